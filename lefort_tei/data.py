@@ -1,0 +1,285 @@
+"""Load a text's editorial data file (TOML; format in docs/editorial-data.md).
+
+In: a path (or none). Out: ``EditorialData``, typed and checked for shape: unknown tables or
+keys, wrong types and missing required keys are ``InputError``s with ``file:line:col`` (exit 2).
+Whether contexts are found in the text is checked by the stage that uses each entry.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import InputError, error
+
+
+@dataclass(slots=True)
+class Entry:
+    """Base of a located entry: where it stands in the data file, for diagnostics."""
+
+    table: str = ""
+    index: int = 0  # 1-based among the entries of its table
+    line: int = 0
+
+
+@dataclass(slots=True)
+class AnchorHint(Entry):
+    note: int = 0
+    marker: str = ""
+    context: str = ""
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class QuoteHint(Entry):
+    starts: str = ""
+    paragraphs: int = 1
+    block: bool = True
+    note: int | None = None
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class CorrectionEntry(Entry):
+    sic: str = ""
+    corr: str = ""
+    context: str = ""
+    every: bool = False
+    reason: str = ""
+    cert: str = "high"
+
+
+@dataclass(slots=True)
+class PersonEntry(Entry):
+    id: str = ""
+    name: str = ""
+    forms: list[str] = field(default_factory=list)
+    birth: str | None = None
+    death: str | None = None
+    wikidata: str | None = None
+    viaf: str | None = None
+    note: str = ""
+
+
+@dataclass(slots=True)
+class NotPersonEntry(Entry):
+    context: str = ""
+    form: str = ""
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class WorkEntry(Entry):
+    id: str = ""
+    title: str = ""
+    level: str = "m"
+    author: str | None = None
+    author_name: str | None = None
+    translator: str | None = None
+    editor: str | None = None
+    place: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    container: str | None = None
+    cited_as: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class TitleEntry(Entry):
+    text: str = ""
+    work: str | None = None
+    every: bool = False
+    context: str = ""
+    level: str = "m"
+
+
+@dataclass(slots=True)
+class EditorialData:
+    path: str = ""
+    edition: dict[str, Any] = field(default_factory=dict)
+    front_blocks: int | None = None
+    anchors: list[AnchorHint] = field(default_factory=list)
+    quotes: list[QuoteHint] = field(default_factory=list)
+    corrections: list[CorrectionEntry] = field(default_factory=list)
+    persons: list[PersonEntry] = field(default_factory=list)
+    not_persons: list[NotPersonEntry] = field(default_factory=list)
+    works: list[WorkEntry] = field(default_factory=list)
+    titles: list[TitleEntry] = field(default_factory=list)
+
+
+EDITION_KEYS = {"id", "title", "author", "author_ref", "language", "date", "editors", "licence",
+                "licence_url", "source", "publisher"}
+
+# table name in the file → (attribute of EditorialData, entry class, required keys)
+ARRAY_TABLES: dict[str, tuple[str, type, tuple[str, ...]]] = {
+    "anchor": ("anchors", AnchorHint, ("note", "marker", "context")),
+    "quote": ("quotes", QuoteHint, ("starts",)),
+    "correction": ("corrections", CorrectionEntry, ("sic", "corr")),
+    "person": ("persons", PersonEntry, ("id", "name")),
+    "not_person": ("not_persons", NotPersonEntry, ("context", "form")),
+    "work": ("works", WorkEntry, ("id", "title")),
+    "title": ("titles", TitleEntry, ("text",)),
+}
+
+# "(at line 12, column 5)" in tomllib's error messages
+TOML_ERROR_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<col>\d+)\)")
+ID_SHAPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")  # an xml:id (NCName): "trotsky-stalin"
+
+
+def data_path_for(text_path: str | Path) -> Path:
+    """The data file that goes with a text: ``seeds/x.txt`` → ``seeds/x.toml``."""
+    return Path(text_path).with_suffix(".toml")
+
+
+def load_data(path: str | Path | None) -> EditorialData:
+    """Load and check a data file; ``None`` or a missing default file gives empty data."""
+    if path is None:
+        return EditorialData()
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(error("data-unreadable", f"cannot read the data file: {exc.strerror}", str(p))) from None
+    try:
+        text = raw.decode("utf-8-sig")
+        doc = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise InputError(error("data-encoding", "the data file is not UTF-8; save it as UTF-8", str(p), 1, 1)) from None
+    except tomllib.TOMLDecodeError as exc:
+        m = TOML_ERROR_POSITION.search(str(exc))
+        line, col = (int(m["line"]), int(m["col"])) if m else (1, 1)
+        msg = TOML_ERROR_POSITION.sub("", str(exc)).strip()
+        raise InputError(error("data-syntax", f"TOML syntax: {msg}; see docs/editorial-data.md",
+                               str(p), line, col)) from None
+    return _build(doc, text, str(p))
+
+
+def _build(doc: dict, text: str, path: str) -> EditorialData:
+    data = EditorialData(path=path)
+    headers = _entry_lines(text)
+    for key, value in doc.items():
+        if key == "edition":
+            _check_table(value, key, path, _line_of(text, "[edition]"))
+            unknown = set(value) - EDITION_KEYS
+            if unknown:
+                raise InputError(error("data-unknown-key", f"[edition] has unknown key(s) {sorted(unknown)}; "
+                                       f"known keys: {sorted(EDITION_KEYS)}", path, _line_of(text, "[edition]"), 1))
+            data.edition = dict(value)
+        elif key == "front":
+            _check_table(value, key, path, _line_of(text, "[front]"))
+            blocks = value.get("blocks")
+            if not isinstance(blocks, int) or blocks < 0:
+                raise InputError(error("data-type", "[front] blocks must be a whole number ≥ 0",
+                                       path, _line_of(text, "[front]"), 1))
+            data.front_blocks = blocks
+        elif key in ARRAY_TABLES:
+            attr, cls, required = ARRAY_TABLES[key]
+            if not isinstance(value, list):
+                raise InputError(error("data-type", f"'{key}' must be an array of tables: write [[{key}]]",
+                                       path, _line_of(text, key), 1))
+            lines = headers.get(key, [])
+            entries = getattr(data, attr)
+            for i, item in enumerate(value, 1):
+                line = lines[i - 1] if i <= len(lines) else 0
+                entries.append(_entry(cls, key, i, line, item, required, path))
+        else:
+            raise InputError(error("data-unknown-table", f"unknown table '{key}'; known: edition, front, "
+                                   + ", ".join(ARRAY_TABLES), path, _line_of(text, key), 1))
+    _check_ids(data, path)
+    return data
+
+
+def _entry(cls: type, table: str, index: int, line: int, item: Any, required: tuple[str, ...], path: str):
+    if not isinstance(item, dict):
+        raise InputError(error("data-type", f"[[{table}]] #{index} must be a table", path, line, 1))
+    names = {f.name: f for f in fields(cls)} 
+    allowed = set(names) - {"table", "index", "line"}
+    unknown = set(item) - allowed
+    if unknown:
+        raise InputError(error("data-unknown-key", f"[[{table}]] #{index} has unknown key(s) {sorted(unknown)}; "
+                               f"allowed: {sorted(allowed)}", path, line, 1))
+    missing = [k for k in required if k not in item or item[k] in ("", None)]
+    if missing:
+        raise InputError(error("data-missing-key", f"[[{table}]] #{index} needs {', '.join(missing)}",
+                               path, line, 1))
+    for k, v in item.items():
+        default = names[k].default
+        want = type(default) if default not in (None,) and not callable(default) else None
+        if k in ("forms", "cited_as"):
+            if not (isinstance(v, list) and all(isinstance(x, str) and x for x in v)):
+                raise InputError(error("data-type", f"[[{table}]] #{index} {k} must be a list of non-empty strings",
+                                       path, line, 1))
+        elif k in ("note", ) and table in ("anchor", "quote"):
+            if not isinstance(v, int) or v < 1:
+                raise InputError(error("data-type", f"[[{table}]] #{index} note must be a note number ≥ 1",
+                                       path, line, 1))
+        elif want is not None and not isinstance(v, want):
+            raise InputError(error("data-type", f"[[{table}]] #{index} {k} must be {want.__name__}, "
+                                   f"not {type(v).__name__}", path, line, 1))
+        elif want is None and not isinstance(v, (str, int)):
+            raise InputError(error("data-type", f"[[{table}]] #{index} {k} must be a string", path, line, 1))
+    if table == "correction" and not item.get("every") and not item.get("context"):
+        raise InputError(error("data-missing-key", f"[[correction]] #{index} needs a context (or every = true)",
+                               path, line, 1))
+    if table == "correction" and item.get("cert", "high") not in ("high", "medium", "low"):
+        raise InputError(error("data-value", f"[[correction]] #{index} cert must be high, medium or low",
+                               path, line, 1))
+    values = {k: (str(v) if k in ("birth", "death", "date") and isinstance(v, int) else v) for k, v in item.items()}
+    return cls(table=table, index=index, line=line, **values)
+
+
+def _check_ids(data: EditorialData, path: str) -> None:
+    seen: dict[str, int] = {}
+    for entry in [*data.persons, *data.works]:
+        if not ID_SHAPE.match(entry.id):
+            raise InputError(error("data-id", f"[[{entry.table}]] id {entry.id!r} is not a valid xml:id "
+                                   "(letters, digits, '-', '_', '.'; not starting with a digit)", path, entry.line, 1))
+        if entry.id in seen:
+            raise InputError(error("data-id-duplicate", f"id {entry.id!r} is used twice (first at line "
+                                   f"{seen[entry.id]})", path, entry.line, 1))
+        seen[entry.id] = entry.line
+    persons = {p.id for p in data.persons}
+    works = {w.id for w in data.works}
+    for w in data.works:
+        for attr in ("author", "translator", "editor"):
+            ref = getattr(w, attr)
+            if ref and ref not in persons:
+                raise InputError(error("data-ref", f"[[work]] {w.id}: {attr} {ref!r} is not a [[person]] id",
+                                       path, w.line, 1))
+    for t in data.titles:
+        if t.work and t.work not in works:
+            raise InputError(error("data-ref", f"[[title]] #{t.index}: work {t.work!r} is not a [[work]] id",
+                                   path, t.line, 1))
+    ref = data.edition.get("author_ref")
+    if ref and ref not in persons:
+        raise InputError(error("data-ref", f"[edition] author_ref {ref!r} is not a [[person]] id",
+                               path, _line_of_any(data), 1))
+
+
+def _check_table(value: Any, key: str, path: str, line: int) -> None:
+    if not isinstance(value, dict):
+        raise InputError(error("data-type", f"'{key}' must be a table: write [{key}]", path, line, 1))
+
+
+# "[[correction]]" at the start of a line, possibly indented
+ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[A-Za-z_]+)\s*\]\]", re.MULTILINE)
+
+
+def _entry_lines(text: str) -> dict[str, list[int]]:
+    lines: dict[str, list[int]] = {}
+    for m in ARRAY_HEADER.finditer(text):
+        lines.setdefault(m["name"], []).append(text.count("\n", 0, m.start()) + 1)
+    return lines
+
+
+def _line_of(text: str, needle: str) -> int:
+    i = text.find(needle)
+    return text.count("\n", 0, i) + 1 if i >= 0 else 1
+
+
+def _line_of_any(data: EditorialData) -> int:
+    return 1

@@ -1,0 +1,186 @@
+"""Inline encoding: a text range with nested spans → mixed content of a TEI element.
+
+In: the source text, an lxml parent element, a range and the spans inside it. Out: the parent
+filled with text and child elements, one function per span type (``inline_element``,
+``functools.singledispatch``); an unknown span type raises ``TypeError``. Crossing spans raise
+``EditionError`` with the source position: annotators must produce nested spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import singledispatch
+
+from lxml import etree
+
+from ..diagnostics import EditionError, error
+from ..model import (
+    NESTING_ORDER,
+    Citation,
+    Correction,
+    DateRef,
+    NoteAnchor,
+    Omission,
+    PageBreak,
+    PersonRef,
+    Source,
+    Span,
+    TitleRef,
+)
+from .tei import XML_ID, T
+
+
+@dataclass(slots=True)
+class Label:
+    """The printed number that opens an endnote ("16")."""
+
+    span: Span
+
+
+@dataclass(slots=True)
+class WorkPointer:
+    """The part of a citation that names a work ("Trotsky, Stalin", "Ibid.")."""
+
+    span: Span
+    work: str
+
+
+@dataclass(slots=True)
+class PageRange:
+    """The pages of a citation ("p. 403", "pp. 403-4")."""
+
+    span: Span
+    page_from: str | None
+    page_to: str | None
+
+
+ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 7, PageRange: 7}
+
+
+def fill(parent: etree._Element, source: Source, start: int, end: int, spans: list) -> None:
+    """Write ``source.text[start:end]`` into ``parent`` with ``spans`` as nested elements."""
+    text = source.text
+    spans = sorted(spans, key=lambda s: (s.span.start, -s.span.end, ORDER[type(s)]))
+    pos, last, i = start, None, 0
+    while i < len(spans):
+        outer = spans[i]
+        j = i + 1
+        while j < len(spans) and outer.span.contains(spans[j].span):
+            j += 1
+        if j < len(spans) and spans[j].span.overlaps(outer.span):
+            line, col = source.position(spans[j].span.start)
+            raise EditionError(error("spans-cross", f"{type(spans[j]).__name__} {source.slice(spans[j].span)!r} "
+                                     f"crosses {type(outer).__name__} {source.slice(outer.span)!r}; "
+                                     "check the data file's contexts", source.path, line, col))
+        _append_text(parent, last, text[pos:outer.span.start])
+        element = inline_element(outer)
+        parent.append(element)
+        inner = spans[i + 1:j]
+        for sub in _sub_spans(outer):
+            inner.append(sub)
+        if isinstance(outer, Correction):
+            if inner:
+                line, col = source.position(inner[0].span.start)
+                raise EditionError(error("spans-in-correction", f"{type(inner[0]).__name__} inside the correction "
+                                         f"{source.slice(outer.span)!r}: a correction must be innermost",
+                                         source.path, line, col))
+            element[0].text = source.slice(outer.span)
+        elif not isinstance(outer, PageBreak):
+            fill(element, source, outer.span.start, outer.span.end, inner)
+        last, pos, i = element, outer.span.end, j
+    _append_text(parent, last, text[pos:end])
+
+
+def _append_text(parent: etree._Element, last: etree._Element | None, s: str) -> None:
+    if not s:
+        return
+    if last is None:
+        parent.text = (parent.text or "") + s
+    else:
+        last.tail = (last.tail or "") + s
+
+
+def _sub_spans(span) -> list:
+    if isinstance(span, Citation):
+        subs = []
+        if span.work_span and span.work:
+            subs.append(WorkPointer(span.work_span, span.work))
+        if span.pages_span:
+            subs.append(PageRange(span.pages_span, span.page_from, span.page_to))
+        return subs
+    return []
+
+
+@singledispatch
+def inline_element(span) -> etree._Element:
+    raise TypeError(f"the encoder has no rule for {type(span).__name__}")
+
+
+@inline_element.register
+def _(span: NoteAnchor) -> etree._Element:
+    return etree.Element(T("ref"), {"type": "noteAnchor", **({XML_ID: span.id}
+                         if span.id else {}), "target": f"#note{span.n}", "n": str(span.n)})
+
+
+@inline_element.register
+def _(span: Correction) -> etree._Element:
+    choice = etree.Element(T("choice"), {XML_ID: span.id} if span.id else {})
+    etree.SubElement(choice, T("sic"))
+    corr = etree.SubElement(choice, T("corr"), {"resp": span.resp, "cert": span.cert, "type": span.kind})
+    corr.text = span.corr
+    return choice
+
+
+@inline_element.register
+def _(span: PersonRef) -> etree._Element:
+    return etree.Element(T("persName"), {"ref": f"#{span.ref}"})
+
+
+@inline_element.register
+def _(span: TitleRef) -> etree._Element:
+    attrs = {"level": span.level}
+    if span.ref:
+        attrs["ref"] = f"#{span.ref}"
+    return etree.Element(T("title"), attrs)
+
+
+@inline_element.register
+def _(span: DateRef) -> etree._Element:
+    attrs = {k: v for k, v in (("when", span.when), ("from", span.from_), ("to", span.to)) if v}
+    return etree.Element(T("date"), attrs)
+
+
+@inline_element.register
+def _(span: Citation) -> etree._Element:
+    attrs = {XML_ID: span.id} if span.id else {}
+    return etree.Element(T("bibl"), attrs)
+
+
+@inline_element.register
+def _(span: WorkPointer) -> etree._Element:
+    return etree.Element(T("ref"), {"target": f"#{span.work}"})
+
+
+@inline_element.register
+def _(span: PageRange) -> etree._Element:
+    attrs = {"unit": "page"}
+    if span.page_from:
+        attrs["from"] = span.page_from
+    if span.page_to:
+        attrs["to"] = span.page_to
+    return etree.Element(T("biblScope"), attrs)
+
+
+@inline_element.register
+def _(span: Omission) -> etree._Element:
+    return etree.Element(T("metamark"), {"function": "omission"})
+
+
+@inline_element.register
+def _(span: PageBreak) -> etree._Element:
+    return etree.Element(T("pb"))
+
+
+@inline_element.register
+def _(span: Label) -> etree._Element:
+    return etree.Element(T("label"))

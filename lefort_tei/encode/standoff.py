@@ -1,0 +1,95 @@
+"""Encode ``standOff``: the register of persons, the works cited, and the reasons for corrections.
+
+In: a ``Document`` with ``persons``, ``works`` and ``Correction`` spans (ids assigned), plus the
+reasons. Out: the lxml ``standOff`` element, or ``None`` when there is nothing to register.
+Everything here is editorial: none of it belongs to the diplomatic text.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..model import Correction, Document, Person, Work
+from .tei import XML_ID, T
+
+
+def _sub(parent, tag, text=None, **attrs):
+    el = etree.SubElement(parent, T(tag), {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def encode_standoff(doc: Document) -> etree._Element | None:
+    corrections = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, Correction) and i.reason]
+    corrections += [i for h in doc.headings() for i in h.inlines if isinstance(i, Correction) and i.reason]
+    if not (doc.persons or doc.works or corrections):
+        return None
+    standoff = etree.Element(T("standOff"))
+    if doc.persons:
+        people = _sub(standoff, "listPerson")
+        for person in doc.persons:
+            people.append(encode_person(person))
+    if doc.works:
+        works = _sub(standoff, "listBibl", type="worksCited")
+        persons = {p.id: p for p in doc.persons}
+        for work in doc.works:
+            works.append(encode_work(work, persons))
+    if corrections:
+        notes = _sub(standoff, "listAnnotation", type="corrections")
+        for c in sorted(corrections, key=lambda c: c.span.start):
+            annotation = etree.SubElement(notes, T("annotation"), {XML_ID: f"why-{c.id}", "target": f"#{c.id}",
+                                                                   "motivation": "editing"})
+            _sub(annotation, "note", c.reason)
+    return standoff
+
+
+def encode_person(person: Person) -> etree._Element:
+    el = etree.Element(T("person"), {XML_ID: person.id})
+    _sub(el, "persName", person.name, type="standard")
+    for form in person.forms:
+        if form != person.name:
+            _sub(el, "persName", form, type="variant")
+    if person.birth:
+        _sub(el, "birth", person.birth, when=person.birth if _iso(person.birth) else None)
+    if person.death:
+        _sub(el, "death", person.death, when=person.death if _iso(person.death) else None)
+    if person.wikidata:
+        _sub(el, "idno", person.wikidata, type="wikidata")
+    if person.viaf:
+        _sub(el, "idno", person.viaf, type="VIAF")
+    if person.note:
+        _sub(el, "note", person.note)
+    return el
+
+
+def encode_work(work: Work, persons: dict[str, Person]) -> etree._Element:
+    el = etree.Element(T("bibl"), {XML_ID: work.id})
+    if work.author or work.author_name:
+        author = _sub(el, "author")
+        name = persons[work.author].name if work.author in persons else work.author_name
+        _sub(author, "persName", name, ref=f"#{work.author}" if work.author else None)
+    _sub(el, "title", work.title, level=work.level)
+    if work.container:
+        _sub(el, "title", work.container, level="j")
+    if work.translator or work.translator_name:
+        editor = _sub(el, "editor", role="translator")
+        name = persons[work.translator].name if work.translator in persons else work.translator_name
+        _sub(editor, "persName", name, ref=f"#{work.translator}" if work.translator else None)
+    if work.editor:
+        editor = _sub(el, "editor", role="editor")
+        name = persons[work.editor].name if work.editor in persons else work.editor
+        _sub(editor, "persName", name, ref=f"#{work.editor}" if work.editor in persons else None)
+    if work.place:
+        _sub(el, "pubPlace", work.place)
+    if work.publisher:
+        _sub(el, "publisher", work.publisher)
+    if work.date:
+        _sub(el, "date", work.date, when=work.date if _iso(work.date) else None)
+    if work.note:
+        _sub(el, "note", work.note)
+    return el
+
+
+def _iso(value: str) -> bool:
+    return len(value) in (4, 7, 10) and value[:4].isdigit()

@@ -1,0 +1,63 @@
+"""TEI names and serialisation: the namespace helper, indentation of structural elements,
+and the bytes of a TEI file (with its ``xml-model`` processing instructions).
+
+In: an lxml element tree. Out: deterministic UTF-8 bytes. Mixed content (``p``, ``head``…) is
+never re-indented: white space inside it is text.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# Elements whose content is only elements in our encoding: safe to indent.
+STRUCTURAL = {
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
+    "sourceDesc", "encodingDesc", "editorialDecl", "correction", "normalization", "quotation",
+    "segmentation", "interpretation", "profileDesc", "langUsage", "revisionDesc", "text", "front",
+    "titlePage", "docTitle", "argument", "body", "back", "div", "quote", "note", "standOff",
+    "listPerson", "person", "listBibl", "listAnnotation", "annotation", "projectDesc", "appInfo",
+    "application", "listChange",
+}
+
+SCHEMA_PIS = (
+    ('href="{rng}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'),
+    ('href="{sch}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"'),
+)
+
+
+def T(tag: str) -> str:
+    """The Clark name of a TEI element: T("p") → "{http://www.tei-c.org/ns/1.0}p"."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Indent element-only content, leaving mixed content exactly as it is."""
+    if local(element) not in STRUCTURAL or len(element) == 0:
+        return
+    if element.text and element.text.strip():
+        return
+    if any(child.tail and child.tail.strip() for child in element):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in element:
+        indent(child, level + 1)
+        child.tail = pad
+    element[-1].tail = "\n" + "  " * level
+
+
+def to_bytes(root: etree._Element, rng_href: str | None, sch_href: str | None) -> bytes:
+    """Serialise a TEI tree: XML declaration, schema PIs, the indented tree, a final newline."""
+    indent(root)
+    for href, template in ((rng_href, SCHEMA_PIS[0]), (sch_href, SCHEMA_PIS[1])):
+        if href:
+            root.addprevious(etree.ProcessingInstruction("xml-model", template.format(rng=href, sch=href)))
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True) + b"\n"

@@ -1,0 +1,77 @@
+"""The diplomatic and the reading text of a TEI edition, as plain text.
+
+In: a parsed TEI tree (or bytes). Out: the text of ``<text>``, one block (``p``, ``head``, the title
+page) per paragraph, blocks separated by a blank line.
+
+- diplomatic: takes ``sic``/``orig``/``abbr``, leaves out ``corr``/``reg``/``expan``/``supplied``
+  and any element with ``@type="editorial"``; a ``pb`` is the form feed it came from. It must equal
+  the source (``fold_whitespace`` of both): that is the edition's losslessness proof.
+- reading: the other way round: the editor's corrected text.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .encode.tei import STRUCTURAL, TEI_NS, local
+
+BLOCKS = {"p", "head", "titlePage"}
+EDITORIAL = {"corr", "reg", "expan", "supplied"}
+SOURCE_READINGS = {"sic", "orig", "abbr"}
+VIEWS = ("diplomatic", "reading")
+
+
+def _skip(element: etree._Element, view: str) -> bool:
+    name = local(element)
+    if element.get("type") == "editorial":
+        return True
+    return name in EDITORIAL if view == "diplomatic" else name in SOURCE_READINGS
+
+
+def _collect(element: etree._Element, view: str, out: list[str]) -> None:
+    structural = local(element) in STRUCTURAL or local(element) == "choice"
+    if local(element) == "pb" and view == "diplomatic":
+        out.append("\f")
+    if element.text and not (structural and element.text.isspace()):
+        out.append(element.text)
+    for child in element:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            pass
+        elif not _skip(child, view):
+            _collect(child, view, out)
+        if child.tail and not (structural and child.tail.isspace()):
+            out.append(child.tail)
+
+
+def blocks(tree: etree._Element | etree._ElementTree, view: str = "diplomatic") -> list[str]:
+    """The text of each block of ``<text>``, in document order."""
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {VIEWS}")
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    text = root.find(f"{{{TEI_NS}}}text")
+    if text is None:
+        return []
+    found: list[str] = []
+
+    def walk(element):
+        for child in element:
+            if not isinstance(child.tag, str) or _skip(child, view):
+                continue
+            if local(child) in BLOCKS:
+                parts: list[str] = []
+                _collect(child, view, parts)
+                found.append("".join(parts))
+            else:
+                walk(child)
+
+    walk(text)
+    return found
+
+
+def view_text(tree, view: str = "diplomatic") -> str:
+    return "\n\n".join(blocks(tree, view)) + "\n"
+
+
+def fold_whitespace(s: str) -> str:
+    """Runs of white space → one space; the comparison the losslessness check uses."""
+    return " ".join(s.split())

@@ -1,0 +1,171 @@
+"""Note anchors: find candidate markers, choose the ones that read 1..n in order, link them.
+
+In: the body paragraphs (and headings) of a read layout, the notes, the data file's
+``[[anchor]]`` hints. Out: ``NoteAnchor`` spans added to the paragraphs, a ``Correction`` for a
+marker the OCR misprinted ("(l6)" → "(16)"), and diagnostics for notes without anchors.
+
+Anchors are "pending references" until the whole text is read: a candidate is any marker shape
+(``ANCHOR_PAREN``, ``ANCHOR_BRACKET``, ``ANCHOR_SUPERSCRIPT``, ``ANCHOR_BARE_AFTER_QUOTE``) whose
+number is a note that exists; of all candidates, the longest run whose numbers strictly increase
+in reading order is taken (the anchors of a text come in note order). Data-file anchors are
+forced into that run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..data import AnchorHint
+from ..diagnostics import Diagnostic, InputError, error, warning
+from ..model import Correction, Note, NoteAnchor, Paragraph, Source, Span
+from .patterns import (
+    ANCHOR_BARE_AFTER_QUOTE,
+    ANCHOR_BRACKET,
+    ANCHOR_PAREN,
+    ANCHOR_SUPERSCRIPT,
+    OCR_DIGITS,
+    SUPERSCRIPT_DIGITS,
+)
+
+FORCED = 10_000  # weight of a data-file anchor: it is always part of the chosen run
+
+# (pattern, style, group holding the number); earlier patterns win where candidates overlap.
+CANDIDATE_RULES = (
+    (ANCHOR_PAREN, "paren", "num"),
+    (ANCHOR_BRACKET, "bracket", "num"),
+    (ANCHOR_SUPERSCRIPT, "superscript", "sup"),
+    (ANCHOR_BARE_AFTER_QUOTE, "bare", "num"),
+)
+
+STYLE_FORMAT = {"paren": "({})", "bracket": "[{}]", "superscript": "{}", "bare": "{}"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    anchor: NoteAnchor
+    paragraph: Paragraph
+    weight: int = 1
+
+
+def marker_number(printed: str, style: str) -> int | None:
+    digits = printed.translate(SUPERSCRIPT_DIGITS) if style == "superscript" else printed.translate(OCR_DIGITS)
+    digits = "".join(ch for ch in digits if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: set[int]) -> list[Candidate]:
+    text = source.text
+    found: list[Candidate] = []
+    for p in paragraphs:
+        taken: list[Span] = []
+        for pattern, style, group in CANDIDATE_RULES:
+            for m in pattern.finditer(text, p.span.start, p.span.end):
+                span = Span(m.start(), m.end()) if style in ("paren", "bracket") else Span(m.start(group), m.end(group))
+                if any(span.overlaps(t) for t in taken):
+                    continue
+                number = marker_number(m[group], style)
+                if number is None or number not in note_numbers:
+                    continue
+                taken.append(span)
+                found.append(Candidate(NoteAnchor(span=span, number_read=number, style=style), p))
+    found.sort(key=lambda c: c.anchor.span.start)
+    return found
+
+
+def choose_run(candidates: list[Candidate]) -> list[Candidate]:
+    """The heaviest subsequence whose numbers strictly increase (weighted LIS, O(n²))."""
+    n = len(candidates)
+    best = [c.weight for c in candidates]
+    prev = [-1] * n
+    for i in range(n):
+        vi = candidates[i].anchor.number_read
+        for j in range(i):
+            if candidates[j].anchor.number_read < vi and best[j] + candidates[i].weight > best[i]:
+                best[i] = best[j] + candidates[i].weight
+                prev[i] = j
+    if not n:
+        return []
+    i = max(range(n), key=lambda k: (best[k], -k))
+    run = []
+    while i >= 0:
+        run.append(candidates[i])
+        i = prev[i]
+    return run[::-1]
+
+
+def hint_candidates(source: Source, paragraphs: list[Paragraph], hints: list[AnchorHint],
+                    data_path: str) -> list[Candidate]:
+    """Data-file anchors, located by their context; an unfound or ambiguous context is an error."""
+    text = source.text
+    out = []
+    for h in hints:
+        at = _find_unique(text, h.context)
+        if at is None:
+            raise InputError(error("data-context", f"[[anchor]] #{h.index} (note {h.note}): context "
+                                   f"{h.context!r} is {'not found' if text.count(h.context) == 0 else 'not unique'}"
+                                   " in the text; quote a longer verbatim excerpt", data_path, h.line, 1))
+        inner = h.context.find(h.marker)
+        if inner < 0 or h.context.count(h.marker) != 1:
+            raise InputError(error("data-context", f"[[anchor]] #{h.index}: marker {h.marker!r} must occur once "
+                                   "in its context", data_path, h.line, 1))
+        span = Span(at + inner, at + inner + len(h.marker))
+        para = next((p for p in paragraphs if p.span.contains(span)), None)
+        if para is None:
+            raise InputError(error("data-context", f"[[anchor]] #{h.index}: the marker is not in the body text",
+                                   data_path, h.line, 1))
+        anchor = NoteAnchor(span=span, number_read=h.note, style="data", reason=h.reason)
+        out.append(Candidate(anchor, para, weight=FORCED))
+    return out
+
+
+def link_anchors(source: Source, paragraphs: list[Paragraph], notes: list[Note],
+                 hints: list[AnchorHint], data_path: str = "") -> list[Diagnostic]:
+    """Find, choose and link the anchors; add them (and marker corrections) to the paragraphs."""
+    diags: list[Diagnostic] = []
+    numbers = {n.n for n in notes}
+    forced = hint_candidates(source, paragraphs, hints, data_path)
+    forced_spans = [c.anchor.span for c in forced]
+    candidates = [c for c in find_candidates(source, paragraphs, numbers)
+                  if not any(c.anchor.span.overlaps(s) for s in forced_spans)]
+    run = choose_run(sorted(candidates + forced, key=lambda c: c.anchor.span.start))
+    style = Counter(c.anchor.style for c in run if c.anchor.style != "data").most_common(1)
+    main_style = style[0][0] if style else "paren"
+    for c in run:
+        a = c.anchor
+        a.n = a.number_read
+        c.paragraph.inlines.append(a)
+        printed = source.slice(a.span)
+        canonical_style = main_style if a.style in ("data", "bare") else a.style
+        canonical = STYLE_FORMAT[canonical_style].format(a.n)
+        digits_as_printed = "".join(ch for ch in printed if ch.isdigit())
+        if a.style == "data" or (a.style in ("paren", "bracket") and digits_as_printed != str(a.n)):
+            why = a.reason or f"note marker misprinted: {printed!r} for {canonical!r}"
+            c.paragraph.inlines.append(Correction(span=a.span, corr=canonical, resp="#lefort-tei",
+                                                  cert="high", reason=why, kind="anchor"))
+    linked = {c.anchor.n for c in run}
+    for c in candidates:
+        if c not in run and c.anchor.number_read in linked:
+            line, col = source.position(c.anchor.span.start)
+            diags.append(Diagnostic("info", "anchor-ignored",
+                                    f"{source.slice(c.anchor.span)!r} looks like a note marker but is out of "
+                                    "sequence; kept as text", source.path, line, col))
+    for note in notes:
+        if note.n not in linked:
+            line, col = source.position(note.label.start)
+            diags.append(warning("note-orphan", f"note {note.n} has no anchor in the text; if the OCR lost its "
+                                 "marker, add an [[anchor]] entry to the data file (docs/editorial-data.md)",
+                                 source.path, line, col))
+    if notes and not run:
+        diags.append(warning("anchors-none", "the text has notes but no note anchors were found",
+                             source.path, 1, 1))
+    return diags
+
+
+def _find_unique(text: str, needle: str) -> int | None:
+    if not needle:
+        return None
+    first = text.find(needle)
+    if first < 0 or text.find(needle, first + 1) >= 0:
+        return None
+    return first

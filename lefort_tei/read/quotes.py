@@ -1,0 +1,92 @@
+"""Block quotations: group paragraphs into ``BlockQuote``s by general rules and data hints.
+
+In: a list of blocks (a section's or a note's), the source, and the data file's ``[[quote]]``
+hints. Out: the same blocks with quotation paragraphs wrapped in ``BlockQuote`` (text untouched).
+
+Rules, in order (``BlockQuote.rule`` records which one fired):
+  ``colon``: the previous paragraph ends with ":" or "," (``QUOTE_INTRO``), or this one starts in
+      lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a note
+      anchor (``ANCHOR_AT_END``) or a parenthetical citation (``CITATION_AT_END``);
+  ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
+      ``block = false`` to undo a rule).
+A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long.
+"""
+
+from __future__ import annotations
+
+from ..data import QuoteHint
+from ..diagnostics import InputError, error
+from ..model import BlockQuote, Paragraph, Source
+from .patterns import ANCHOR_AT_END, CITATION_AT_END, QUOTE_INTRO, STARTS_LOWER
+
+MAX_QUOTE_PARAGRAPHS = 2
+
+
+def _closed(text: str, p: Paragraph) -> bool:
+    s = text[p.span.start:p.span.end]
+    return bool(ANCHOR_AT_END.search(s) or CITATION_AT_END.search(s))
+
+
+def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], first_is_label: bool = False) -> list:
+    """Wrap quotation paragraphs of ``blocks`` in BlockQuotes. ``hints`` maps paragraph start
+    offsets to the data hint that names them. ``first_is_label``: the first block opens a note
+    (never itself a quotation)."""
+    text = source.text
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        p = blocks[i]
+        hint = hints.get(p.span.start)
+        if hint is not None:
+            count = max(1, hint.paragraphs)
+            if hint.block:
+                group = blocks[i:i + count]
+                out.append(BlockQuote(paragraphs=group, rule="data", source_note=hint.note))
+                i += count
+                continue
+            out.append(p)
+            i += 1
+            continue
+        if i == 0 and first_is_label:
+            out.append(p)
+            i += 1
+            continue
+        prev = text[blocks[i - 1].span.start:blocks[i - 1].span.end] if i else ""
+        s = text[p.span.start:p.span.end]
+        introduced = bool(prev and QUOTE_INTRO.search(prev)) or bool(STARTS_LOWER.match(s))
+        length = _quote_length(text, blocks, i, hints) if introduced else 0
+        if length:
+            out.append(BlockQuote(paragraphs=blocks[i:i + length], rule="colon"))
+            i += length
+            continue
+        out.append(p)
+        i += 1
+    return out
+
+
+def _quote_length(text: str, blocks: list, i: int, hints: dict) -> int:
+    """How many paragraphs from ``i`` form a closed quotation (0: none)."""
+    for length in range(1, MAX_QUOTE_PARAGRAPHS + 1):
+        group = blocks[i:i + length]
+        if len(group) < length or not all(isinstance(g, Paragraph) for g in group):
+            return 0
+        if any(g.span.start in hints for g in group[1:]):
+            return 0
+        if _closed(text, group[-1]):
+            return length
+    return 0
+
+
+def hint_index(source: Source, hints: list[QuoteHint], paragraphs: list[Paragraph], data_path: str) -> dict[int, QuoteHint]:
+    """Map each ``[[quote]]`` hint to the start offset of the paragraph it names."""
+    text = source.text
+    starts = {p.span.start: p for p in paragraphs}
+    index: dict[int, QuoteHint] = {}
+    for h in hints:
+        matches = [s for s in starts if text.startswith(h.starts, s)]
+        if len(matches) != 1:
+            raise InputError(error("data-context", f"[[quote]] #{h.index}: {len(matches)} paragraphs start with "
+                                   f"{h.starts!r}; give the first words of exactly one paragraph",
+                                   data_path, h.line, 1))
+        index[matches[0]] = h
+    return index
