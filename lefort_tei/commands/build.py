@@ -84,8 +84,9 @@ def run(args) -> int:
     report = build_corpus(texts, opts, progress)
     if progress:
         progress.close()
-    for r in report.results:
-        print_diagnostics(r.diagnostics, args.format, args.quiet or r.ok)
+    for r in report.results:  # errors always; warnings unless --quiet; infos never (a corpus is long)
+        print_diagnostics([d for d in r.diagnostics if d.level == "error"
+                           or (d.level == "warning" and not args.quiet)], args.format)
     print_diagnostics(report.site_diagnostics, args.format)
     if not args.quiet and args.format == "text":
         print(summary(report), file=sys.stderr)
@@ -109,7 +110,7 @@ class TerminalProgress:
         line = f"[{k}/{n}] {mark} {result.name}"[:100]
         self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
-        self.width = len(line)
+        self.width = max(self.width, len(line))
 
     def close(self) -> None:
         if self.width:

@@ -1,0 +1,219 @@
+"""The corpus build: failures reported without stopping the others, incremental rebuilds by
+content hash, identical bytes whatever the number of workers, the corpus index page, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from lefort_tei import corpus
+from lefort_tei.cli import main
+from lefort_tei.commands import build as build_command
+from lefort_tei.corpus import MANIFEST_NAME, TextResult, write_corpus_index
+from lefort_tei.diagnostics import error
+
+ESSAY = """\
+{title} - Ann Author
+
+A short blurb about {title}.
+
+The first paragraph names Trotsky and a note.(1)
+
+The second paragraph ends with a quotation:
+
+'Quoted words of the essay called {title}.' (2)
+
+Notes
+
+1 Ibid., p. 3.
+
+2 Trotsky, Stalin, p. 4.
+"""
+
+
+def make_corpus(folder: Path, bad: bool = True) -> Path:
+    """Three small texts: two good (one with a data file), one empty (bad)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "alpha.txt").write_text(ESSAY.format(title="Alpha Essay"), encoding="utf-8")
+    (folder / "alpha.toml").write_text('[edition]\ndate = "2026-01-01"\n', encoding="utf-8")
+    (folder / "beta.txt").write_text(ESSAY.format(title="Beta Essay"), encoding="utf-8")
+    if bad:
+        (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def build(tmp_path: Path, *extra: str, tei: str = "tei") -> int:
+    return main(["build", str(tmp_path / "in"), "--tei-dir", str(tmp_path / tei), "--no-site", *extra])
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Each TEI file's bytes and inode (a rewritten file, even identical, gets a new inode)."""
+    return {p.name: (p.read_bytes(), p.stat().st_ino) for p in sorted(folder.glob("*.xml"))}
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    make_corpus(tmp_path / "in")
+    return tmp_path
+
+
+def test_a_bad_text_is_reported_and_the_others_are_built(corpus_dir, capsys):
+    assert build(corpus_dir, "-j", "1") == 1
+    err = capsys.readouterr().err
+    assert f"{corpus_dir / 'in' / 'empty.txt'}:1:1: error: the file is empty" in err
+    assert "[input-empty]" in err
+    assert "3 texts: 2 built, 0 unchanged, 1 failed" in err
+    assert sorted(p.name for p in (corpus_dir / "tei").glob("*.xml")) == ["alpha.xml", "beta.xml"]
+    manifest = json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())
+    assert sorted(manifest["texts"]) == ["alpha", "beta"]
+    assert manifest["texts"]["alpha"]["title"] == "Alpha Essay"
+    assert manifest["texts"]["alpha"]["notes"] == 2
+
+
+def test_a_second_run_rebuilds_nothing_and_keeps_the_bytes(corpus_dir, capsys):
+    build(corpus_dir)
+    before = snapshot(corpus_dir / "tei")
+    manifest_before = (corpus_dir / "tei" / MANIFEST_NAME).read_bytes()
+    capsys.readouterr()
+    assert build(corpus_dir) == 1  # the empty text still fails, and is reported again
+    err = capsys.readouterr().err
+    assert "3 texts: 0 built, 2 unchanged, 1 failed" in err
+    assert "[input-empty]" in err
+    assert snapshot(corpus_dir / "tei") == before
+    assert (corpus_dir / "tei" / MANIFEST_NAME).read_bytes() == manifest_before
+
+
+@pytest.mark.parametrize("change, rebuilt", [
+    (lambda d: (d / "alpha.toml").write_text('[edition]\ndate = "2026-02-02"\n'), "alpha.xml"),
+    (lambda d: (d / "beta.toml").write_text('[edition]\ndate = "2026-02-02"\n'), "beta.xml"),   # a new data file
+    (lambda d: (d / "alpha.toml").unlink(), "alpha.xml"),                                         # a removed one
+    (lambda d: (d / "beta.txt").write_text(ESSAY.format(title="Beta Revised")), "beta.xml"),
+])
+def test_changing_one_input_rebuilds_only_that_text(corpus_dir, capsys, change, rebuilt):
+    build(corpus_dir)
+    before = snapshot(corpus_dir / "tei")
+    change(corpus_dir / "in")
+    capsys.readouterr()
+    build(corpus_dir)
+    assert "1 built, 1 unchanged, 1 failed" in capsys.readouterr().err
+    after = snapshot(corpus_dir / "tei")
+    assert after[rebuilt] != before[rebuilt]
+    assert {k: v for k, v in after.items() if k != rebuilt} == {k: v for k, v in before.items() if k != rebuilt}
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda p: p.unlink(),                         # a deleted output
+    lambda p: p.write_bytes(p.read_bytes()[:-10]),  # an output edited by hand
+])
+def test_an_output_that_is_not_intact_is_rebuilt(corpus_dir, capsys, spoil):
+    build(corpus_dir)
+    good = (corpus_dir / "tei" / "beta.xml").read_bytes()
+    spoil(corpus_dir / "tei" / "beta.xml")
+    capsys.readouterr()
+    build(corpus_dir)
+    assert "1 built, 1 unchanged" in capsys.readouterr().err
+    assert (corpus_dir / "tei" / "beta.xml").read_bytes() == good
+
+
+def test_a_new_toolkit_or_force_rebuilds_everything(corpus_dir, capsys, monkeypatch):
+    build(corpus_dir)
+    capsys.readouterr()
+    build(corpus_dir, "--force")
+    assert "2 built, 0 unchanged" in capsys.readouterr().err
+    monkeypatch.setattr(corpus, "toolkit_fingerprint", lambda: "another toolkit")
+    build(corpus_dir)
+    assert "2 built, 0 unchanged" in capsys.readouterr().err
+
+
+def test_two_workers_give_the_same_bytes_as_one(corpus_dir):
+    assert build(corpus_dir, "--jobs", "1", tei="tei1") == 1
+    assert build(corpus_dir, "--jobs", "2", tei="tei2") == 1
+    one, two = corpus_dir / "tei1", corpus_dir / "tei2"
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in two.iterdir()) == [MANIFEST_NAME, "alpha.xml", "beta.xml"]
+    for name in ("alpha.xml", "beta.xml"):
+        assert (one / name).read_bytes() == (two / name).read_bytes()
+    keys = lambda d: {k: v["tei_sha256"] for k, v in json.loads((d / MANIFEST_NAME).read_text())["texts"].items()}  # noqa: E731
+    assert keys(one) == keys(two)
+
+
+def test_a_good_tei_is_kept_when_its_text_goes_bad(corpus_dir, capsys):
+    build(corpus_dir)
+    good = (corpus_dir / "tei" / "beta.xml").read_bytes()
+    (corpus_dir / "in" / "beta.txt").write_bytes(b"\x00\x01binary")
+    capsys.readouterr()
+    assert build(corpus_dir) == 1
+    err = capsys.readouterr().err
+    assert "beta.txt:1:1: error:" in err and "[input-binary]" in err
+    assert "3 texts: 0 built, 1 unchanged, 2 failed" in err
+    assert (corpus_dir / "tei" / "beta.xml").read_bytes() == good
+    assert "beta" not in json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())["texts"]
+
+
+def test_a_clean_corpus_exits_0_and_quiet_prints_nothing(tmp_path, capsys):
+    make_corpus(tmp_path / "in", bad=False)
+    assert build(tmp_path, "--quiet") == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("setup, code", [
+    (lambda d: None, "input-missing"),
+    (lambda d: d.mkdir(), "input-no-texts"),
+    (lambda d: d.write_text("a file"), "input-not-folder"),
+])
+def test_a_folder_that_cannot_be_built_is_a_usage_error(tmp_path, capsys, setup, code):
+    setup(tmp_path / "in")
+    assert build(tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'in'}: error: ") and err.rstrip().endswith(f"[{code}]")
+
+
+def test_json_format_gives_one_json_object_per_diagnostic(corpus_dir, capsys):
+    build(corpus_dir, "--format", "json")
+    lines = capsys.readouterr().err.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["code"] for r in records] == ["input-empty"]
+    assert records[0]["path"].endswith("empty.txt") and records[0]["level"] == "error"
+
+
+def test_the_corpus_index_lists_each_edition_with_its_status(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    results = [
+        TextResult("a", "in/a.txt", "tei/a.xml", "built", title="Essay <One> & more", author="Ann",
+                   notes=12, persons=3, pdf_path=str(site / "a.pdf")),
+        TextResult("b", "in/b.txt", "tei/b.xml", "failed",
+                   diagnostics=[error("input-empty", "the file is empty", "in/b.txt", 1, 1)]),
+    ]
+    page = write_corpus_index(results, site, [site / "a" / "reading.html", site / "a" / "diplomatic.html"])
+    html = page.read_text()
+    assert page == site / "corpus.html"
+    assert "Essay &lt;One&gt; &amp; more" in html  # autoescaped
+    assert '<a href="a/reading.html">' in html and '<a href="a.pdf">PDF</a>' in html
+    assert '<td class="n">12</td><td class="n">3</td>' in html
+    assert "failed: the file is empty [input-empty]" in html
+    assert "1 valid, 1 failed" in html
+
+
+@pytest.mark.parametrize("quiet, tty, ci, shown", [
+    (False, True, "", True),
+    (True, True, "", False),
+    (False, False, "", False),
+    (False, True, "true", False),
+])
+def test_progress_only_on_a_terminal(monkeypatch, quiet, tty, ci, shown):
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(build_command.sys.stderr, "isatty", lambda: tty, raising=False)
+    assert build_command.show_progress(quiet) is shown
+
+
+def test_the_progress_line_is_rewritten_in_place():
+    out = io.StringIO()
+    progress = build_command.TerminalProgress(out)
+    progress(1, 3, TextResult("alpha", "", "", "built"))
+    progress(2, 3, TextResult("b", "", "", "failed"))
+    progress.close()
+    assert out.getvalue() == "\r[1/3] ✓ alpha\r[2/3] ✗ b    \r             \r"
