@@ -48,7 +48,7 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
             if anchors:
                 quote.source_note = anchors[-1].n
 
-    for p in doc.paragraphs():
+    for p in [*doc.paragraphs(), *doc.headings()]:
         for m in OMISSION.finditer(source.text, p.span.start, p.span.end):
             p.inlines.append(Omission(Span(m.start(), m.end())))
         start = p.span.start
@@ -72,12 +72,13 @@ def _edition(source: Source, data: EditorialData, layout) -> Edition:
     if not ident or not (ident[0].isalpha() or ident[0] == "_"):
         ident = "t-" + ident
     front = layout.front
-    title = e.get("title") or (source.slice(front.title) if front else stem)
-    author = e.get("author") or (source.slice(front.author) if front and front.author else None)
+    # Header metadata is editorial: white space folded (a form feed in a title line stays in the text).
+    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else stem)
+    author = e.get("author") or (" ".join(source.slice(front.author).split()) if front and front.author else None)
     edition = Edition(id=ident, title=title, author=author, author_ref=e.get("author_ref"),
                       language=e.get("language", "en"), date=e.get("date", ""),
                       source_bibl=list(e.get("source", [])),
-                      provenance=source.slice(front.provenance.span) if front and front.provenance else "")
+                      provenance=" ".join(source.slice(front.provenance.span).split()) if front and front.provenance else "")
     for key in ("licence", "licence_url", "publisher"):
         if key in e:
             setattr(edition, key, e[key])

@@ -141,7 +141,8 @@ def link_anchors(source: Source, paragraphs: list[Paragraph], notes: list[Note],
         digits_as_printed = "".join(ch for ch in printed if ch.isdigit())
         if a.style == "data" or (a.style in ("paren", "bracket") and digits_as_printed != str(a.n)):
             why = a.reason or f"note marker misprinted: {printed!r} for {canonical!r}"
-            c.paragraph.inlines.append(Correction(span=a.span, corr=canonical, resp="#lefort-tei",
+            resp = "#ed" if a.style == "data" else "#lefort-tei"  # the editor's data vs the converter's rule
+            c.paragraph.inlines.append(Correction(span=a.span, corr=canonical, resp=resp,
                                                   cert="high", reason=why, kind="anchor"))
     linked = {c.anchor.n for c in run}
     for c in candidates:

@@ -100,7 +100,7 @@ def note_label(text: str, block: Span) -> tuple[int, Span] | None:
     if not m:
         return None
     group = "bracket" if m["bracket"] else "paren" if m["paren"] else "plain"
-    return int(m[group]), Span(block.start + m.start(group), block.start + m.end(group))
+    return int(m[group]), Span(block.start + m.start("label"), block.start + m.end("label"))
 
 
 def _looks_like_heading(text: str, block: Span) -> bool:

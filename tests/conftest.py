@@ -1,0 +1,42 @@
+"""Shared test options and fixtures: ``--update-golden`` and the path of the official tei_all.rng."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "lefort-contradiction-of-trotsky.txt"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files in tests/golden/ from the current output (read them after!)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def tei_all_path() -> Path | None:
+    candidates = [os.environ.get("TEI_ALL_RNG"), ROOT.parent / "shared" / "tei" / "tei_all.rng"]
+    for c in candidates:
+        if c and Path(c).is_file():
+            return Path(c)
+    return None
+
+
+@pytest.fixture(scope="session")
+def tei_all_rng():
+    """The official tei_all schema compiled once per session (lxml, ~6 s). Under CI it must exist."""
+    from lxml import etree
+
+    path = tei_all_path()
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tei_all.rng not found (set TEI_ALL_RNG or provide ../shared/tei/tei_all.rng)")
+        pytest.skip("tei_all.rng not found: set TEI_ALL_RNG to run the official validation")
+    return etree.RelaxNG(etree.parse(str(path)))

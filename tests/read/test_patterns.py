@@ -1,0 +1,84 @@
+"""Each named pattern: a table of lines that must match (with the captured group) and must not."""
+
+import pytest
+
+from lefort_tei.read import patterns as P
+
+MATCHES = [
+    (P.TITLE_LINE, "The Contradiction of Trotsky - Claude Lefort", {"title": "The Contradiction of Trotsky", "author": "Claude Lefort"}),
+    (P.TITLE_LINE, "On Tyranny \u2014 Leo Strauss", {"title": "On Tyranny", "author": "Leo Strauss"}),
+    (P.TITLE_LINE, "The Essay by Jane Roe", {"title": "The Essay", "author": "Jane Roe"}),
+    (P.PROVENANCE, '(Translated from LES TEMPS MODERNES, 39 (1948-1949) in "The Political Forms of Modern Society)', {}),
+    (P.PROVENANCE, "(First published in Dissent, 1957)", {}),
+    (P.NOTES_HEADING, "Notes", {}),
+    (P.NOTES_HEADING, "ENDNOTES:", {}),
+    (P.NOTE_START, "16 Trotsky, Stalin, p. 403.", {"plain": "16"}),
+    (P.NOTE_START, "[3] Ibid., p. 187.", {"bracket": "3"}),
+    (P.NOTE_START, "(12) Ibid.", {"paren": "12"}),
+    (P.NOTE_START, "4. Boris Souvarine, Stalin", {"plain": "4"}),
+    (P.ANCHOR_PAREN, "grief! (1)", {"num": "1"}),
+    (P.ANCHOR_PAREN, "took possession of it.(5)", {"num": "5"}),
+    (P.ANCHOR_PAREN, "schools of history'. (l6)", {"num": "l6"}),
+    (P.ANCHOR_PAREN, "revolution (1O)", {"num": "1O"}),
+    (P.ANCHOR_BRACKET, "the revolution.[12] Then", {"num": "12"}),
+    (P.ANCHOR_SUPERSCRIPT, "the revolution.\u00b9\u00b2 Then", {"sup": "\u00b9\u00b2"}),
+    (P.ANCHOR_BARE_AFTER_QUOTE, "the whole world',34", {"num": "34"}),
+    (P.ANCHOR_AT_END, "took possession of it.(5)", {}),
+    (P.ANCHOR_AT_END, "for the Bolsheviks. (9)", {}),
+    (P.CITATION_AT_END, "[I am Society]. (Stalin, p. 421: Lefort's emphasis)", {"cite": "Stalin, p. 421: Lefort's emphasis"}),
+    (P.QUOTE_INTRO, "in My Life, he wrote:", {}),
+    (P.QUOTE_INTRO, "'He [Stalin] took possession of power', writes Trotsky,", {}),
+    (P.STARTS_LOWER, "not with the aid of personal qualities", {}),
+    (P.OMISSION, "capitalism or socialism.[\u00b7 \u00b7 \u00b7]", {}),
+    (P.OMISSION, "and so [...] on", {}),
+    (P.HEADING_SHAPE, "Trotsky's Struggle against Stalin", {}),
+    (P.HEADING_SHAPE, "Bolshevism and the Rise of Bureaucracy", {}),
+    (P.HEADING_SHAPE, "2. The Rise of Bureaucracy", {}),
+    (P.HEADING_SHAPE, "## Notes on Method", {}),
+    (P.HEADING_NUMBER_ONLY, "II.", {}),
+    (P.HEADING_NUMBER_ONLY, "Chapter 4", {}),
+]
+
+NON_MATCHES = [
+    (P.TITLE_LINE, "It was in these words, with the turn of phrase now familiar - to us all"),
+    (P.PROVENANCE, "(5)"),
+    (P.NOTES_HEADING, "Notes on the Bolshevik Party"),
+    (P.NOTE_START, "1908 was a year of reaction."),
+    (P.NOTE_START, "Leon Trotsky, Stalin"),
+    (P.ANCHOR_PAREN, "LES TEMPS MODERNES, 39 (1948-1949)"),
+    (P.ANCHOR_PAREN, "a Congress (the Fifteenth)"),
+    (P.ANCHOR_PAREN, "an enumeration (I) without digits"),
+    (P.ANCHOR_BRACKET, "This usurpation [of power by the bureaucracy]"),
+    (P.ANCHOR_BARE_AFTER_QUOTE, "the 'bomb' concerning"),
+    (P.ANCHOR_AT_END, "Under such circumstances it was out of the question to launch a struggle for power."),
+    (P.CITATION_AT_END, "(quoted in Political Correspondence)"),
+    (P.QUOTE_INTRO, "into confusion."),
+    (P.STARTS_LOWER, "Not with the aid"),
+    (P.OMISSION, "[I am the State]"),
+    (P.HEADING_SHAPE, "It was in these words, with the turn of phrase now familiar to us all."),
+    (P.HEADING_SHAPE, "in My Life, he wrote:"),
+    (P.HEADING_NUMBER_ONLY, "Chapter four of the book was long"),
+]
+
+
+@pytest.mark.parametrize("pattern,line,groups", MATCHES, ids=[f"{p.pattern[:0]}{i}:{line[:30]}" for i, (p, line, _) in enumerate(MATCHES)])
+def test_pattern_matches(pattern, line, groups):
+    m = pattern.search(line)
+    assert m, f"{line!r} should match"
+    for name, value in groups.items():
+        assert m[name] == value
+
+
+@pytest.mark.parametrize("pattern,line", NON_MATCHES, ids=[f"{i}:{line[:30]}" for i, (_, line) in enumerate(NON_MATCHES)])
+def test_pattern_does_not_match(pattern, line):
+    assert not pattern.search(line), f"{line!r} should not match"
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x0b", "\x1f", "\ufffe"])
+def test_xml_illegal_characters(char):
+    assert P.XML_ILLEGAL.search(f"a{char}b")
+
+
+@pytest.mark.parametrize("char", ["\t", "\n", "\r", "\f", "\u00e9", "\u00b7"])
+def test_xml_legal_characters(char):
+    assert not P.XML_ILLEGAL.search(f"a{char}b")

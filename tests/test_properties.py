@@ -1,0 +1,78 @@
+"""Invariants over generated texts (hypothesis), in the spirit of black's safety checks:
+
+- the diplomatic text of the TEI equals the source (white space between paragraphs aside);
+- building twice gives the same bytes;
+- every note anchor points to a note that exists, and every note has at most one anchor;
+- the output is well-formed and valid against the official tei_all.rng.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from lefort_tei.encode import encode
+from lefort_tei.encode.tei import TEI_NS
+from lefort_tei.plaintext import fold_whitespace, view_text
+from lefort_tei.read import read_document
+from lefort_tei.read.patterns import XML_ILLEGAL
+from lefort_tei.read.source import decode_source
+
+NS = {"t": TEI_NS}
+
+# Characters a text file may hold and XML can keep: anything but C0 controls (tab, LF kept apart),
+# surrogates and the non-characters U+FFFE/U+FFFF.
+CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x0b\x0c\ufffe\uffff"
+                      + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t"))
+TRICKY = st.sampled_from(["<", "&", "]]>", "&amp;", "<script>", "(12)", "(1)", "(l6)", "[3]", "\u00b9",
+                          "',2", "[\u00b7 \u00b7 \u00b7]", "'", '"', ":", " - ", "\u00e9", "\u2014", "\t",
+                          "\f", "  ", "x" * 300])
+WORD = st.one_of(st.text(CHARS, min_size=1, max_size=12), TRICKY)
+LINE = st.lists(WORD, min_size=1, max_size=30).map(" ".join).filter(lambda s: s.strip())
+HEADING = st.sampled_from(["The Rise of Things", "2. Development", "II.", "## Part Two", "Notes"])
+NOTE = st.tuples(st.integers(1, 5), LINE).map(lambda t: f"{t[0]} {t[1]}")
+BLOCK = st.one_of(LINE, LINE, LINE, HEADING, NOTE)
+SEPARATOR = st.sampled_from(["\n\n", "\n\n\n", "\r\n\r\n", "\n \n", "\n"])
+
+
+@st.composite
+def texts(draw) -> str:
+    blocks = draw(st.lists(BLOCK, min_size=1, max_size=12))
+    if draw(st.booleans()):  # an endnotes section numbered 1..n at the end
+        blocks += [f"{n} {draw(LINE)}" for n in range(1, draw(st.integers(1, 6)) + 1)]
+    out = blocks[0]
+    for b in blocks[1:]:
+        out += draw(SEPARATOR) + b
+    return out + draw(st.sampled_from(["", "\n", "\n\n", "  \n"]))
+
+
+def build(text: str) -> tuple[bytes, etree._Element, str]:
+    source, _ = decode_source(text.encode("utf-8"), "gen.txt")
+    doc, _ = read_document(source)
+    encoded = encode(doc)
+    return encoded.data, encoded.root, source.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_any_text_round_trips(text):
+    assert not XML_ILLEGAL.search(text)
+    data, root, decoded = build(text)
+    assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(decoded)
+    parsed = etree.fromstring(data)
+    assert fold_whitespace(view_text(parsed, "diplomatic")) == fold_whitespace(decoded)
+    assert build(text)[0] == data  # deterministic
+    notes = {n.get("n") for n in parsed.iterfind(".//t:note", NS)}
+    targets = [r.get("target") for r in parsed.iterfind(".//t:ref[@type='noteAnchor']", NS)]
+    assert all(t[len("#note"):] in notes for t in targets)
+    assert len(targets) == len(set(targets))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(text=texts())
+def test_any_text_is_valid_tei(text, tei_all_rng):
+    data, _, _ = build(text)
+    doc = etree.fromstring(data)
+    assert tei_all_rng.validate(doc), tei_all_rng.error_log.last_error
