@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set-up shared by scripts/build.sh and scripts/test.sh: system packages (Debian), then a
+# virtualenv in .venv with lefort-tei installed in editable mode (the xslt/ and schemas/ folders
+# are read where they are in the checkout). Idempotent: a second run installs nothing new.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: chromium (browser tests), poppler-utils (pdftotext/pdftoppm/pdffonts),
+# the Pango/Cairo libraries WeasyPrint renders with, and a Java runtime for jing.
+packages=(chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless)
+if [ "${1:-}" = "--build-only" ]; then
+  packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A Java runtime already on PATH is enough for jing.
+if command -v java >/dev/null 2>&1; then
+  missing=("${missing[@]/default-jre-headless}")
+fi
+missing=(${missing[@]+"${missing[@]}"})
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing system packages: ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
