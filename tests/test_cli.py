@@ -17,7 +17,7 @@ import pytest
 from lefort_tei.cli import COMMANDS, main
 from lefort_tei.plaintext import fold_whitespace
 
-ESSAY = "A Small Essay - Ann Author\n\nA short blurb.\n\nThe first paragraph, with a note.(1)\n\nNotes\n\n1 Ibid., p. 3.\n"
+ESSAY = "A Small Essay - Ann Author\n\nA short blurb.\n\nThe first paragraph, with a note.(1)\n\nNotes\n\n1 A remark on the paragraph.\n"
 
 # "in/x.txt: error: no such file; check the path [input-missing]"
 # "bad.toml:3:8: error: TOML syntax: Invalid value; see docs/editorial-data.md [data-syntax]"

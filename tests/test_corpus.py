@@ -22,15 +22,13 @@ A short blurb about {title}.
 
 The first paragraph names Trotsky and a note.(1)
 
-The second paragraph ends with a quotation:
-
-'Quoted words of the essay called {title}.' (2)
+The second paragraph of the essay called {title}.(2)
 
 Notes
 
-1 Ibid., p. 3.
+1 A remark on the first paragraph.
 
-2 Trotsky, Stalin, p. 4.
+2 Another remark, on the second.
 """
 
 
