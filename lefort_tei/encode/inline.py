@@ -54,7 +54,9 @@ class PageRange:
     page_to: str | None
 
 
-ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 7, PageRange: 7}
+# A citation's parts sit right inside its bibl, outside the names and titles they hold
+# (bibl › ref › title, not bibl › title › ref).
+ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1}
 
 
 def fill(parent: etree._Element, source: Source, start: int, end: int, spans: list) -> None:
@@ -153,6 +155,8 @@ def _(span: DateRef) -> etree._Element:
 @inline_element.register
 def _(span: Citation) -> etree._Element:
     attrs = {XML_ID: span.id} if span.id else {}
+    if span.secondary:
+        attrs["type"] = "secondary"  # cited at second hand ("quoted by Souvarine"), as the note itself says
     return etree.Element(T("bibl"), attrs)
 
 

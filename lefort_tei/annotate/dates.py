@@ -1,0 +1,78 @@
+"""Dates: years and date expressions → ``DateRef`` spans (``date[@when]`` or ``@from``/``@to``).
+
+In: a ``Document`` after every other pass. Out: ``DateRef(span, when | from_/to)`` in every block.
+
+Before: ``Paragraph("… in the years of reaction, in 1 908-1911 and later …",
+        inlines=[Correction("1 908" → "1908")])``
+After:  ``inlines=[…, DateRef(span="1 908-1911", from_="1908", to="1911")]`` → ``date › choice``
+
+General rules, matched on the corrected reading: a month with a year ("February 1917" →
+1917-02; "Sept.-Oct. 1947" → 1947-09/1947-10; a day too: "1 May 1924"), a year or a range of
+years ("1905"; "1908-1911"; "1923-7" → 1923/1927; "1934-35"). Years 1000-2099 only; not a
+page ("p. 1930"), not part of a longer number. A date that would cross a title, a citation's
+parts or a person is skipped; inside them it nests.
+"""
+
+from __future__ import annotations
+
+from ..data import EditorialData
+from ..diagnostics import Diagnostic
+from ..model import Citation, DateRef, Document
+from .patterns import MONTH_DATE, MONTH_NUMBERS, NOT_A_YEAR_BEFORE, YEAR_DATE
+from .spans import blocks, fits, reading_of, reserved_spans
+
+
+def annotate_dates(doc: Document, data: EditorialData) -> list[Diagnostic]:
+    reserved = reserved_spans(doc)
+    for block in blocks(doc):
+        reading = reading_of(doc.source.text, block.span, block.inlines)
+        parts = [s for i in block.inlines if isinstance(i, Citation) for s in (i.work_span, i.pages_span) if s]
+        for a, z, values in find_dates(reading.text):
+            span = reading.to_source(a, z)
+            if any(isinstance(i, DateRef) and i.span.overlaps(span) for i in block.inlines):
+                continue
+            if fits(block, span, reserved, extra=parts):
+                block.inlines.append(DateRef(span=span, **values))
+    return []
+
+
+def find_dates(text: str) -> list[tuple[int, int, dict]]:
+    """``(start, end, {when | from_, to})`` for each date expression, month dates first."""
+    found: list[tuple[int, int, dict]] = []
+    taken: list[tuple[int, int]] = []
+    for m in MONTH_DATE.finditer(text):
+        if _after_page_word(text, m.start()):
+            continue
+        year = m["year"]
+        month = _month(m["month"])
+        if m["month2"]:
+            values = {"from_": f"{year}-{month:02d}", "to": f"{year}-{_month(m['month2']):02d}"}
+        elif m["day"] and 1 <= int(m["day"]) <= 31:
+            values = {"when": f"{year}-{month:02d}-{int(m['day']):02d}"}
+        else:
+            values = {"when": f"{year}-{month:02d}"}
+        start = m.start("day") if m["day"] and "when" in values and len(values["when"]) == 10 else m.start("month")
+        found.append((start, m.end(), values))
+        taken.append((start, m.end()))
+    for m in YEAR_DATE.finditer(text):
+        if any(a < m.end() and m.start() < z for a, z in taken) or _after_page_word(text, m.start()):
+            continue
+        year, end = m["year"], m.end()
+        values = {"when": year}
+        if m["to"]:
+            to = year[: 4 - len(m["to"])] + m["to"]
+            if to > year:
+                values = {"from_": year, "to": to}
+            else:
+                end = m.end("year")  # "1917-16" is not a range: keep the year alone
+        found.append((m.start(), end, values))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _month(name: str) -> int:
+    return MONTH_NUMBERS[name[:3].lower()]
+
+
+def _after_page_word(text: str, at: int) -> bool:
+    return bool(NOT_A_YEAR_BEFORE.search(text, max(0, at - 12), at))
+

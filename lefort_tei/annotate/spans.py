@@ -1,0 +1,173 @@
+"""Shared ground of the annotators: the blocks they walk, the corrected reading of a block with a
+map back to source offsets, whole-word search, nesting checks and context lookup.
+
+In: a ``Document`` (its blocks and the spans already added). Out: ``Reading`` objects (corrected
+text + offset map) and yes/no answers: "may this span be added here without crossing another?".
+
+The reading is what persons, titles and dates are matched on, so "Wrotsky" is found as Trotsky;
+a match in the reading is mapped back to the *source* span it covers, extended to whole
+corrections (a correction is never cut in half: ``persName › choice › sic/corr``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import InputError, error
+from ..model import Correction, Document, Heading, Paragraph, Span
+
+Block = Paragraph | Heading
+
+# A character that continues a word: letters, digits, and the apostrophe of "d'une" when a letter
+# follows ("Trotsky's" ends the name at the apostrophe because "s" is not part of the form).
+WORD_CHAR = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(slots=True)
+class Reading:
+    """The corrected text of ``[start, end)`` of the source, and where each character came from."""
+
+    text: str
+    src_start: list[int]  # reading index → first source offset it stands for
+    src_end: list[int]  # reading index → end source offset it stands for
+    start: int  # source offset of the block start
+    end: int
+
+    def to_source(self, a: int, b: int) -> Span:
+        """The source span of reading range ``[a, b)``; whole corrections where it touches one."""
+        if a >= b:
+            pos = self.src_start[a] if a < len(self.src_start) else self.end
+            return Span(pos, pos)
+        return Span(self.src_start[a], self.src_end[b - 1])
+
+    def find_all(self, needle: str, whole_word: bool = True):
+        """Reading ranges ``(a, b)`` where ``needle`` occurs (as a whole word if asked)."""
+        if not needle:
+            return
+        i = self.text.find(needle)
+        while i >= 0:
+            j = i + len(needle)
+            if not whole_word or is_whole_word(self.text, i, j):
+                yield i, j
+            i = self.text.find(needle, i + 1)
+
+    def from_source(self, offset: int) -> int:
+        """The reading index of the first character at or after source ``offset``."""
+        return bisect.bisect_left(self.src_start, offset)
+
+
+def is_whole_word(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is not glued to letters or digits on either side."""
+    before = text[a - 1] if a > 0 else ""
+    after = text[b] if b < len(text) else ""
+    starts_word = a < len(text) and WORD_CHAR.match(text[a])
+    ends_word = b > 0 and WORD_CHAR.match(text[b - 1])
+    if starts_word and before and WORD_CHAR.match(before):
+        return False
+    if ends_word and after and WORD_CHAR.match(after):
+        return False
+    return True
+
+
+def reading_of(source_text: str, span: Span, inlines: list) -> Reading:
+    """The reading of a block: source characters, with each correction's ``corr`` in its place."""
+    corrections = sorted((i for i in inlines if isinstance(i, Correction)), key=lambda c: c.span.start)
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = span.start
+    for c in corrections:
+        if c.span.start < pos:
+            continue  # overlapping corrections are refused where they are made; be safe here
+        for k in range(pos, c.span.start):
+            text.append(source_text[k])
+            starts.append(k)
+            ends.append(k + 1)
+        for ch in c.corr:
+            text.append(ch)
+            starts.append(c.span.start)
+            ends.append(c.span.end)
+        pos = c.span.end
+    for k in range(pos, span.end):
+        text.append(source_text[k])
+        starts.append(k)
+        ends.append(k + 1)
+    return Reading("".join(text), starts, ends, span.start, span.end)
+
+
+def blocks(doc: Document) -> list[Block]:
+    """Every block that can hold inline spans, in reading order: front, body, notes, headings."""
+    return [*doc.paragraphs(), *doc.headings()]
+
+
+def reserved_spans(doc: Document) -> list[Span]:
+    """Spans no annotation may cross: the printed labels of the notes ("16")."""
+    return [note.label for note in doc.notes]
+
+
+def fits(block: Block, span: Span, reserved: list[Span] = (), extra: list[Span] = ()) -> bool:
+    """May ``span`` be added to ``block``: inside it, nesting with every span already there?
+
+    A correction must stay innermost: the new span may contain it (or equal it), never sit inside
+    it or cut it. Any other span may contain the new one or be contained by it. ``extra`` are
+    sub-spans that behave like ordinary spans (a citation's work and pages parts).
+    """
+    if not block.span.contains(span) or span.start == span.end:
+        return False
+    for r in reserved:
+        if r.overlaps(span):
+            return False
+    for i in block.inlines:
+        other = i.span
+        if not other.overlaps(span):
+            continue
+        if isinstance(i, Correction):
+            if not span.contains(other):
+                return False
+        elif not (span.contains(other) or other.contains(span)):
+            return False
+    for other in extra:
+        if other.overlaps(span) and not (span.contains(other) or other.contains(span)):
+            return False
+    return True
+
+
+def find_context(text: str, context: str, target: str, table: str, index: int, data_path: str,
+                 line: int) -> Span:
+    """Locate ``target`` inside ``context``, which must occur exactly once in ``text``.
+
+    Raises ``InputError`` [data-context] naming the data file line, with a hint, when the context
+    is missing, ambiguous, or does not contain the target exactly once.
+    """
+    count = text.count(context) if context else 0
+    if count != 1:
+        what = "not found" if count == 0 else f"found {count} times"
+        hint = ("copy a verbatim excerpt of the source (spaces and quotation marks as printed)" if count == 0
+                else "quote a longer excerpt so that it occurs once")
+        raise InputError(error("data-context", f"[[{table}]] #{index}: context {context!r} is {what} in the "
+                               f"text; {hint}", data_path, line, 1))
+    if context.count(target) != 1:
+        raise InputError(error("data-context", f"[[{table}]] #{index}: {target!r} must occur exactly once in "
+                               f"its context {context!r} (it occurs {context.count(target)} times)",
+                               data_path, line, 1))
+    at = text.find(context) + context.find(target)
+    return Span(at, at + len(target))
+
+
+def block_at(doc_blocks: list[Block], span: Span) -> Block | None:
+    """The innermost block holding ``span`` (a paragraph before a heading)."""
+    for b in doc_blocks:
+        if b.span.contains(span):
+            return b
+    return None
+
+
+def extend_to_corrections(block: Block, span: Span) -> Span:
+    """``span`` widened so that it cuts no correction of ``block`` in half."""
+    start, end = span.start, span.end
+    for i in block.inlines:
+        if isinstance(i, Correction) and i.span.overlaps(span):
+            start, end = min(start, i.span.start), max(end, i.span.end)
+    return Span(start, end)
