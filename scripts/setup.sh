@@ -7,19 +7,15 @@ cd "$(dirname "$0")/.."
 
 # System packages: chromium (browser tests), poppler-utils (pdftotext/pdftoppm/pdffonts),
 # the Pango/Cairo libraries WeasyPrint renders with, and a Java runtime for jing.
-packages=(chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 default-jre-headless)
-if [ "${1:-}" = "--build-only" ]; then
-  packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+if [ "${1:-}" != "--build-only" ]; then
+  packages+=(chromium poppler-utils)
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)  # for jing
 fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# A Java runtime already on PATH is enough for jing.
-if command -v java >/dev/null 2>&1; then
-  missing=("${missing[@]/default-jre-headless}")
-fi
-missing=(${missing[@]+"${missing[@]}"})
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${missing[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -29,4 +25,4 @@ fi
 
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2> >(grep -v 'is ignored: it is neither' >&2)
