@@ -107,10 +107,10 @@ def sha256_file(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def toolkit_fingerprint() -> str:
+def toolkit_fingerprint(roots: tuple[Path, ...] = (PACKAGE_DIR, XSLT_DIR, SCHEMAS_DIR)) -> str:
     """A hash of everything in the toolkit that shapes an output: code, templates, XSLT, schemas."""
     h = hashlib.sha256(f"lefort-tei {__version__}\n".encode())
-    for root in (PACKAGE_DIR, XSLT_DIR, SCHEMAS_DIR):
+    for root in roots:
         if not root.is_dir():
             continue
         for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
@@ -196,16 +196,14 @@ def _from_manifest(name: str, text: Path, tei: Path, key: str, entry: dict, pdf:
 # ---------------------------------------------------------------- the worker
 
 def init_worker() -> None:
-    """Once per worker process: compile the schemas and stylesheets every text will need."""
-    from . import validate
+    """Once per worker process: compile the schemas (and stylesheets) every text will need."""
+    try:
+        from .validate import OUR_RNG, OUR_SCH, compile_rng, compile_schematron
 
-    for name in ("warm_up", "load_schemas", "compiled_schemas"):
-        warm = getattr(validate, name, None)
-        if callable(warm):
-            warm()
-            break
-    else:  # a validator that compiles lazily: validating a tiny document compiles it now
-        validate.validate_bytes(f'<TEI xmlns="{TEI_NS}"/>'.encode(), "warm-up.xml")
+        compile_rng(str(OUR_RNG))
+        compile_schematron(str(OUR_SCH))
+    except (ImportError, LefortError):
+        pass  # each text then reports the problem itself; a failing initializer would break the pool
 
 
 def build_text(job: TextJob) -> TextResult:

@@ -13,6 +13,7 @@ from lefort_tei import corpus
 from lefort_tei.cli import main
 from lefort_tei.commands import build as build_command
 from lefort_tei.corpus import MANIFEST_NAME, TextResult, write_corpus_index
+from lefort_tei.corpus import toolkit_fingerprint as real_toolkit_fingerprint
 from lefort_tei.diagnostics import error
 
 ESSAY = """\
@@ -50,6 +51,12 @@ def build(tmp_path: Path, *extra: str, tei: str = "tei") -> int:
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Each TEI file's bytes and inode (a rewritten file, even identical, gets a new inode)."""
     return {p.name: (p.read_bytes(), p.stat().st_ino) for p in sorted(folder.glob("*.xml"))}
+
+
+@pytest.fixture(autouse=True)
+def fixed_toolkit(monkeypatch):
+    """Others edit the toolkit while these tests run: its fingerprint is held still here."""
+    monkeypatch.setattr(corpus, "toolkit_fingerprint", lambda: "toolkit under test")
 
 
 @pytest.fixture
@@ -124,6 +131,21 @@ def test_a_new_toolkit_or_force_rebuilds_everything(corpus_dir, capsys, monkeypa
     monkeypatch.setattr(corpus, "toolkit_fingerprint", lambda: "another toolkit")
     build(corpus_dir)
     assert "2 built, 0 unchanged" in capsys.readouterr().err
+
+
+def test_the_toolkit_fingerprint_follows_file_contents_only(tmp_path):
+    code, xslt = tmp_path / "pkg", tmp_path / "xslt"
+    (code / "__pycache__").mkdir(parents=True)
+    xslt.mkdir()
+    (code / "a.py").write_text("A = 1\n")
+    (xslt / "v.xsl").write_text("<xsl:stylesheet/>")
+    fingerprint = lambda: real_toolkit_fingerprint((code, xslt))  # noqa: E731
+    first = fingerprint()
+    (code / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"compiled")
+    (code / "a.py").touch()
+    assert fingerprint() == first  # caches and timestamps do not count
+    (xslt / "v.xsl").write_text("<xsl:stylesheet version='3.0'/>")
+    assert fingerprint() != first
 
 
 def test_two_workers_give_the_same_bytes_as_one(corpus_dir):
