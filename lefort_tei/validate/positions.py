@@ -17,6 +17,11 @@ from lxml import etree
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
+# A step of libxml2's element path with a prefix it made up for a foreign namespace, e.g. the
+# "ns0:head" of "/*/*[2]/*[2]/*/ns0:head"; rewritten to "*[local-name()='head']".
+PREFIXED_STEP = re.compile(r"""(?<= / ) [A-Za-z_][\w.-]* : (?P<name> [A-Za-z_][\w.-]* )""", re.VERBOSE)
+
+
 def start_tag(localname: str) -> re.Pattern[str]:
     """A start tag of ``localname``, with or without a prefix.
 
@@ -42,7 +47,7 @@ class Locator:
         if not xpath:
             return None
         try:
-            found = self.tree.xpath(xpath)
+            found = self.tree.xpath(PREFIXED_STEP.sub(r"*[local-name()='\g<name>']", xpath))
         except etree.XPathError:
             return None
         if isinstance(found, list) and found and isinstance(found[0], etree._Element):
