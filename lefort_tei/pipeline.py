@@ -39,6 +39,10 @@ def convert(text_path: str | Path, data_path: str | Path | None = None, out_path
     if data_path is None and use_default_data and data_path_for(text_path).exists():
         data_path = data_path_for(text_path)
     data = load_data(data_path)
+    if data_path is None:
+        diags.append(Diagnostic("info", "data-none", "no editorial data file: general rules only; start one with "
+                                f"'lefort-tei suggest corrections {text_path}' (format: docs/editorial-data.md)",
+                                str(text_path)))
     doc, read_diags = read_document(source, data)
     diags += read_diags
     diags += annotate(doc, data)

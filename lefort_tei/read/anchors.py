@@ -54,7 +54,10 @@ def marker_number(printed: str, style: str) -> int | None:
     return int(digits) if digits else None
 
 
-def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: set[int]) -> list[Candidate]:
+def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: set[int],
+                    dangling: list[NoteAnchor] | None = None) -> list[Candidate]:
+    """Candidate anchors whose number is a note; markers in brackets or superscript whose number
+    is no note are collected in ``dangling`` (when given)."""
     text = source.text
     found: list[Candidate] = []
     for p in paragraphs:
@@ -65,7 +68,11 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
                 if any(span.overlaps(t) for t in taken):
                     continue
                 number = marker_number(m[group], style)
-                if number is None or number not in note_numbers:
+                if number is None:
+                    continue
+                if number not in note_numbers:
+                    if dangling is not None and style != "bare" and note_numbers and number > max(note_numbers):
+                        dangling.append(NoteAnchor(span=span, number_read=number, style=style))
                     continue
                 taken.append(span)
                 found.append(Candidate(NoteAnchor(span=span, number_read=number, style=style), p))
@@ -126,8 +133,14 @@ def link_anchors(source: Source, paragraphs: list[Paragraph], notes: list[Note],
     numbers = {n.n for n in notes}
     forced = hint_candidates(source, paragraphs, hints, data_path)
     forced_spans = [c.anchor.span for c in forced]
-    candidates = [c for c in find_candidates(source, paragraphs, numbers)
+    dangling: list[NoteAnchor] = []
+    candidates = [c for c in find_candidates(source, paragraphs, numbers, dangling)
                   if not any(c.anchor.span.overlaps(s) for s in forced_spans)]
+    for a in dangling:
+        line, col = source.position(a.span.start)
+        diags.append(warning("anchor-dangling", f"{source.slice(a.span)!r} looks like the anchor of note "
+                             f"{a.number_read}, but the text has only {max(numbers)} notes; kept as text "
+                             "(is a note missing at the end?)", source.path, line, col))
     run = choose_run(sorted(candidates + forced, key=lambda c: c.anchor.span.start))
     style = Counter(c.anchor.style for c in run if c.anchor.style != "data").most_common(1)
     main_style = style[0][0] if style else "paren"

@@ -62,3 +62,10 @@ def test_data_anchor_with_bad_context_is_an_input_error(context):
         read_text("A (1) b x c (3). And (1) again." + NOTES3, data)
     assert exc.value.diagnostics[0].code == "data-context"
     assert exc.value.diagnostics[0].line == 1
+
+
+def test_dangling_anchor_is_a_warning_with_its_position():
+    doc, diags = read_text("A (1) b (2) c (3) d (4)." + NOTES3)
+    d = [d for d in diags if d.code == "anchor-dangling"]
+    assert len(d) == 1 and (d[0].line, d[0].col) == (1, 21) and "only 3 notes" in d[0].message
+    assert anchors(doc) == [(1, "(1)"), (2, "(2)"), (3, "(3)")]
