@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mutations import XML_ID, both, del_attr, empty, mutate, remove, rename, set_attr
+from .tei_mutations import XML_ID, both, del_attr, empty, mutate, remove, rename, set_attr
 
 from lefort_tei.model import Span
 from lefort_tei.validate import validate_bytes
