@@ -33,7 +33,8 @@ IMPRINT_AT_END = re.compile(
 
 # The end of a sentence: a full stop (or ? !), then space and a capital, a parenthesis or a quote.
 # In "9 Trotsky, Stalin, pp. 403-4. (Here, and in what follows …" it ends after "403-4".
-SENTENCE_END = re.compile(r"""(?P<stop>[.?!])(?=\s+[A-Z(\['"\u2018\u201c]|\s*$)""", re.VERBOSE)
+# A closing quotation mark may follow the stop: "… of national labour.' (Stalin, p. 397)".
+SENTENCE_END = re.compile(r"""(?P<stop>[.?!])['"\u2019\u201d]?(?=\s+[A-Z(\['"\u2018\u201c]|\s*$)""", re.VERBOSE)
 
 # The word before a full stop that makes it an abbreviation, not a sentence end:
 # an initial ("C. L. R. James"), a short lower-case word ("trans.", "ed.", "pp."), a short
