@@ -45,6 +45,7 @@ def run(args) -> int:
         sys.stdout.write(suggest_persons_mod.to_toml(text, items, args.text) + "\n")
     else:
         curated = [(text.find(c.context) + c.context.find(c.sic)) for c in data.corrections if c.context]
+        curated += [(text.find(a.context) + a.context.find(a.marker)) for a in data.anchors]
         items = [s for s in suggest_corrections_mod.suggest_corrections(text, forms)
                  if s.score >= args.min_score and not any(s.start <= at < s.end for at in curated if at >= 0)]
         items = items[: args.limit] if args.limit else items

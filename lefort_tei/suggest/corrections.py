@@ -27,7 +27,7 @@ from .context import unique_context
 # One-step OCR confusions: what was printed → what it may stand for.
 OCR_CONFUSIONS = (("l", "i"), ("i", "l"), ("1", "l"), ("l", "1"), ("0", "O"), ("O", "0"), ("rn", "m"),
                   ("m", "rn"), ("nv", "rw"), ("vv", "w"), ("cl", "d"), ("li", "h"), ("ii", "u"), ("i", "1"),
-                  ("1", "i"), ("e", "o"), ("t", "z"), ("W", "T"), ("rr", "rt"), ("c", "e"), ("]3", "B"), ("l", "d"))
+                  ("1", "i"), ("e", "o"), ("t", "z"), ("W", "T"), ("rr", "rt"), ("c", "e"), ("]3", "B"))
 
 
 @dataclass(slots=True)
@@ -161,14 +161,17 @@ def rule_quote_balance(text: str, ctx) -> list[Suspect]:
             if (before.isspace() or before in "([") and not after.isspace():
                 opened = i
             elif not before.isspace():
+                if before in "sS" and re.match(r" [A-Za-z]", para[i + 1:i + 3]) and (
+                        opened is None or P.CLOSING_QUOTE.search(para, i + 1)):
+                    continue  # "the Workers' State", "workers' opposition": a plural possessive
                 if opened is None:
-                    if before in "sS" or para[i + 1:i + 2].isalpha():
-                        continue  # "workers' opposition": a plural possessive
+                    if para[i + 1:i + 2].isalpha():
+                        continue
                     a = para_start + i - (1 if before in ".,;:!?" else 0)
                     out.append(Suspect(a, para_start + i + 1, text[a:para_start + i + 1], text[a:para_start + i],
                                        "quote-stray", 0.6, "closing quotation mark with no quotation open"))
                 opened = None
-        if opened is not None:
+        if opened is not None and not para[opened + 1:opened + 3].startswith("s "):
             end = len(para.rstrip())
             anchor = re.search(r"\s*\(\d+\)$", para[:end])
             end = anchor.start() if anchor else end
@@ -199,11 +202,22 @@ def _paragraphs(text: str):
 
 
 def rule_hyphenated(text: str, ctx) -> list[Suspect]:
-    return [_suspect(m.start(), m.end(), text, m["left"] + m["right"], "hyphen-join", 0.45,
-                     "a hyphenated word that is one word (line-end division left over?)")
-            for m in P.HYPHENATED.finditer(text)
-            if known(m["left"] + m["right"]) and not known(f"{m['left']}-{m['right']}")
-            and len(m["left"] + m["right"]) >= 7]
+    """A hyphenated word the text elsewhere prints as one word ("through-out" / "throughout"), or a
+    compound printed once that is one letter away from a compound the text uses ("ready-male")."""
+    counts: Counter = ctx["counts"]
+    compounds = Counter(m.group(0) for m in P.HYPHENATED.finditer(text))
+    out = []
+    for m in P.HYPHENATED.finditer(text):
+        joined = m["left"] + m["right"]
+        if counts[joined] >= 1:
+            out.append(_suspect(m.start(), m.end(), text, joined, "hyphen-join", 0.6,
+                                f"the text elsewhere prints {joined!r} as one word (a line-end division left over?)"))
+        elif compounds[m.group(0)] == 1:
+            near = sorted(c for c in compounds if c != m.group(0) and _distance1(c, m.group(0)))
+            if near:
+                out.append(_suspect(m.start(), m.end(), text, near[0], "compound-variant", 0.7,
+                                    f"one letter away from {near[0]!r}, which the text prints too"))
+    return out
 
 
 def rule_unknown_words(text: str, ctx) -> list[Suspect]:
@@ -214,7 +228,7 @@ def rule_unknown_words(text: str, ctx) -> list[Suspect]:
     for m in P.WORD.finditer(text):
         word = m.group(0)
         bare = re.sub(r"['\u2019]s$", "", word)
-        if len(bare) < 3 or bare in names or counts[bare] >= 3:
+        if len(bare) < 4 or bare in names or counts[bare] >= 3:
             continue
         if known(bare):
             if counts[bare] == 1:  # "Bolshevik Parry" where the text prints "Party" forty times
@@ -230,7 +244,8 @@ def rule_unknown_words(text: str, ctx) -> list[Suspect]:
                 corr, score, why = variant, 0.8, "OCR confusion: the word read with one letter changed is known"
                 break
         if corr is None:
-            near = [v for v in vocabulary if v != bare and abs(len(v) - len(bare)) <= 1 and _distance1(v, bare)]
+            near = [v for v in vocabulary if v != bare and abs(len(v) - len(bare)) <= 1 and _distance1(v, bare)
+                    and v.lower() != bare.lower() and v.rstrip("s") != bare.rstrip("s")]
             if near:
                 corr, score, why = sorted(near, key=lambda v: (-counts[v], v))[0], 0.75, \
                     "near match of a word or name the text uses elsewhere"

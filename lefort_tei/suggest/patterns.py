@@ -77,8 +77,9 @@ QUOTE_MARK = re.compile(r"""(?P<q>['"\u2018\u2019\u201c\u201d])""", re.VERBOSE)
 
 # A closing quotation mark then a capital: a full stop seems missing between two sentences.
 # "the practice of the 'supreme sacrifice' Trotsky accuses", "the Party' (23) And they".
+# A word in "s" is left out: "the Workers' State" is a plural possessive.
 STOP_MISSING_AFTER_QUOTE = re.compile(
-    r"""(?P<word>[a-z]+)(?P<q>')(?=(?:\s*\(\d+\))?\s+(?:[A-Z][a-z]|$)|\s*\(\d+\)\s*$)""",
+    r"""(?P<word>[a-z]*[a-rt-z])(?P<q>')(?=(?:\s*\(\d+\))?\s+(?:[A-Z][a-z]|$)|\s*\(\d+\)\s*$)""",
     re.VERBOSE | re.MULTILINE,
 )
 
@@ -92,4 +93,8 @@ STOP_MISSING = re.compile(
 )
 
 # A comma before an opening parenthesis: "A Documentary History of Communism, (New York: …".
-COMMA_BEFORE_PAREN = re.compile(r"""(?P<sic>,[ ]\()""", re.VERBOSE)
+COMMA_BEFORE_PAREN = re.compile(r"""(?P<sic>,[ ]\()(?!\d{1,3}\))""", re.VERBOSE)  # not "expel, (3)"
+
+# A closing quotation mark: after a non-space, before a space, punctuation or the end.
+# "… 'Workers' Group' and …": the second mark.
+CLOSING_QUOTE = re.compile(r"""(?<=\S)['\u2019](?=[\s.,;:!?)]|$)""", re.VERBOSE)
