@@ -213,7 +213,9 @@ def rule_hyphenated(text: str, ctx) -> list[Suspect]:
             out.append(_suspect(m.start(), m.end(), text, joined, "hyphen-join", 0.6,
                                 f"the text elsewhere prints {joined!r} as one word (a line-end division left over?)"))
         elif compounds[m.group(0)] == 1:
-            near = sorted(c for c in compounds if c != m.group(0) and _distance1(c, m.group(0)))
+            weight = lambda c: sum(counts[w] for w in c.split("-"))  # noqa: E731
+            near = sorted(c for c in compounds if c != m.group(0) and _distance1(c, m.group(0))
+                          and weight(c) > weight(m.group(0)))  # flag the rarer spelling only
             if near:
                 out.append(_suspect(m.start(), m.end(), text, near[0], "compound-variant", 0.7,
                                     f"one letter away from {near[0]!r}, which the text prints too"))
