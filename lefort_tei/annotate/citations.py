@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic, warning
-from ..model import BlockQuote, Citation, Document, Paragraph, Span, Work
+from ..model import BlockQuote, Citation, Document, Paragraph, Work
 from .patterns import (ABBREVIATION_BEFORE, IBID, IMPRINT_AT_END, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
                        SECONDARY, SENTENCE_END)
 from .spans import Reading, fits, reading_of

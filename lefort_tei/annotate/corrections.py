@@ -23,9 +23,9 @@ from .spans import block_at, blocks, find_context, is_whole_word
 
 # Characters that are neither letters nor digits: what a "punctuation" correction changes.
 # Matches the "'" and "." of "party'" → "party'.".
-NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+NON_ALNUM = re.compile(r"""[\W_]+""", re.VERBOSE)
 # White space of any kind: what a "spacing" correction changes ("H.Carr" → "H. Carr").
-WHITE_SPACE = re.compile(r"\s+")
+WHITE_SPACE = re.compile(r"""\s+""", re.VERBOSE)
 
 
 def correction_kind(sic: str, corr: str) -> str:

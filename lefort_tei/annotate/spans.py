@@ -22,7 +22,7 @@ Block = Paragraph | Heading
 
 # A character that continues a word: letters, digits, and the apostrophe of "d'une" when a letter
 # follows ("Trotsky's" ends the name at the apostrophe because "s" is not part of the form).
-WORD_CHAR = re.compile(r"\w", re.UNICODE)
+WORD_CHAR = re.compile(r"""\w""", re.VERBOSE)
 
 
 @dataclass(slots=True)

@@ -16,7 +16,6 @@ of a register name explains them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,7 +66,7 @@ def rule_mixed_token(text: str, ctx) -> list[Suspect]:
             corr = tok.translate(str.maketrans({"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "~": "", "|": "1"}))
         else:
             corr = tok.replace("]3", "B").translate(str.maketrans({"0": "O", "1": "l", "5": "S", "~": ""}))
-        if re.fullmatch(r"\d+(st|nd|rd|th|s)", tok):
+        if P.ORDINAL_OR_DECADE.match(tok):
             continue  # "1920s", "21st"
         out.append(_suspect(m.start("tok"), m.end("tok"), text, corr if corr != tok else None, "ocr-mixed", 0.9,
                             "OCR: letters and digits mixed in one token"))
@@ -126,7 +125,7 @@ def rule_stray_punctuation(text: str, ctx) -> list[Suspect]:
 
 
 def _after_abbreviation(text: str, at: int) -> bool:
-    return bool(re.search(r"\b(?:[a-z]{1,4}|[A-Z]|etc|cf|ibid)\.\s$", text[max(0, at - 8):at], re.I))
+    return bool(P.ABBREVIATION_END.search(text[max(0, at - 8):at]))
 
 
 def rule_quotes(text: str, ctx) -> list[Suspect]:
@@ -161,7 +160,7 @@ def rule_quote_balance(text: str, ctx) -> list[Suspect]:
             if (before.isspace() or before in "([") and not after.isspace():
                 opened = i
             elif not before.isspace():
-                if before in "sS" and re.match(r" [A-Za-z]", para[i + 1:i + 3]) and (
+                if before in "sS" and P.SPACE_THEN_LETTER.match(para[i + 1:i + 3]) and (
                         opened is None or P.CLOSING_QUOTE.search(para, i + 1)):
                     continue  # "the Workers' State", "workers' opposition": a plural possessive
                 if opened is None:
@@ -173,7 +172,7 @@ def rule_quote_balance(text: str, ctx) -> list[Suspect]:
                 opened = None
         if opened is not None and not para[opened + 1:opened + 3].startswith("s "):
             end = len(para.rstrip())
-            anchor = re.search(r"\s*\(\d+\)$", para[:end])
+            anchor = P.TRAILING_ANCHOR.search(para[:end])
             end = anchor.start() if anchor else end
             w = end
             while w > 0 and not para[w - 1].isspace():
@@ -195,7 +194,7 @@ def rule_missing_stop(text: str, ctx) -> list[Suspect]:
 
 def _paragraphs(text: str):
     pos = 0
-    for block in re.split(r"(\n\s*\n)", text):
+    for block in P.PARAGRAPH_BREAK.split(text):
         if block.strip() and not block.startswith("\n"):
             yield pos, block
         pos += len(block)
@@ -229,7 +228,7 @@ def rule_unknown_words(text: str, ctx) -> list[Suspect]:
     out = []
     for m in P.WORD.finditer(text):
         word = m.group(0)
-        bare = re.sub(r"['\u2019]s$", "", word)
+        bare = P.POSSESSIVE.sub("", word)
         if len(bare) < 4 or bare in names or counts[bare] >= 3:
             continue
         if known(bare):
@@ -282,7 +281,7 @@ RULES = (rule_mixed_token, rule_glued_capital, rule_glued_punctuation, rule_spac
 
 def suggest_corrections(text: str, names: set[str] | None = None) -> list[Suspect]:
     """Every suspect of the text, overlapping ones merged, best first."""
-    words = [re.sub(r"['\u2019]s$", "", w) for w in P.WORD.findall(text)]
+    words = [P.POSSESSIVE.sub("", w) for w in P.WORD.findall(text)]
     ctx = {"counts": Counter(words), "names": {w for n in (names or set()) for w in n.split()}}
     found = [s for rule in RULES for s in rule(text, ctx)]
     found.sort(key=lambda s: (-s.score, s.start))

@@ -98,3 +98,48 @@ COMMA_BEFORE_PAREN = re.compile(r"""(?P<sic>,[ ]\()(?!\d{1,3}\))""", re.VERBOSE)
 # A closing quotation mark: after a non-space, before a space, punctuation or the end.
 # "… 'Workers' Group' and …": the second mark.
 CLOSING_QUOTE = re.compile(r"""(?<=\S)['\u2019](?=[\s.,;:!?)]|$)""", re.VERBOSE)
+
+# An ordinal or a decade, not an OCR slip: "the 1920s", "the 21st congress".
+ORDINAL_OR_DECADE = re.compile(r"""^\d+(?:st|nd|rd|th|s)$""", re.VERBOSE)
+
+# An abbreviation just before a lower-case word, which therefore starts no sentence:
+# "trans. charles", "cf. the", "etc. and".
+ABBREVIATION_END = re.compile(r"""\b(?:[a-z]{1,4}|[A-Z]|etc|cf|ibid)\.\s$""", re.VERBOSE | re.IGNORECASE)
+
+# A space then a letter: what follows a plural possessive ("Workers' State", "workers' opposition").
+SPACE_THEN_LETTER = re.compile(r"""^[ ][A-Za-z]""", re.VERBOSE)
+
+# A note anchor closing a paragraph: "… of their victory.' (30)".
+TRAILING_ANCHOR = re.compile(r"""\s*\(\d+\)$""", re.VERBOSE)
+
+# The blank lines between paragraphs: "(1)\n\nNothing could be more typical".
+PARAGRAPH_BREAK = re.compile(r"""(\n[ \t\f]*\n)""", re.VERBOSE)
+
+# A possessive ending, left out of the word: "Trotsky's" → "Trotsky".
+POSSESSIVE = re.compile(r"""['\u2019]s$""", re.VERBOSE)
+
+# The parts of a name: split at spaces and initials' full stops ("C. L. R. James" → C, L, R, James).
+NAME_PARTS = re.compile(r"""[ .]+""", re.VERBOSE)
+
+# An initial in a name: the "E." of "E. H. Carr".
+INITIAL = re.compile(r"""\b[A-Z]\.""", re.VERBOSE)
+
+# A lower-case word of the text (to tell names from English words printed lower case too).
+LOWER_WORD = re.compile(r"""\b[a-z][a-z]+\b""", re.VERBOSE)
+
+# What ends a sentence just before a word: "… the Party. Boris …", "… proclaimed: 'There …".
+SENTENCE_BEFORE = re.compile(r"""(?:[.!?:]['"]?\s|\n)$""", re.VERBOSE)
+
+# White space (squeezed out when comparing "E. H.Carr" with "E. H. Carr").
+SPACES = re.compile(r"""\s+""", re.VERBOSE)
+
+# What an xml:id cannot hold: "Louis XIV" → "louis-xiv".
+NOT_ID = re.compile(r"""[^a-z0-9-]+""", re.VERBOSE)
+
+# Words that often open a capitalised sequence without belonging to a name: "In 1935 Boris …",
+# "But Souvarlne was", "The Popes of Rome".
+LEADING_NOISE = re.compile(
+    r"""^(?:(?:The|A|An|In|On|At|But|And|Of|For|To|By|As|If|It|He|She|We|They|This|That
+           |When|Where|Since|From|With|Even|Thus|So|Yet|Or|Nor|After|Before|Comrade)\s+)+""",
+    re.VERBOSE,
+)

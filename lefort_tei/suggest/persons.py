@@ -14,8 +14,6 @@ only ever at a sentence start, an English word ("Party", "Congress"), or a deriv
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import patterns as P
@@ -26,10 +24,6 @@ NOT_NAMES = {"Ibid", "Ibidem", "Op", "Cf", "Vol", "See", "Quoted", "Reported", "
              "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 DERIVED_ENDINGS = ("ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ists'")
-# Words that often open a capitalised sequence without belonging to a name: "In", "The", "But".
-LEADING_NOISE = re.compile(r"""^(?:(?:The|A|An|In|On|At|But|And|Of|For|To|By|As|If|It|He|She|We|They|This|That
-                                |When|Where|Since|From|With|Even|Thus|So|Yet|Or|Nor|After|Before|Comrade)\s+)+""",
-                           re.VERBOSE)
 
 
 @dataclass(slots=True)
@@ -45,26 +39,26 @@ class Candidate:
 
 def suggest_persons(text: str, known_forms: set[str] | None = None) -> list[Candidate]:
     known_forms = known_forms or set()
-    known_words = {w for f in known_forms for w in re.split(r"[ .]+", f) if len(w) >= 4}
-    squeezed = {re.sub(r"\s+", "", f) for f in known_forms}
+    known_words = {w for f in known_forms for w in P.NAME_PARTS.split(f) if len(w) >= 4}
+    squeezed = {P.SPACES.sub("", f) for f in known_forms}
     found: dict[str, Candidate] = {}
     for m in P.NAME_SEQUENCE.finditer(text):
-        name = LEADING_NOISE.sub("", m["name"]).strip()
-        if not name or name in known_forms or re.sub(r"\s+", "", name) in squeezed:
+        name = P.LEADING_NOISE.sub("", m["name"]).strip()
+        if not name or name in known_forms or P.SPACES.sub("", name) in squeezed:
             continue
         start = m.end("name") - len(name)
-        words = [w for w in re.split(r"[ .]+", name) if w]
+        words = [w for w in P.NAME_PARTS.split(name) if w]
         if any(w.endswith(DERIVED_ENDINGS) and len(w) > 6 for w in words):
             continue
         c = found.setdefault(name, Candidate(name=name, forms=[name]))
         c.count += 1
         if len(c.contexts) < 3:
             c.contexts.append((start, m.end("name")))
-    lower = {w.lower() for w in re.findall(r"\b[a-z][a-z]+\b", text)}
+    lower = {w.lower() for w in P.LOWER_WORD.findall(text)}
     for c in found.values():
         c.score, c.why = _score(text, c, lower)
         if known_words:
-            for w in re.split(r"[ .]+", c.name):
+            for w in P.NAME_PARTS.split(c.name):
                 near = sorted(k for k in known_words if len(w) >= 4 and _distance1(k, w))
                 if near:
                     c.near = near[0]
@@ -74,10 +68,10 @@ def suggest_persons(text: str, known_forms: set[str] | None = None) -> list[Cand
 
 
 def _score(text: str, c: Candidate, lower: set[str]) -> tuple[float, str]:
-    words = [w for w in re.split(r"[ .]+", c.name) if w]
+    words = [w for w in P.NAME_PARTS.split(c.name) if w]
     if words[0] in NOT_NAMES:
         return 0.0, "a bibliographic word"
-    has_initials = bool(re.search(r"\b[A-Z]\.", c.name))
+    has_initials = bool(P.INITIAL.search(c.name))
     # name-like: unknown to the word list, or never printed in lower case in this text
     unknown = [w for w in words if len(w) > 1 and (not known(w) or w.lower() not in lower)]
     mid_sentence = sum(1 for a, _ in c.contexts if not _sentence_start(text, a))
@@ -97,12 +91,12 @@ def _score(text: str, c: Candidate, lower: set[str]) -> tuple[float, str]:
 
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3):at]
-    return at == 0 or bool(re.search(r"(?:[.!?:]['\"]?\s|\n)$", before)) or text[at - 1:at] == "\n"
+    return at == 0 or bool(P.SENTENCE_BEFORE.search(before)) or text[at - 1:at] == "\n"
 
 
 def _slug(name: str) -> str:
-    last = re.split(r"[ .]+", name.strip())[-1]
-    return re.sub(r"[^a-z0-9-]+", "-", last.lower()).strip("-") or "person"
+    last = P.NAME_PARTS.split(name.strip())[-1]
+    return P.NOT_ID.sub("-", last.lower()).strip("-") or "person"
 
 
 def to_toml(text: str, candidates: list[Candidate], source_path: str = "") -> str:
