@@ -42,3 +42,10 @@ def test_date_nests_inside_a_title(make, spans_of):
     doc, data = make("He read The Kronstadt Revolt of 1921 in 1950.", toml)
     annotate(doc, data)
     assert [p for p, _ in spans_of(doc, DateRef)] == ["1921", "1950"]
+
+
+def test_date_that_would_cross_a_title_is_skipped(make, spans_of):
+    toml = '[[title]]\ntext = "Report of 1923"\nevery = true\n'
+    doc, data = make("The Report of 1923-7 was read.", toml)
+    annotate(doc, data)
+    assert spans_of(doc, DateRef) == []

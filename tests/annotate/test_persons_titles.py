@@ -118,3 +118,20 @@ def test_no_data_no_persons(make, spans_of):
     doc, data = make("Trotsky and Stalin.")
     assert run(doc, data) == []
     assert spans_of(doc, PersonRef) == [] and doc.persons == []
+
+
+def test_title_every_is_found_on_the_reading(make, spans_of):
+    toml = ('[[correction]]\nsic = "0ctober"\ncorr = "October"\ncontext = "of 0ctober in"\n\n'
+            '[[title]]\ntext = "Lessons of October"\nevery = true\n')
+    doc, data = make("He wrote the Lessons of 0ctober in 1924.", toml)
+    run(doc, data)
+    ((printed, title),) = spans_of(doc, TitleRef)
+    assert printed == "Lessons of 0ctober" and title.ref is None
+
+
+def test_title_context_may_quote_the_corrected_reading(make, spans_of):
+    toml = ('[[correction]]\nsic = "Itvestia"\ncorr = "Izvestia"\ncontext = "Kronstadt\'s Itvestia"\n\n'
+            '[[title]]\ntext = "Izvestia"\ncontext = "Kronstadt\'s Izvestia"\n')
+    doc, data = make("A translation of Kronstadt's Itvestia and more.", toml)
+    run(doc, data)
+    assert [p for p, _ in spans_of(doc, TitleRef)] == ["Itvestia"]
