@@ -28,11 +28,16 @@ def annotate_dates(doc: Document, data: EditorialData) -> list[Diagnostic]:
         reading = reading_of(doc.source.text, block.span, block.inlines)
         parts = [s for i in block.inlines if isinstance(i, Citation) for s in (i.work_span, i.pages_span) if s]
         for a, z, values in find_dates(reading.text):
-            span = reading.to_source(a, z)
-            if any(isinstance(i, DateRef) and i.span.overlaps(span) for i in block.inlines):
-                continue
-            if fits(block, span, reserved, extra=parts):
-                block.inlines.append(DateRef(span=span, **values))
+            candidates = [(a, values)]
+            if "when" in values and len(values["when"]) == 10:  # "1 May 1924": without the day, if need be
+                candidates.append((reading.text.index(" ", a) + 1, {"when": values["when"][:7]}))
+            for start, vals in candidates:
+                span = reading.to_source(start, z)
+                if any(isinstance(i, DateRef) and i.span.overlaps(span) for i in block.inlines):
+                    break
+                if fits(block, span, reserved, extra=parts):
+                    block.inlines.append(DateRef(span=span, **vals))
+                    break
     return []
 
 

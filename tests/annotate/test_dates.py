@@ -49,3 +49,12 @@ def test_date_that_would_cross_a_title_is_skipped(make, spans_of):
     doc, data = make("The Report of 1923-7 was read.", toml)
     annotate(doc, data)
     assert spans_of(doc, DateRef) == []
+
+
+def test_a_note_number_is_not_the_day_of_a_date(make, spans_of):
+    doc, data = make("A sentence.(1)", "", ("May 1924, in Pravda.",))
+    doc2, data2 = make("It was on 1 May 1924.", "")
+    annotate(doc, data)
+    annotate(doc2, data2)
+    assert [(p, d.when) for p, d in spans_of(doc, DateRef)] == [("May 1924", "1924-05")]
+    assert [(p, d.when) for p, d in spans_of(doc2, DateRef)] == [("1 May 1924", "1924-05-01")]
