@@ -266,7 +266,7 @@ def _check_table(value: Any, key: str, path: str, line: int) -> None:
 
 
 # "[[correction]]" at the start of a line, possibly indented
-ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[A-Za-z_]+)\s*\]\]", re.MULTILINE)
+ARRAY_HEADER = re.compile(r"^[ \t]*\[\[\s*(?P<name>[A-Za-z_]+)\s*\]\]", re.MULTILINE)
 
 
 def _entry_lines(text: str) -> dict[str, list[int]]:
