@@ -1,0 +1,180 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The fragments around the text: table of contents, persons, works cited, notes, about.
+
+  In: the TEI document node, in a mode (set by lefort_tei.render.xslt: "persons", "works", "notes",
+  "about"); the table of contents is the named template "toc". Out: an HTML fragment whose links
+  go to the text page ($text-page), the notes ($notes-page) and the registers.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:lefort-tei:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:template name="toc">
+    <xsl:variable name="sections" select="body/div | back/div[@type = 'notes']"/>
+    <xsl:if test="$sections">
+      <nav class="toc" aria-labelledby="{$id-prefix}toc-heading">
+        <h2 id="{$id-prefix}toc-heading">Contents</h2>
+        <ol>
+          <xsl:for-each select="$sections">
+            <li>
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="f:href(.)"/>
+                <xsl:with-param name="content" select="
+                    if (head) then f:reading(head[1])
+                    else if (@type = 'notes') then 'Notes'
+                    else 'Section ' || position() || ' (untitled)'"/>
+              </xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===================================================================== persons -->
+
+  <xsl:template match="/" mode="persons">
+    <xsl:variable name="persons" select="//standOff//listPerson/person"/>
+    <div class="register persons">
+      <xsl:if test="empty($persons)">
+        <p>This edition has no register of persons yet.</p>
+      </xsl:if>
+      <xsl:for-each select="$persons">
+        <xsl:sort select="tokenize(f:standard-name(.))[last()]" lang="en"/>
+        <xsl:sort select="f:standard-name(.)" lang="en"/>
+        <xsl:variable name="mentions" select="key('mentions', @xml:id)"/>
+        <section class="person" id="{@xml:id}">
+          <h2>{f:standard-name(.)}<xsl:if test="birth | death"><span class="life"> ({f:reading(birth)}–{f:reading(death)})</span></xsl:if></h2>
+          <xsl:if test="persName[@type = 'variant']">
+            <p class="forms">Also printed as: {string-join(persName[@type = 'variant'] ! f:reading(.), '; ')}</p>
+          </xsl:if>
+          <xsl:for-each select="note"><p class="person-note">{f:reading(.)}</p></xsl:for-each>
+          <xsl:for-each select="idno[@type = 'wikidata']">
+            <p class="idno"><a href="https://www.wikidata.org/wiki/{normalize-space(.)}">Wikidata entry {normalize-space(.)}</a></p>
+          </xsl:for-each>
+          <xsl:call-template name="places">
+            <xsl:with-param name="places" select="$mentions"/>
+            <xsl:with-param name="what" select="'Mentioned'"/>
+          </xsl:call-template>
+        </section>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:function name="f:standard-name" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="f:reading(($person/persName[@type = 'standard'], $person/persName)[1])"/>
+  </xsl:function>
+
+  <!-- A list of places in the text, each a link that lands on the element itself. -->
+  <xsl:template name="places">
+    <xsl:param name="places" as="element()*"/>
+    <xsl:param name="what" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="empty($places)">
+        <p class="mentions none">{$what}: nowhere in the text.</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="mentions-count">{$what} {count($places)} time{if (count($places) gt 1) then 's' else ''}:</p>
+        <ul class="mentions">
+          <xsl:for-each select="$places">
+            <li>
+              <xsl:call-template name="link">
+                <xsl:with-param name="href" select="f:href(.)"/>
+                <xsl:with-param name="content" select="f:where(.) || ': ' || f:reading(.)"/>
+              </xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ===================================================================== works cited -->
+
+  <xsl:template match="/" mode="works">
+    <xsl:variable name="works" select="//standOff//listBibl[@type = 'worksCited']/bibl"/>
+    <div class="register works">
+      <xsl:if test="empty($works)">
+        <p>This edition has no list of works cited yet.</p>
+      </xsl:if>
+      <xsl:for-each select="$works">
+        <xsl:variable name="citations" select="key('work-citations', @xml:id)"/>
+        <xsl:variable name="quotations" select="//text//quote[@source][f:target(., @source) intersect $citations]"/>
+        <section class="work" id="{@xml:id}">
+          <h2><cite>{f:reading(title[1])}</cite></h2>
+          <p class="bibl-full"><xsl:apply-templates select="." mode="work-description"/></p>
+          <xsl:call-template name="places">
+            <xsl:with-param name="places" select="$quotations"/>
+            <xsl:with-param name="what" select="'Quoted'"/>
+          </xsl:call-template>
+          <xsl:call-template name="places">
+            <xsl:with-param name="places" select="$citations/ancestor::note[1]"/>
+            <xsl:with-param name="what" select="'Cited in the notes'"/>
+          </xsl:call-template>
+          <xsl:if test="key('title-mentions', @xml:id)">
+            <xsl:call-template name="places">
+              <xsl:with-param name="places" select="key('title-mentions', @xml:id)"/>
+              <xsl:with-param name="what" select="'Named'"/>
+            </xsl:call-template>
+          </xsl:if>
+        </section>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <!-- "Leon Trotsky, Stalin, trans. Charles Malamuth (London: Hollis and Carter, 1947)." -->
+  <xsl:template match="bibl" mode="work-description">
+    <xsl:variable name="imprint" select="string-join((
+        string-join((pubPlace, publisher) ! f:reading(.), ': '), date ! f:reading(.))[.], ', ')"/>
+    <xsl:value-of select="string-join(author ! f:reading(.), ' and ') || (if (author) then ', ' else '')"/>
+    <cite>{f:reading(title[1])}</cite>
+    <xsl:for-each select="title[position() gt 1]">, <cite>{f:reading(.)}</cite></xsl:for-each>
+    <xsl:for-each select="editor">{if (@role = 'translator') then ', trans. ' else ', ed. '}{f:reading(.)}</xsl:for-each>
+    <xsl:if test="$imprint"> ({$imprint})</xsl:if>
+    <xsl:text>.</xsl:text>
+    <xsl:for-each select="note"> {f:reading(.)}</xsl:for-each>
+  </xsl:template>
+
+  <!-- ===================================================================== notes, about -->
+
+  <xsl:template match="/" mode="notes">
+    <div class="register notes-page">
+      <xsl:apply-templates select="//text/back//note"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="/" mode="about">
+    <xsl:variable name="header" select="TEI/teiHeader"/>
+    <xsl:variable name="title" select="f:reading(($header//titleStmt/title[@type = 'main'], $header//titleStmt/title)[1])"/>
+    <xsl:variable name="authors" select="string-join($header//titleStmt/author ! f:reading(.), ' and ')"/>
+    <xsl:variable name="editors" select="string-join($header//titleStmt/respStmt[1]/name ! f:reading(.), ', ')"/>
+    <xsl:variable name="date" select="f:reading($header//publicationStmt/date[1])"/>
+    <div class="about" lang="{(TEI/@xml:lang, 'en')[1]}">
+      <p class="about-title"><cite>{$title}</cite>{if ($authors) then ' by ' || $authors else ''}</p>
+      <xsl:if test="$header//sourceDesc/bibl">
+        <h2>Source</h2>
+        <ul class="sources">
+          <xsl:for-each select="$header//sourceDesc/bibl"><li>{f:reading(.)}</li></xsl:for-each>
+        </ul>
+      </xsl:if>
+      <h2>How to cite this edition</h2>
+      <p class="how-to-cite">{string-join(($authors, '“' || $title || '”', 'TEI edition' || ($editors ! (' by ' || .)), $date)[.], ', ')}.
+        Cite a passage by its paragraph number, e.g. “¶ 12”, which is also a stable link (reading.html#p12).</p>
+      <xsl:for-each select="$header//availability">
+        <p class="licence">Licence: {f:reading(.)}</p>
+      </xsl:for-each>
+      <xsl:if test="$header//editorialDecl/*/p">
+        <h2>Editorial principles</h2>
+        <xsl:for-each select="$header//editorialDecl/*/p"><p>{f:reading(.)}</p></xsl:for-each>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>
