@@ -38,6 +38,7 @@ class Stylesheets:
     """Compiled stylesheets of ``xslt_dir``, compiled on first use and kept for the process."""
 
     _compiled: dict[Path, object] = {}  # shared by every instance: compile once per process
+    _modes: dict[tuple[Path, str], object] = {}  # a clone of a compiled stylesheet per initial mode
 
     def __init__(self, xslt_dir: str | Path = XSLT_DIR):
         self.xslt_dir = Path(xslt_dir)
@@ -48,6 +49,19 @@ class Stylesheets:
             if path not in self._compiled:
                 self._compiled[path] = self._compile(path)
             return self._compiled[path]
+
+    def _executable_for(self, view: str, fragment: str):
+        """The compiled stylesheet, or its clone whose initial mode gives ``fragment``."""
+        executable = self.executable(view)
+        if fragment == "text":
+            return executable
+        key = ((self.xslt_dir / f"{view}.xsl").resolve(), fragment)
+        with _LOCK:
+            if key not in self._modes:
+                clone = executable.clone()
+                clone.set_initial_mode(fragment)
+                self._modes[key] = clone
+            return self._modes[key]
 
     def _compile(self, path: Path):
         if not path.is_file():
@@ -66,7 +80,7 @@ class Stylesheets:
         unknown = set(params or {}) - set(PARAMETERS)
         if unknown:
             raise ValueError(f"unknown stylesheet parameters: {', '.join(sorted(unknown))}")
-        executable = self.executable(view)
+        executable = self._executable_for(view, fragment)
         proc = processor()
         where = path_hint or (str(tei) if not isinstance(tei, bytes) else "<bytes>")
         with _LOCK:  # an executable holds its parameters: one transformation at a time
@@ -82,11 +96,7 @@ class Stylesheets:
                 if fragment == "text":
                     return executable.transform_to_string(xdm_node=doc)
                 executable.set_initial_match_selection(xdm_value=doc)
-                executable.set_initial_mode(fragment)
-                try:
-                    return executable.apply_templates_returning_string()
-                finally:
-                    executable.set_initial_mode("")
+                return executable.apply_templates_returning_string()
             except Exception as exc:
                 raise EditionError(error("xslt-failed", f"the {view} view stopped: {_message(exc)}", where)) from exc
 

@@ -133,8 +133,8 @@
     <xsl:param name="shown" as="element()*"/>
     <xsl:param name="other" as="element()*"/>
     <xsl:param name="other-label" as="xs:string"/>
-    <span class="choice shows-{local-name($shown[1])}" title="{$other-label}: {f:reading($other)}"
-          data-other="{f:reading($other)}">
+    <xsl:variable name="other-text" select="normalize-space(string-join($other ! string(.), ' '))"/>
+    <span class="choice shows-{local-name($shown[1])}" title="{$other-label}: {$other-text}" data-other="{$other-text}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:html-id(.)"/></xsl:if>
       <xsl:apply-templates select="$shown/node()"/>
     </span>
