@@ -1,0 +1,216 @@
+"""The print edition: TEI → HTML (xslt/print.xsl) → page (jinja2) → PDF (WeasyPrint, CSS Paged Media).
+
+In: a TEI file of lefort-tei and a view ("reading", or "diplomatic" for proofreading against the
+source). Out: a PDF, written atomically, set in the EB Garamond shipped in ``fonts/``, with the
+notes as footnotes, running heads, contents, bookmarks, an index of persons and metadata.
+
+The index of persons needs page numbers without repeats ("Trotsky 5, 6, 9", not "5, 5, 5, 6");
+CSS cannot drop a repeated ``target-counter``, so the book is laid out twice: the first layout
+says on which page each mention fell, every index link but the first per page is removed, and the
+second layout (the index is the last matter, so no earlier page moves) is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..diagnostics import InputError, ToolError, error
+from ..io import write_atomic
+from ..resources import PROJECT_ROOT, TEMPLATES_DIR
+from .xslt import Stylesheets
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# The view → the entry stylesheet in xslt/ that prints it.
+VIEWS = {"reading": "print", "diplomatic": "print-diplomatic"}
+VIEW_NAMES = {"reading": "Reading text", "diplomatic": "Diplomatic text"}
+
+FONTS_DIR = PROJECT_ROOT / "fonts"
+PRINT_TEMPLATES = TEMPLATES_DIR / "print"
+
+
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    family: str
+    style: str
+    weight: int
+    file: str
+
+    @property
+    def url(self) -> str:
+        return (FONTS_DIR / self.file).resolve().as_uri()
+
+
+# The optical size 08 is drawn for small type (footnotes, imprint, index). Its family name must not
+# end in a number: Pango would read "EB Garamond 08" as the family "EB Garamond" at size 8.
+FONT_FACES = (
+    FontFace("EB Garamond", "normal", 400, "EBGaramond12-Regular.otf"),
+    FontFace("EB Garamond", "italic", 400, "EBGaramond12-Italic.otf"),
+    FontFace("EB Garamond", "normal", 700, "EBGaramond12-Bold.otf"),
+    FontFace("EB Garamond Small Text", "normal", 400, "EBGaramond08-Regular.otf"),
+    FontFace("EB Garamond Small Text", "italic", 400, "EBGaramond08-Italic.otf"),
+)
+
+
+@dataclass(slots=True)
+class Typeset:
+    """A laid-out print edition, not yet written: the PDF's bytes and what it took."""
+
+    data: bytes
+    pages: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    authors: tuple[str, ...]
+    lang: str
+
+
+def render_pdf(tei_path: Path, out_pdf: Path, view: str = "reading") -> Path:
+    """Typeset one TEI file and write the PDF atomically; returns the PDF's path."""
+    typeset = typeset_pdf(tei_path, view)
+    write_atomic(out_pdf, typeset.data)
+    return Path(out_pdf)
+
+
+def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
+    """The PDF of one TEI file in one view, as bytes, with its page count and render time."""
+    if view not in VIEWS:
+        raise InputError(error("pdf-view", f"unknown view {view!r}; one of {', '.join(VIEWS)}", str(tei_path)))
+    started = time.perf_counter()
+    meta = read_metadata(tei_path)
+    fragment = Stylesheets().transform(tei_path, VIEWS[view], path_hint=str(tei_path))
+    with _collected_warnings() as warnings:
+        document = _layout(page_html(fragment, meta, view), tei_path)
+        pruned = keep_one_index_link_per_page(fragment, _pages_of_anchors(document))
+        if pruned != fragment:
+            document = _layout(page_html(pruned, meta, view), tei_path)
+        try:
+            data = document.write_pdf()
+        except Exception as exc:  # noqa: BLE001 - WeasyPrint's own failure, reported as a tool error
+            raise ToolError(error("pdf-write", f"WeasyPrint could not write the PDF: {exc}", str(tei_path))) from exc
+    return Typeset(data, len(document.pages), time.perf_counter() - started, warnings)
+
+
+def read_metadata(tei_path: str | Path) -> Metadata:
+    """Title, authors and language from the TEI header, for the PDF's metadata."""
+    try:
+        root = etree.parse(str(tei_path)).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise InputError(error("pdf-input", f"cannot read the TEI: {exc}", str(tei_path))) from exc
+    title_stmt = root.find(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt")
+    titles = [] if title_stmt is None else title_stmt.findall(f"{TEI}title")
+    main = [t for t in titles if t.get("type") == "main"] or titles
+    authors = [] if title_stmt is None else title_stmt.findall(f"{TEI}author")
+    language = root.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}langUsage/{TEI}language")
+    lang = root.get(XML_LANG) or (language.get("ident") if language is not None else None) or "en"
+    return Metadata(_text(main[0]) if main else Path(tei_path).stem, tuple(_text(a) for a in authors), lang)
+
+
+def page_html(fragment: str, meta: Metadata, view: str) -> str:
+    """The fragment inside the print page: metadata, shipped fonts, the print stylesheet."""
+    return _page_template().render(
+        title=meta.title,
+        authors=meta.authors,
+        lang=meta.lang,
+        description=f"{VIEW_NAMES[view]} of {meta.title}, a TEI edition typeset by lefort-tei",
+        view=view,
+        font_faces=FONT_FACES,
+        css_url=(PRINT_TEMPLATES / "print.css").resolve().as_uri(),
+        fragment=fragment,
+    )
+
+
+def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:
+    """The fragment with, in each index entry, only the first link to each page (others dropped)."""
+    root = lxml_html.fragment_fromstring(fragment)
+    dropped = False
+    for entry in root.iterfind(".//li[@class='index-entry']"):
+        seen: set[int] = set()
+        for link in entry.iterfind(".//a[@class='index-page']"):
+            page = page_of.get(link.get("href", "").removeprefix("#"))
+            if page is None:
+                continue  # not laid out (should not happen): keep it, CSS still prints its page
+            if page in seen:
+                link.drop_tree()
+                dropped = True
+            seen.add(page)
+    return lxml_html.tostring(root, encoding="unicode") if dropped else fragment
+
+
+def _pages_of_anchors(document) -> dict[str, int]:
+    """Each HTML id → the number of the page it fell on (1-based, as counter(page) prints it)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def _layout(page: str, tei_path: str | Path):
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    # Only our own files (fonts, CSS), and a missing one stops the build: no font fetched at run
+    # time, no silent fallback to whatever the machine has.
+    fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+    try:
+        return HTML(string=page, base_url=str(PRINT_TEMPLATES.resolve()), url_fetcher=fetcher).render(
+            font_config=FontConfiguration())
+    except FatalURLFetchingError as exc:
+        raise ToolError(error("pdf-fetch", f"the print edition cannot read a file it needs: {exc.__cause__ or exc}",
+                              str(tei_path))) from exc
+    except Exception as exc:  # noqa: BLE001 - WeasyPrint's own failure, reported as a tool error
+        raise ToolError(error("pdf-layout", f"WeasyPrint could not lay out the print edition: {exc}",
+                              str(tei_path))) from exc
+
+
+@cache
+def _page_template():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(str(PRINT_TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    return env.get_template("page.html")
+
+
+class _collected_warnings:
+    """Collect WeasyPrint's warnings (unsupported CSS, missing glyphs) instead of printing them."""
+
+    def __enter__(self) -> list[str]:
+        self.messages: list[str] = []
+        self.handler = _ListHandler(self.messages)
+        self.logger = logging.getLogger("weasyprint")
+        self.propagate = self.logger.propagate
+        self.logger.addHandler(self.handler)
+        self.logger.propagate = False
+        return self.messages
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self.handler)
+        self.logger.propagate = self.propagate
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
