@@ -87,8 +87,9 @@
   <!-- Where a node stands, in words for a link: "paragraph 12", "note 5", "the heading of section 2". -->
   <xsl:function name="f:where" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="note" select="$node/ancestor::note[@n][1]"/>
-    <xsl:variable name="p" select="$node/ancestor::p[f:paragraph-number(.)][1]"/>
+    <xsl:variable name="note" select="$node/ancestor-or-self::note[@n][1]"/>
+    <xsl:variable name="p" select="($node/ancestor-or-self::p[f:paragraph-number(.)][1],
+                                    $node/descendant::p[f:paragraph-number(.)][1])[1]"/>
     <xsl:sequence select="
         if ($note) then 'note ' || $note/@n
         else if ($p) then 'paragraph ' || f:paragraph-number($p)
@@ -100,7 +101,17 @@
   <!-- The editor's reading of a node as plain text, for labels and tooltips. -->
   <xsl:function name="f:reading" as="xs:string">
     <xsl:param name="node" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join($node//text()[not(ancestor::sic | ancestor::orig | ancestor::abbr)], ''))"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $node/descendant-or-self::text()[not(ancestor::sic | ancestor::orig | ancestor::abbr)], ''))"/>
+  </xsl:function>
+
+  <!-- The first words of the reading of a node, for a link's label: "Let us hold out our hands …". -->
+  <xsl:function name="f:excerpt" as="xs:string">
+    <xsl:param name="node" as="node()*"/>
+    <xsl:param name="words" as="xs:integer"/>
+    <xsl:variable name="all" select="tokenize(string-join($node/descendant-or-self::text()
+        [not(ancestor::sic | ancestor::orig | ancestor::abbr | ancestor::label)], ''))"/>
+    <xsl:sequence select="string-join(subsequence($all, 1, $words), ' ') || (if (count($all) gt $words) then ' …' else '')"/>
   </xsl:function>
 
   <xsl:function name="f:pages" as="xs:string">

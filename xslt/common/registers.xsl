@@ -49,7 +49,7 @@
         <xsl:sort select="tokenize(f:standard-name(.))[last()]" lang="en"/>
         <xsl:sort select="f:standard-name(.)" lang="en"/>
         <xsl:variable name="mentions" select="key('mentions', @xml:id)"/>
-        <section class="person" id="{@xml:id}">
+        <section class="entry person-entry" id="{@xml:id}">
           <h2>{f:standard-name(.)}<xsl:if test="birth | death"><span class="life"> ({f:reading(birth)}–{f:reading(death)})</span></xsl:if></h2>
           <xsl:if test="persName[@type = 'variant']">
             <p class="forms">Also printed as: {string-join(persName[@type = 'variant'] ! f:reading(.), '; ')}</p>
@@ -87,7 +87,7 @@
             <li>
               <xsl:call-template name="link">
                 <xsl:with-param name="href" select="f:href(.)"/>
-                <xsl:with-param name="content" select="f:where(.) || ': ' || f:reading(.)"/>
+                <xsl:with-param name="content" select="f:where(.) || ': ' || f:excerpt(., 10)"/>
               </xsl:call-template>
             </li>
           </xsl:for-each>
@@ -107,7 +107,7 @@
       <xsl:for-each select="$works">
         <xsl:variable name="citations" select="key('work-citations', @xml:id)"/>
         <xsl:variable name="quotations" select="//text//quote[@source][f:target(., @source) intersect $citations]"/>
-        <section class="work" id="{@xml:id}">
+        <section class="entry work-entry" id="{@xml:id}">
           <h2><cite>{f:reading(title[1])}</cite></h2>
           <p class="bibl-full"><xsl:apply-templates select="." mode="work-description"/></p>
           <xsl:call-template name="places">
@@ -161,7 +161,9 @@
       <xsl:if test="$header//sourceDesc/bibl">
         <h2>Source</h2>
         <ul class="sources">
-          <xsl:for-each select="$header//sourceDesc/bibl"><li>{f:reading(.)}</li></xsl:for-each>
+          <xsl:for-each select="$header//sourceDesc/bibl">
+            <li>{normalize-space(string-join(node() ! (if (self::idno) then '(' || (@type, 'id')[1] || ': ' || f:reading(.) || ')' else f:reading(.)), ' '))}</li>
+          </xsl:for-each>
         </ul>
       </xsl:if>
       <h2>How to cite this edition</h2>

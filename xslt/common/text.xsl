@@ -145,23 +145,44 @@
 
   <xsl:template match="*" mode="quote-source"/>
 
+  <!-- A note; its printed label links back to its anchor (a note without a label gets "↩"). -->
   <xsl:template match="note">
     <div class="note" id="{f:html-id(.)}" data-pair="{f:base-id(.)}">
-      <xsl:apply-templates select="@xml:lang, node()"/>
-      <xsl:for-each select="@xml:id ! key('anchors', ., root(current()))">
+      <xsl:apply-templates select="@xml:lang"/>
+      <xsl:if test="not(.//label)">
+        <xsl:call-template name="back-link"><xsl:with-param name="content" select="'↩'"/></xsl:call-template>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="link">
-          <xsl:with-param name="href" select="f:href(.)"/>
-          <xsl:with-param name="class" select="'note-back'"/>
-          <xsl:with-param name="label" select="'back to the anchor of note ' || (@n, ancestor::note/@n)[1] || ' in ' || f:where(.)"/>
-          <xsl:with-param name="content" select="'↩'"/>
-        </xsl:call-template>
-      </xsl:for-each>
+      </xsl:if>
+      <xsl:apply-templates/>
     </div>
+  </xsl:template>
+
+  <xsl:template match="note//label[. is ancestor::note[1]/descendant::label[1]]">
+    <xsl:call-template name="back-link">
+      <xsl:with-param name="content"><span class="label"><xsl:apply-templates/></span></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="label">
     <span class="label"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template name="back-link">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="note" select="ancestor-or-self::note[1]"/>
+    <xsl:variable name="anchor" select="$note/@xml:id ! key('anchors', ., root($note))[1]"/>
+    <xsl:choose>
+      <xsl:when test="$anchor">
+        <xsl:call-template name="link">
+          <xsl:with-param name="href" select="f:href($anchor)"/>
+          <xsl:with-param name="class" select="'note-back'"/>
+          <xsl:with-param name="title" select="'back to the text (' || f:where($anchor) || ')'"/>
+          <xsl:with-param name="label" select="'note ' || $note/@n || ', back to the text (' || f:where($anchor) || ')'"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===================================================================== inline -->
