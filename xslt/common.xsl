@@ -34,7 +34,7 @@
 
   <!-- Fail loudly on what we do not know: a new TEI element must get a rule, never vanish. -->
   <xsl:template match="*" priority="-10">
-    <xsl:message terminate="yes" error-code="f:unknown-element">lefort-tei views: no rule for the TEI element "{name()}" at {path()}{ancestor-or-self::*[@xml:id][1] ! (' (inside xml:id=' || @xml:id || ')')}: add a template to xslt/common/text.xsl</xsl:message>
+    <xsl:message terminate="yes" error-code="f:unknown-element">lefort-tei views: no rule for the TEI element "{name()}" at /{string-join(ancestor-or-self::*/name(), '/')}{ancestor-or-self::*[@xml:id][1] ! (' (inside xml:id=' || @xml:id || ')')}: add a template to xslt/common/text.xsl</xsl:message>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -60,6 +60,7 @@ class Stylesheets:
             if key not in self._modes:
                 clone = executable.clone()
                 clone.set_initial_mode(fragment)
+                clone.set_save_xsl_message(True)
                 self._modes[key] = clone
             return self._modes[key]
 
@@ -68,9 +69,11 @@ class Stylesheets:
             raise ToolError(error("xslt-missing", f"no stylesheet {path.name} in {path.parent}", str(path)))
         compiler = processor().new_xslt30_processor()
         try:
-            return compiler.compile_stylesheet(stylesheet_file=str(path))
+            executable = compiler.compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:  # saxonche raises PySaxonApiError, with Saxon's message
             raise ToolError(error("xslt-compile", f"the stylesheet does not compile: {exc}", str(path))) from exc
+        executable.set_save_xsl_message(True)  # keep xsl:message text for the diagnostic, off stderr
+        return executable
 
     def transform(self, tei: str | Path | bytes, view: str, fragment: str = "text",
                   params: dict[str, str] | None = None, path_hint: str = "") -> str:
@@ -90,6 +93,7 @@ class Stylesheets:
             except Exception as exc:
                 raise EditionError(error("xslt-input", f"not well-formed XML: {exc}", where)) from exc
             executable.clear_parameters()
+            executable.clear_xsl_messages()
             for name, value in (params or {}).items():
                 executable.set_parameter(name, proc.make_string_value(value))
             try:
@@ -98,9 +102,12 @@ class Stylesheets:
                 executable.set_initial_match_selection(xdm_value=doc)
                 return executable.apply_templates_returning_string()
             except Exception as exc:
-                raise EditionError(error("xslt-failed", f"the {view} view stopped: {_message(exc)}", where)) from exc
+                raise EditionError(error("xslt-failed", f"the {view} view stopped: {_message(executable, exc)}",
+                                         where)) from exc
 
 
-def _message(exc: Exception) -> str:
-    """Saxon's own words (the xsl:message text, when a stylesheet terminated)."""
-    return " ".join(str(exc).split())
+def _message(executable, exc: Exception) -> str:
+    """The stylesheet's own words (its xsl:message), else Saxon's."""
+    messages = executable.get_xsl_messages()
+    text = str(messages) if messages is not None and messages.size else str(exc)
+    return " ".join(text.split())
