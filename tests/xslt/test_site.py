@@ -1,0 +1,136 @@
+"""The static site without a browser: well-formed pages, escaping, links, determinism, contrast.
+
+In: the hand-made fragment (tests/xslt/fragments/apparatus.xml) and a tiny text converted by
+``lefort_tei.pipeline.convert``. Out: checks on every page the site writes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from lefort_tei.pipeline import convert
+from lefort_tei.render.site import PAGES, build_site
+from lefort_tei.resources import TEMPLATES_DIR
+
+FRAGMENTS = Path(__file__).parent / "fragments"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> tuple[Path, list[Path]]:
+    out = tmp_path_factory.mktemp("site")
+    return out, build_site([FRAGMENTS / "apparatus.xml"], out, {"apparatus": "apparatus.pdf"})
+
+
+def pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def test_the_site_has_every_page_and_reports_what_it_wrote(site):
+    site_dir, written = site
+    assert sorted(written) == sorted(p for p in site_dir.rglob("*") if p.is_file())
+    assert {p.name for p in (site_dir / "apparatus").iterdir()} == {f"{p.name}.html" for p in PAGES} | {"apparatus.xml"}
+    assert (site_dir / "index.html").exists() and (site_dir / "assets" / "style.css").exists()
+
+
+def test_building_twice_gives_the_same_bytes(site, tmp_path):
+    site_dir, _ = site
+    again = build_site([FRAGMENTS / "apparatus.xml"], tmp_path, {"apparatus": "apparatus.pdf"})
+    for path in again:
+        assert path.read_bytes() == (site_dir / path.relative_to(tmp_path)).read_bytes(), path
+
+
+@pytest.mark.parametrize("page", ["index.html"] + [f"apparatus/{p.name}.html" for p in PAGES])
+def test_each_page_is_well_formed_html5_with_lang_one_h1_and_headings_in_order(site, page):
+    site_dir, _ = site
+    raw = (site_dir / page).read_text(encoding="utf-8")
+    assert raw.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    root = lxml.html.fromstring(raw)
+    assert root.xpath("//meta[@name='viewport']") and root.xpath("//title/text()")
+    levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert not root.xpath("//a//a"), "a link inside a link"
+    for a in root.xpath("//a[@href]"):
+        assert a.text_content().strip() or a.get("aria-label"), lxml.html.tostring(a)
+    # nothing from the network: every stylesheet, script and image is a file of the site
+    for url in root.xpath("//link/@href | //script/@src | //img/@src"):
+        assert not re.match(r"(?:https?:)?//", url), url
+
+
+def test_every_internal_link_resolves_to_a_file_and_an_id(site):
+    site_dir, _ = site
+    ids = {p: set(lxml.html.parse(str(p)).getroot().xpath("//@id")) for p in pages(site_dir)}
+    broken = []
+    for page, page_ids in ids.items():
+        for href in lxml.html.parse(str(page)).getroot().xpath("//a/@href | //link/@href | //script/@src"):
+            if re.match(r"[a-z]+:", href):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.name == "apparatus.pdf":  # the PDF is built by another command
+                continue
+            if not target.exists() or (fragment and fragment not in ids.get(target, set())):
+                broken.append(f"{page.relative_to(site_dir)}: {href}")
+    assert broken == []
+
+
+def test_the_index_links_the_tei_and_the_pdf_when_there_is_one(site, tmp_path):
+    site_dir, _ = site
+    index = lxml.html.parse(str(site_dir / "apparatus" / "index.html")).getroot()
+    assert index.xpath("//ul[@class='downloads']//a/@href")[-2:] == ["apparatus.xml", "../apparatus.pdf"]
+    build_site([FRAGMENTS / "apparatus.xml"], tmp_path)
+    bare = lxml.html.parse(str(tmp_path / "apparatus" / "index.html")).getroot()
+    assert not bare.xpath("//a[contains(@href, '.pdf')]")
+    assert "PDF of the reading text: not built" in bare.text_content()
+
+
+def test_markup_characters_in_a_seed_show_as_text_through_the_whole_pipeline(tmp_path):
+    text = tmp_path / "tiny.txt"
+    text.write_text("A Tiny <script>alert(1)</script> Title - Some & Author\n\nA blurb about R&D.\n\n"
+                    "(Translated from nowhere)\n\nFirst paragraph with <b>bold</b> <script>alert(\"x\")</script> "
+                    "& more. (1)\n\nNotes\n\n1 A note with <i>tags</i> & more.\n", encoding="utf-8")
+    tei = tmp_path / "tiny.xml"
+    tei.write_bytes(convert(text).encoded.data)
+    build_site([tei], tmp_path / "site")
+    for page in pages(tmp_path / "site"):
+        root = lxml.html.parse(str(page)).getroot()
+        assert [s.get("src") for s in root.iter("script")] == ["../assets/site.js" if page.parent.name == "tiny"
+                                                               else "assets/site.js"]
+        assert not root.xpath("//b | //i")
+    reading = lxml.html.parse(str(tmp_path / "site" / "tiny" / "reading.html")).getroot()
+    assert reading.xpath("//h1")[0].text_content() == "A Tiny <script>alert(1)</script> Title"
+    assert "<b>bold</b> <script>alert(\"x\")</script> & more." in reading.xpath("//p[@id='p1']")[0].text_content()
+    assert "<title>Reading text · A Tiny &lt;script&gt;" in (tmp_path / "site" / "tiny" / "reading.html").read_text()
+
+
+# ---------------------------------------------------------------- contrast (WCAG 2.1, AA: 4.5:1)
+
+def luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# A custom property of style.css: "  --ink: #1c1b19;"
+CSS_COLOUR = re.compile(r"""^\s* --(?P<name>[a-z-]+) \s*:\s* (?P<value>\#[0-9a-fA-F]{6}) \s*;""", re.VERBOSE | re.MULTILINE)
+
+
+@pytest.mark.parametrize(("text", "background"), [
+    ("ink", "page"), ("muted", "page"), ("link", "page"), ("mark", "page"),
+    ("ink", "highlight"), ("link", "highlight"), ("ink", "target"), ("link", "target"), ("muted", "target"),
+])
+def test_colours_pass_wcag_aa(text, background):
+    css = (TEMPLATES_DIR / "site" / "static" / "style.css").read_text(encoding="utf-8")
+    colours = {m["name"]: m["value"] for m in CSS_COLOUR.finditer(css)}
+    assert contrast(colours[text], colours[background]) >= 4.5
