@@ -28,8 +28,12 @@ def test_a_person_lists_every_mention_linked_to_the_persname_in_the_reading_view
         ("paragraph 1: Trotsky", "reading.html#m-trotsky-1"),
         ("the heading of section 2: Trotsky", "reading.html#m-trotsky-2"),
         ("paragraph 3: Trotsky", "reading.html#m-trotsky-3"),
-        ("note 1: Leon Trotsky", "reading.html#m-trotsky-4"),
+        ("2", "reading.html#m-trotsky-4"),  # a second mention in the same place is numbered
+        ("note 1: Leon Trotsky", "reading.html#m-trotsky-5"),
     ]
+    assert persons.xpath("//a[@href='reading.html#m-trotsky-4']/@aria-label") == ["paragraph 3, 2nd time: Trotsky"]
+    assert " ".join(persons.xpath("//section[@id='trotsky']/p[@class='mentions-count']")[0].text_content().split()) \
+        == "Mentioned 5 times, in 4 places:"
     for _, href in mentions:
         (landing,) = reading.xpath(f"//*[@id='{href.partition('#')[2]}']")
         assert "person" in landing.get("class")

@@ -81,20 +81,41 @@
         <p class="mentions none">{$what}: nowhere in the text.</p>
       </xsl:when>
       <xsl:otherwise>
-        <p class="mentions-count">{$what} {count($places)} time{if (count($places) gt 1) then 's' else ''}:</p>
+        <xsl:variable name="groups" select="count(distinct-values($places ! f:where(.)))"/>
+        <p class="mentions-count">{$what} {f:times(count($places))}{if ($groups lt count($places)) then ', in ' || $groups || ' places' else ''}:</p>
         <ul class="mentions">
-          <xsl:for-each select="$places">
+          <!-- one item per place: the first link names the place, the others are numbered -->
+          <xsl:for-each-group select="$places" group-adjacent="f:where(.)">
             <li>
               <xsl:call-template name="link">
                 <xsl:with-param name="href" select="f:href(.)"/>
-                <xsl:with-param name="content" select="f:where(.) || ': ' || f:excerpt(., 10)"/>
+                <xsl:with-param name="content" select="current-grouping-key() || ': ' || f:excerpt(., 10)"/>
               </xsl:call-template>
+              <xsl:for-each select="current-group()[position() gt 1]">
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="link">
+                  <xsl:with-param name="href" select="f:href(.)"/>
+                  <xsl:with-param name="class" select="'again'"/>
+                  <xsl:with-param name="label" select="current-grouping-key() || ', ' || f:ordinal(position() + 1) || ' time: ' || f:excerpt(., 10)"/>
+                  <xsl:with-param name="content" select="string(position() + 1)"/>
+                </xsl:call-template>
+              </xsl:for-each>
             </li>
-          </xsl:for-each>
+          </xsl:for-each-group>
         </ul>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <xsl:function name="f:times" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n = 1) then 'once' else if ($n = 2) then 'twice' else $n || ' times'"/>
+  </xsl:function>
+
+  <xsl:function name="f:ordinal" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="$n || (if ($n mod 100 = (11, 12, 13)) then 'th' else ('th', 'st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'th', 'th')[$n mod 10 + 1])"/>
+  </xsl:function>
 
   <!-- ===================================================================== works cited -->
 
