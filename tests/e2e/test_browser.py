@@ -105,9 +105,10 @@ def test_a_persons_register_entry_lists_their_mentions_and_each_link_lands_on_a_
         assert (href_here or "").endswith(f"persons.html#{person}") or inside_link, href
 
 
-@pytest.mark.parametrize("name", PAGE_NAMES)
+@pytest.mark.parametrize("name", ["site-index"] + PAGE_NAMES)
 def test_every_page_loads_without_console_errors_and_is_screenshot(seed_site, open_page, screenshots, name):
-    recording = open_page(edition_dir(seed_site) / f"{name}.html")
+    path = seed_site / "index.html" if name == "site-index" else edition_dir(seed_site) / f"{name}.html"
+    recording = open_page(path)
     page = recording.page
     page.wait_for_load_state("load")
     assert page.locator("h1").count() == 1
