@@ -12,7 +12,8 @@ import pytest
 from lefort_tei import corpus
 from lefort_tei.cli import main
 from lefort_tei.commands import build as build_command
-from lefort_tei.corpus import MANIFEST_NAME, TextResult, write_corpus_index
+from lefort_tei.corpus import MANIFEST_NAME, TextResult
+from lefort_tei.corpus_pages import write_corpus_index
 from lefort_tei.corpus import toolkit_fingerprint as real_toolkit_fingerprint
 from lefort_tei.diagnostics import error
 
@@ -201,14 +202,14 @@ def test_json_format_gives_one_json_object_per_diagnostic(corpus_dir, capsys):
 
 def test_the_corpus_index_lists_each_edition_with_its_status(tmp_path):
     site = tmp_path / "site"
-    site.mkdir()
     results = [
-        TextResult("a", "in/a.txt", "tei/a.xml", "built", title="Essay <One> & more", author="Ann",
-                   notes=12, persons=3, pdf_path=str(site / "a.pdf")),
+        TextResult("a", "in/a.txt", "tei/a.xml", "built", info={
+            "title": "Essay <One> & more", "author": "Ann", "notes": 12, "persons": 3,
+            "pdf_path": str(site / "a.pdf"), "site_files": {str(site / "a" / "reading.html"): "…"}}),
         TextResult("b", "in/b.txt", "tei/b.xml", "failed",
                    diagnostics=[error("input-empty", "the file is empty", "in/b.txt", 1, 1)]),
     ]
-    page = write_corpus_index(results, site, [site / "a" / "reading.html", site / "a" / "diplomatic.html"])
+    page = write_corpus_index(results, site)
     html = page.read_text()
     assert page == site / "corpus.html"
     assert "Essay &lt;One&gt; &amp; more" in html  # autoescaped
@@ -237,3 +238,43 @@ def test_the_progress_line_is_rewritten_in_place():
     progress(2, 3, TextResult("b", "", "", "failed"))
     progress.close()
     assert out.getvalue() == "\r[1/3] ✓ alpha\r[2/3] ✗ b    \r             \r"
+
+
+def site_snapshot(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_the_build_makes_the_site_and_rebuilds_only_the_pages_of_a_changed_text(corpus_dir):
+    site = corpus_dir / "site"
+    argv = ["build", str(corpus_dir / "in"), "--tei-dir", str(corpus_dir / "tei"), "--site-dir", str(site),
+            "--no-pdf", "-j", "2"]
+    assert main(argv) == 1
+    files = site_snapshot(site)
+    for page in ("index.html", "corpus.html", "alpha/reading.html", "alpha/diplomatic.html", "beta/reading.html"):
+        assert page in files
+    assert not any(name.startswith("empty/") for name in files)
+    corpus_page = (site / "corpus.html").read_text()
+    assert '<a href="alpha/reading.html">Alpha Essay</a>' in corpus_page and "[input-empty]" in corpus_page
+    assert main(argv) == 1
+    assert site_snapshot(site) == files  # nothing rewritten
+    (corpus_dir / "in" / "alpha.toml").write_text('[edition]\ndate = "2026-03-03"\n')
+    assert main(argv) == 1
+    after = site_snapshot(site)
+    changed = {name for name in files if after[name] != files[name]}
+    assert "alpha/reading.html" in changed
+    assert not {name for name in changed if name.startswith("beta/")}
+
+
+@pytest.mark.pdf
+def test_the_build_makes_a_pdf_per_text_linked_from_its_pages(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "alpha.txt").write_text(ESSAY.format(title="Alpha Essay"), encoding="utf-8")
+    argv = ["build", str(folder), "--tei-dir", str(tmp_path / "tei"), "--site-dir", str(tmp_path / "site")]
+    assert main(argv) == 0
+    pdf = tmp_path / "site" / "alpha.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert 'href="../alpha.pdf"' in (tmp_path / "site" / "alpha" / "index.html").read_text()
+    inode = pdf.stat().st_ino
+    assert main(argv) == 0
+    assert pdf.stat().st_ino == inode  # not made again

@@ -87,7 +87,6 @@ def run(args) -> int:
     for r in report.results:  # errors always; warnings unless --quiet; infos never (a corpus is long)
         print_diagnostics([d for d in r.diagnostics if d.level == "error"
                            or (d.level == "warning" and not args.quiet)], args.format)
-    print_diagnostics(report.site_diagnostics, args.format)
     if not args.quiet and args.format == "text":
         print(summary(report), file=sys.stderr)
     return report.exit_code

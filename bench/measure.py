@@ -1,0 +1,77 @@
+"""Run a command and measure it: wall time, the peak of the whole process tree's memory, and the
+largest single process.
+
+In: an argv list. Out: ``Run(seconds, returncode, peak_tree_mb, peak_process_mb, stderr)``.
+The tree's resident memory (the command and its worker processes, summed) is sampled from
+``/proc`` every 10 ms (Linux); the largest single process comes from ``os.wait4``'s
+``ru_maxrss``, which covers the command and every descendant it waited for (exact, not sampled).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Run:
+    seconds: float
+    returncode: int
+    peak_tree_mb: float
+    peak_process_mb: float
+    stderr: str
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                pass
+    return pids
+
+
+def _rss_mb(pids: list[int]) -> float:
+    total = 0
+    for p in pids:
+        try:
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e6
+
+
+def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None) -> Run:
+    stderr_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-stderr-{os.getpid()}.txt"
+    with open(stderr_path, "w+b") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        peak = [0.0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _rss_mb(_tree(proc.pid)))
+                done.wait(0.01)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    stderr_path.unlink(missing_ok=True)
+    return Run(seconds, proc.returncode, peak[0], usage.ru_maxrss / 1e3, text)
