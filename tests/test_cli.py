@@ -90,7 +90,7 @@ def test_a_latin1_file_converts_with_a_warning_at_the_first_odd_byte(texts, caps
     out_xml = texts / "latin1.xml"
     code, out, err = run(capsys, "convert", str(texts / "latin1.txt"), "-o", str(out_xml))
     assert code == 0
-    [d] = diagnostics(err)
+    [d] = [d for d in diagnostics(err) if d["level"] != "info"]  # infos: e.g. no data file
     assert (d["path"], d["line"], d["col"], d["level"], d["code"]) == (
         str(texts / "latin1.txt"), "5", "8", "warning", "input-latin1")
     assert "café paragraph" in out_xml.read_text(encoding="utf-8")
@@ -100,7 +100,9 @@ def test_a_crlf_file_with_a_bom_converts_losslessly(texts, capsys):
     out_xml = texts / "crlf.xml"
     code, _, err = run(capsys, "convert", str(texts / "crlf-bom.txt"), "-o", str(out_xml))
     assert code == 0
-    assert [(d["level"], d["code"]) for d in diagnostics(err)] == [("info", "input-bom"), ("info", "input-newlines")]
+    found = [(d["level"], d["code"]) for d in diagnostics(err)]
+    assert found[:2] == [("info", "input-bom"), ("info", "input-newlines")]
+    assert not [level for level, _ in found if level != "info"]
     code, diplomatic, _ = run(capsys, "text", "--view", "diplomatic", str(out_xml))
     assert code == 0
     assert fold_whitespace(diplomatic) == fold_whitespace(ESSAY)
@@ -117,9 +119,7 @@ def test_quiet_keeps_errors_only(texts, capsys):
     ('[edition]\nfoo = 1\n', 1, 1, "data-unknown-key"),
     ('[[correction]]\nsic = "x"\n', 1, 1, "data-missing-key"),
     ('[[person]]\nid = "a"\nname = "A"\n[[person]]\nid = "a"\nname = "B"\n', 4, 1, "data-id-duplicate"),
-    pytest.param('[edition]\ntitle = "x"\n\n[[correction]]\nsic = "a"\ncorr = 5\n', 4, 1, "data-type",
-                 marks=pytest.mark.xfail(strict=True, reason="data.ARRAY_HEADER's ^\\s* swallows the blank line "
-                                                             "before [[…]]: reported one line early")),
+    ('[edition]\ntitle = "x"\n\n[[correction]]\nsic = "a"\ncorr = 5\n', 4, 1, "data-type"),  # after a blank line
 ])
 def test_a_bad_data_file_exits_2_at_its_line_and_column(texts, capsys, data, line, col, code):
     (texts / "bad.toml").write_text(data, encoding="utf-8")
