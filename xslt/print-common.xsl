@@ -202,10 +202,11 @@
     <xsl:choose>
       <xsl:when test="$note and not(ancestor::tei:note)
                       and . is key('anchors', $note/@xml:id)[not(ancestor::tei:note)][1]">
-        <span class="footnote" id="{f:html-id($note)}" data-call="{$call}" data-n="{($note/@n, @n)[1]}">
+        <span class="footnote" id="{f:html-id($note)}" data-call="{$call}" data-n="{($note/@n, @n)[1]}"
+              data-anchor="{f:html-id(.)}">
           <xsl:apply-templates select="$note/*" mode="print:footnote"/>
         </span>
-        <xsl:if test="@xml:id"><span class="anchor" id="{f:html-id(.)}"></span></xsl:if>
+        <span class="anchor" id="{f:html-id(.)}"></span>
       </xsl:when>
       <xsl:otherwise>
         <span class="note-call">

@@ -33,6 +33,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 VIEWS = {"reading": "print", "diplomatic": "print-diplomatic"}
 VIEW_NAMES = {"reading": "Reading text", "diplomatic": "Diplomatic text"}
 
+# How often a layout is repeated to bring a footnote back to its anchor's page (see
+# break_before_carried_notes), and the blocks a page break may be put before.
+MAX_NOTE_REPAIRS = 4
+BREAKABLE_BLOCKS = ("p", "figure", "h2", "h3")
+
 FONTS_DIR = PROJECT_ROOT / "fonts"
 PRINT_TEMPLATES = TEMPLATES_DIR / "print"
 
@@ -93,7 +98,16 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
     fragment = Stylesheets().transform(tei_path, VIEWS[view], path_hint=str(tei_path))
     with _collected_warnings() as warnings:
         document = _layout(page_html(fragment, meta, view), tei_path)
-        pruned = keep_one_index_link_per_page(fragment, _pages_of_anchors(document))
+        for _ in range(MAX_NOTE_REPAIRS):
+            repaired = break_before_carried_notes(fragment, _pages_of_anchors(document))
+            if repaired == fragment:
+                break
+            fragment = repaired
+            document = _layout(page_html(fragment, meta, view), tei_path)
+        pages = _pages_of_anchors(document)
+        warnings += [f"note {note} is printed on page {on}, its anchor on page {anchor_page}"
+                     for note, anchor_page, on in carried_notes(fragment, pages)]
+        pruned = keep_one_index_link_per_page(fragment, pages)
         if pruned != fragment:
             document = _layout(page_html(pruned, meta, view), tei_path)
         try:
@@ -133,20 +147,64 @@ def page_html(fragment: str, meta: Metadata, view: str) -> str:
 
 
 def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:
-    """The fragment with, in each index entry, only the first link to each page (others dropped)."""
+    """The fragment with, in each index entry, one link per page, in page order.
+
+    Mentions come in document order, and a footnote's mention can precede, in the document, text
+    that lands on an earlier page: the kept links are therefore sorted by page.
+    """
     root = lxml_html.fragment_fromstring(fragment)
-    dropped = False
-    for entry in root.iterfind(".//li[@class='index-entry']"):
-        seen: set[int] = set()
-        for link in entry.iterfind(".//a[@class='index-page']"):
+    changed = False
+    for pages in root.iterfind(".//li[@class='index-entry']/span[@class='index-pages']"):
+        links = pages.findall("a[@class='index-page']")
+        first_per_page: dict[int, object] = {}
+        for link in links:
             page = page_of.get(link.get("href", "").removeprefix("#"))
             if page is None:
-                continue  # not laid out (should not happen): keep it, CSS still prints its page
-            if page in seen:
-                link.drop_tree()
-                dropped = True
-            seen.add(page)
-    return lxml_html.tostring(root, encoding="unicode") if dropped else fragment
+                return fragment  # a mention was not laid out (should not happen): keep CSS's numbers
+            first_per_page.setdefault(page, link)
+        kept = [first_per_page[page] for page in sorted(first_per_page)]
+        if kept != links:
+            changed = True
+            for link in links:
+                pages.remove(link)
+            pages.extend(kept)
+    return lxml_html.tostring(root, encoding="unicode") if changed else fragment
+
+
+def carried_notes(fragment: str, page_of: dict[str, int]) -> list[tuple[str, int, int]]:
+    """(note number, anchor's page, note's page) of every footnote printed off its anchor's page."""
+    root = lxml_html.fragment_fromstring(fragment)
+    out = []
+    for footnote in root.iterfind(".//span[@class='footnote']"):
+        anchor_page, note_page = page_of.get(footnote.get("data-anchor")), page_of.get(footnote.get("id"))
+        if anchor_page and note_page and anchor_page != note_page:
+            out.append((footnote.get("data-n", "?"), anchor_page, note_page))
+    return out
+
+
+def break_before_carried_notes(fragment: str, page_of: dict[str, int]) -> str:
+    """The fragment with a page break before the block that pushed a footnote off its anchor's page.
+
+    WeasyPrint, to fit the first line of a paragraph at the foot of a page, carries the page's
+    last footnotes to the next page, though their calls stay. Breaking the page before the last
+    block that starts on the anchor's page after the anchor gives the note its room back; the
+    caller lays out again and repeats if a note is still carried (a shorter page is the lesser
+    evil). A note whose anchor's own paragraph runs on to the next page cannot be helped so.
+    """
+    root = lxml_html.fragment_fromstring(fragment)
+    order = {el: i for i, el in enumerate(root.iter())}
+    blocks = [el for el in root.iterfind(".//article//*[@id]") if el.tag in BREAKABLE_BLOCKS]
+    changed = False
+    for footnote in root.iterfind(".//span[@class='footnote']"):
+        anchor_page, note_page = page_of.get(footnote.get("data-anchor")), page_of.get(footnote.get("id"))
+        if not anchor_page or not note_page or anchor_page == note_page:
+            continue
+        after = [b for b in blocks if order[b] > order[footnote] and page_of.get(b.get("id")) == anchor_page]
+        if after:
+            after[-1].set("class", f"{after[-1].get('class', '')} print-break-before".strip())
+            changed = True
+            break  # one at a time: the notes after it on that page follow it to the next layout
+    return lxml_html.tostring(root, encoding="unicode") if changed else fragment
 
 
 def _pages_of_anchors(document) -> dict[str, int]:

@@ -1,0 +1,276 @@
+"""The print edition, read back: the seed typeset to PDF (reading and diplomatic), then inspected.
+
+In: the seed converted now (``seed_tei`` from tests/e2e/conftest.py, so the latest apparatus is
+in), typeset once per session in each view. Out: assertions on what poppler (pdftotext,
+pdffonts, pdftoppm) and pypdf read back, and page images in ``artifacts/pdf/`` (gitignored) of
+the title page and of the page that carries note 16, for a human to look at.
+Needs: poppler-utils (pdftotext, pdffonts, pdftoppm, pdfinfo) and the pypdf package.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from lefort_tei.cli import main
+from lefort_tei.pipeline import convert
+from lefort_tei.render.pdf import render_pdf, typeset_pdf
+
+pytestmark = pytest.mark.pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "pdf"
+TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+POPPLER = ("pdftotext", "pdffonts", "pdftoppm")
+
+# Misprints of the source, and what the reading text has instead (corrections in the data file).
+MISPRINTS = [
+    ("Wrotsky", "Trotsky"),
+    ("]3oris", "Boris"),
+    ("Souvarlne", "Souvarine"),
+    ("(l6)", None),  # the misprinted note marker: the reading text prints a superscript 16
+]
+
+# Notes 16 and 25 read alike ("Trotsky, Stalin, p. 403."): a page is told by the note's number.
+FOOTNOTES = [
+    (16, "Trotsky, Stalin, p. 403."),
+    (25, "Trotsky, Stalin, p. 403."),
+    (1, "Leon Trotsky, Stalin, trans. Charles Malamuth"),
+    (7, "The work, it is true, was left unfinished"),
+]
+
+
+@dataclass
+class Printed:
+    path: Path
+    pages: list[str]  # pdftotext -layout, one string per page
+    seconds: float
+
+    @property
+    def text(self) -> str:
+        return dehyphenate("\n".join(self.pages))
+
+
+def dehyphenate(text: str) -> str:
+    """Join the words WeasyPrint hyphenated at line ends ("dic‐\\ntatorship" → "dictatorship")."""
+    # matches the break in: "He declared both that 'in contradis‐\ntinction to capitalism"
+    line_end_hyphen = re.compile(r"""(?P<before>\w)[\u2010-] \n \s* (?P<after>\w)""", re.VERBOSE)
+    return line_end_hyphen.sub(r"\g<before>\g<after>", text)
+
+
+def poppler(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _poppler_installed():
+    missing = [tool for tool in POPPLER if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"poppler-utils is not installed (missing {', '.join(missing)}): apt-get install poppler-utils")
+
+
+@pytest.fixture(scope="session")
+def printed(seed_tei, tmp_path_factory) -> dict[str, Printed]:
+    out = tmp_path_factory.mktemp("pdf")
+    result = {}
+    for view in ("reading", "diplomatic"):
+        started = time.perf_counter()
+        path = render_pdf(seed_tei, out / f"{view}.pdf", view)
+        seconds = time.perf_counter() - started
+        pages = poppler("pdftotext", "-layout", str(path), "-").split("\f")
+        result[view] = Printed(path, pages[:-1] if pages[-1] == "" else pages, seconds)
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_tree(seed_tei):
+    return etree.parse(str(seed_tei))
+
+
+def destination_pages(path: Path) -> dict[str, int]:
+    """Each HTML id that WeasyPrint made a named destination → its page (1-based)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return {name: reader.get_destination_page_number(dest) + 1 for name, dest in reader.named_destinations.items()}
+
+
+# --------------------------------------------------------------------------- the book as a whole
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_page_count_is_plausible(printed, view):
+    from pypdf import PdfReader
+
+    count = len(PdfReader(str(printed[view].path)).pages)
+    # ~9,000 words of text and 34 notes on an A5 page of ~330 words: 20 to 40 pages with the matter
+    assert 20 <= count <= 40, count
+    assert len(printed[view].pages) == count
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_metadata_names_title_author_and_language(printed, view):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(printed[view].path))
+    assert reader.metadata.title == "The Contradiction of Trotsky"
+    assert reader.metadata.author == "Claude Lefort"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_every_font_is_embedded_and_is_the_shipped_garamond(printed, view):
+    rows = poppler("pdffonts", str(printed[view].path)).splitlines()[2:]
+    assert rows, "no fonts listed"
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert emb == "yes", row
+        assert "EB-Garamond" in name, f"a font that is not the shipped EB Garamond: {row}"
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_bookmarks_list_the_sections(printed, seed_tree, view):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(printed[view].path))
+
+    def titles(outline):
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    heads = [" ".join("".join(h.itertext()).split()) for h in seed_tree.iterfind(".//tei:body//tei:div/tei:head", TEI_NS)]
+    assert heads == ["Trotsky's Struggle against Stalin", "Bolshevism and the Rise of Bureaucracy"]
+    bookmarks = list(titles(reader.outline))
+    for head in heads:
+        assert head in bookmarks
+    assert "Index of persons" in bookmarks
+
+
+def test_contents_give_the_pages_of_the_sections(printed, seed_tree):
+    reading = printed["reading"]
+    pages = destination_pages(reading.path)
+    contents = next(p for p in reading.pages if re.search(r"^\s*Contents\s*$", p, re.MULTILINE))
+    for div in seed_tree.iterfind(".//tei:body//tei:div[tei:head]", TEI_NS):
+        head = " ".join("".join(div.find("tei:head", TEI_NS).itertext()).split())
+        # matches a contents line: "Trotsky's Struggle against Stalin . . . . . . . 8"
+        entry = re.compile(rf"""{re.escape(head)} [\s.]* (?P<page>\d+) \s*$""", re.VERBOSE | re.MULTILINE)
+        found = entry.search(contents)
+        assert found, f"{head!r} not in the contents:\n{contents}"
+        assert int(found["page"]) == pages[div.get("{http://www.w3.org/XML/1998/namespace}id") + "-head"]
+
+
+# --------------------------------------------------------------------------- notes as footnotes
+
+@pytest.mark.parametrize(("n", "note_text"), FOOTNOTES)
+def test_a_note_is_printed_at_the_foot_of_its_anchors_page(printed, n, note_text):
+    reading = printed["reading"]
+    pages = destination_pages(reading.path)
+    anchor_page, note_page = pages[f"a{n}"], pages[f"note{n}"]
+    assert anchor_page == note_page
+    # the footnote as it prints: its number, then its text ("16  Trotsky, Stalin, p. 403.")
+    footnote = re.compile(rf"""^ \s* {n} \s+ {re.escape(note_text)}""", re.VERBOSE | re.MULTILINE)
+    on_page = [i for i, text in enumerate(reading.pages, 1) if footnote.search(text)]
+    assert on_page == [anchor_page]
+
+
+def test_every_anchor_has_its_note_on_its_page(printed, seed_tree):
+    pages = destination_pages(printed["reading"].path)
+    anchors = seed_tree.iterfind(".//tei:body//tei:ref[@type='noteAnchor']", TEI_NS)
+    pairs = {a.get("{http://www.w3.org/XML/1998/namespace}id"): a.get("target")[1:] for a in anchors}
+    assert len(pairs) == 34
+    apart = {a: (pages[a], pages[note]) for a, note in pairs.items() if pages[a] != pages[note]}
+    assert not apart, f"anchor and note on different pages: {apart}"
+
+
+def test_note_16_is_called_by_its_number_in_the_reading_text(printed):
+    page = printed["reading"].pages[destination_pages(printed["reading"].path)["a16"] - 1]
+    # the call after the quotation ends: "... schools of history'.16 The true meaning ..."
+    call = re.compile(r"""schools \s+ of \s+ history'\. \s* 16 \s""", re.VERBOSE)
+    assert call.search(dehyphenate(page))
+
+
+# --------------------------------------------------------------------------- the two texts
+
+@pytest.mark.parametrize(("misprint", "correction"), MISPRINTS)
+def test_reading_prints_corrections_and_diplomatic_the_source(printed, misprint, correction):
+    assert misprint not in printed["reading"].text
+    assert misprint in printed["diplomatic"].text
+    if correction:
+        assert correction in printed["reading"].text
+
+
+# --------------------------------------------------------------------------- index of persons
+
+def test_index_gives_each_page_once_in_order_and_the_name_is_there(printed, seed_tree):
+    reading = printed["reading"]
+    index_at = next(i for i, p in enumerate(reading.pages) if re.search(r"^\s*Index of persons\s*$", p, re.MULTILINE)
+                    and i > 3)
+    index_text = " ".join(reading.pages[index_at:]).replace("\n", " ")
+    # matches an entry: "Souvarine, Boris (1895–1984) 7, 9, 12, 13"
+    entry = re.compile(r"""Souvarine, \s Boris \s \([^)]*\) \s (?P<pages>\d+(?:,\s+\d+)*)""", re.VERBOSE)
+    found = entry.search(index_text)
+    assert found, index_text[:500]
+    numbers = [int(x) for x in re.split(r",\s+", found["pages"])]
+    assert numbers == sorted(set(numbers))
+    for number in numbers:
+        assert "Souvarine" in dehyphenate(reading.pages[number - 1]), f"page {number} does not name Souvarine"
+
+
+# --------------------------------------------------------------------------- artefacts, command
+
+def test_page_images_of_the_title_page_and_a_footnote_page(printed):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for view, p in printed.items():
+        pages = {"title": 1, "note16": destination_pages(p.path)["note16"]}
+        for name, number in pages.items():
+            prefix = ARTIFACTS / f"{view}-{name}"
+            poppler("pdftoppm", "-r", "110", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+                    str(p.path), str(prefix))
+            image = prefix.with_suffix(".png")
+            assert image.stat().st_size > 10_000, image
+    (ARTIFACTS / "timing.txt").write_text("".join(
+        f"{view}: {len(p.pages)} pages, {p.path.stat().st_size} bytes, {p.seconds:.1f} s\n" for view, p in printed.items()))
+
+
+SMALL_TEXT = """\
+A Small Essay - Ann Author
+
+The first paragraph names no one and calls a note. (1)
+
+The second paragraph calls a second note.(2)
+
+
+1 The first note.
+
+2 The second note.
+"""
+
+
+def test_a_text_without_editorial_data_prints_and_printing_twice_gives_the_same_bytes(tmp_path):
+    text = tmp_path / "small.txt"
+    text.write_text(SMALL_TEXT, encoding="utf-8")
+    tei = tmp_path / "small.xml"
+    tei.write_bytes(convert(text, use_default_data=False).encoded.data)
+    first, second = typeset_pdf(tei), typeset_pdf(tei)
+    assert first.data == second.data
+    assert 3 <= first.pages <= 8
+    out = render_pdf(tei, tmp_path / "small.pdf")
+    words = poppler("pdftotext", str(out), "-")
+    assert "The first note." in words and "Index of persons" not in words
+
+
+@pytest.mark.parametrize(("argv", "code"), [
+    (["pdf", "no/such/file.xml"], 2),
+    (["pdf", "x.xml", "--view", "facsimile"], 2),
+])
+def test_command_exit_codes(argv, code, capsys):
+    try:
+        assert main(argv) == code
+    except SystemExit as exc:  # argparse rejects a bad choice itself
+        assert exc.code == code
