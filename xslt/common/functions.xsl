@@ -54,9 +54,9 @@
       </xsl:when>
       <xsl:when test="$el/self::persName[@ref] | $el/self::title[@ref]">
         <xsl:variable name="key" select="f:local-target(tokenize($el/@ref)[1])"/>
-        <xsl:variable name="same" select="$el/preceding::*[node-name() = node-name($el)][ancestor::text]
-                                            [f:local-target(tokenize(@ref)[1]) = $key]"/>
-        <xsl:sequence select="(if ($el/self::persName) then 'm-' else 't-') || $key || '-' || count($same) + 1"/>
+        <!-- keys return nodes in document order: the mention's rank among its person's (work's) -->
+        <xsl:variable name="all" select="key(if ($el/self::persName) then 'mentions' else 'title-mentions', $key, root($el))"/>
+        <xsl:sequence select="(if ($el/self::persName) then 'm-' else 't-') || $key || '-' || count($all[. &lt;&lt; $el]) + 1"/>
       </xsl:when>
       <xsl:when test="$el/self::head">
         <xsl:sequence select="f:base-id($el/..) || '-head'"/>
