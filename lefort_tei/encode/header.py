@@ -14,16 +14,12 @@ from lxml import etree
 from .. import __version__
 from ..model import BlockQuote, Correction, Document
 from .tei import XML_ID, T
+from .tei import sub_element as _sub
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "it": "Italian", "es": "Spanish",
                   "ru": "Russian"}
 
 
-def _sub(parent, tag, text=None, **attrs):
-    el = etree.SubElement(parent, T(tag), {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
-    if text is not None:
-        el.text = text
-    return el
 
 
 def encode_header(doc: Document) -> etree._Element:

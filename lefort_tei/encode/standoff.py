@@ -11,13 +11,9 @@ from lxml import etree
 
 from ..model import Correction, Document, Person, Work
 from .tei import XML_ID, T
+from .tei import sub_element as _sub
 
 
-def _sub(parent, tag, text=None, **attrs):
-    el = etree.SubElement(parent, T(tag), {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
-    if text is not None:
-        el.text = text
-    return el
 
 
 def encode_standoff(doc: Document) -> etree._Element | None:

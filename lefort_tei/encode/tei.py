@@ -34,6 +34,15 @@ def T(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
+def sub_element(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
+    """A TEI child element; attributes given as None are left out, a trailing "_" is dropped
+    (``from_="1908"`` → ``from``)."""
+    el = etree.SubElement(parent, T(tag), {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
+    if text is not None:
+        el.text = text
+    return el
+
+
 def local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
