@@ -117,7 +117,7 @@ def test_every_page_loads_without_console_errors_and_is_screenshot(seed_site, op
     assert recording.errors == []
 
 
-@pytest.mark.parametrize("name", ["reading", "parallel", "persons"])
+@pytest.mark.parametrize("name", PAGE_NAMES)
 def test_pages_are_readable_on_a_phone(seed_site, open_page, screenshots, name):
     page = open_page(edition_dir(seed_site) / f"{name}.html", width=375, height=740).page
     assert page.evaluate("document.documentElement.scrollWidth") <= 376
