@@ -127,8 +127,8 @@
         <p><xsl:value-of select="print:sentence(.)"/></p>
       </xsl:for-each>
       <xsl:for-each select="$fileDesc/tei:publicationStmt">
-        <p><xsl:value-of select="print:sentence(string-join((normalize-space(tei:publisher),
-             tei:availability/tei:licence ! ('licence: ' || normalize-space(.))), ', '))"/></p>
+        <p><xsl:value-of select="string-join((tei:publisher ! ('Published by ' || normalize-space(.)),
+             tei:availability/tei:licence ! ('licence: ' || normalize-space(.))), '; ') || '.'"/></p>
       </xsl:for-each>
       <p class="typeface">Set in EB Garamond (Georg Duffner, SIL Open Font License).</p>
     </section>
@@ -202,8 +202,9 @@
     <xsl:choose>
       <xsl:when test="$note and not(ancestor::tei:note)
                       and . is key('anchors', $note/@xml:id)[not(ancestor::tei:note)][1]">
+        <xsl:variable name="label"><xsl:apply-templates select="($note//tei:label)[1]/node()"/></xsl:variable>
         <span class="footnote" id="{f:html-id($note)}" data-call="{$call}" data-n="{($note/@n, @n)[1]}"
-              data-anchor="{f:html-id(.)}">
+              data-marker="{(normalize-space($label)[.], $note/@n, $call)[1]}" data-anchor="{f:html-id(.)}">
           <xsl:apply-templates select="$note/*" mode="print:footnote"/>
         </span>
         <span class="anchor" id="{f:html-id(.)}"></span>
@@ -217,7 +218,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The call as the reading text numbers it; print-diplomatic.xsl prints the source's marker. -->
+  <!-- The call as the reading text numbers it; print-diplomatic.xsl prints the source's marker.
+       The footnote itself is numbered by the note's label as the view reads it (data-marker). -->
   <xsl:template match="tei:ref" mode="print:call" as="xs:string">
     <xsl:sequence select="string((@n, f:target(., @target)/@n, '*')[1])"/>
   </xsl:template>
@@ -308,7 +310,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "Leon Trotsky" → "Trotsky, Leon"; tagged surname and forenames win when the register has them. -->
+  <!-- "Leon Trotsky" → "Trotsky, Leon"; tagged surname and forenames win when the register has
+       them; a regnal name ("Louis XIV") and a single name ("Voline") are not inverted. -->
   <xsl:function name="print:index-name" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
     <xsl:variable name="name" select="($person/tei:persName[@type = 'standard'], $person/tei:persName)[1]"/>
@@ -316,7 +319,8 @@
     <xsl:sequence select="
       if ($name/tei:surname) then
         string-join((f:reading($name/tei:surname), f:reading($name/tei:forename)[.]), ', ')
-      else if (count($words) gt 1) then $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
+      else if (count($words) gt 1 and not(matches($words[last()], '^[IVXLC]+$'))) then
+        $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
       else f:reading($name)"/>
   </xsl:function>
 
