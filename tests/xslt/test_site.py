@@ -63,6 +63,15 @@ def test_each_page_is_well_formed_html5_with_lang_one_h1_and_headings_in_order(s
         assert not re.match(r"(?:https?:)?//", url), url
 
 
+def test_no_page_has_an_html5_parse_error(site):
+    parser_module = pytest.importorskip("tinyhtml5.parser", reason="tinyhtml5 comes with weasyprint")
+    site_dir, _ = site
+    for page in pages(site_dir):
+        parser = parser_module.HTMLParser()
+        parser.parse(page.read_bytes())
+        assert parser.errors == [], page
+
+
 def test_every_internal_link_resolves_to_a_file_and_an_id(site):
     site_dir, _ = site
     ids = {p: set(lxml.html.parse(str(p)).getroot().xpath("//@id")) for p in pages(site_dir)}
