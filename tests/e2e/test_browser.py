@@ -68,6 +68,20 @@ def test_note_16_anchor_opens_the_note_and_its_back_link_returns(seed_site, open
     assert in_viewport(page, "a16")
 
 
+def test_hovering_a_note_anchor_previews_the_note(seed_site, open_page):
+    recording = open_page(edition_dir(seed_site) / "reading.html")
+    page = recording.page
+    preview = page.locator("#note-preview")
+    assert preview.is_hidden()
+    page.locator("#a16").hover()
+    assert preview.is_visible()
+    note_text = " ".join(page.locator("#note16").inner_text().split()).rstrip("↩ ")
+    assert " ".join(preview.inner_text().split()) == note_text
+    page.mouse.move(0, 0)
+    assert preview.is_hidden()
+    assert recording.errors == []
+
+
 def test_reading_view_prints_note_16_as_a_number_and_diplomatic_as_printed(seed_site, seed_tei, open_page):
     printed = "".join(tei_tree(seed_tei).xpath("//t:ref[@xml:id='a16']//text()[not(ancestor::t:corr)]",
                                                namespaces=NS)).strip()
