@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -73,6 +74,8 @@ class Typeset:
     pages: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # xslt, layout (all passes), write
+    layouts: int = 1  # passes: 1, +1 per footnote brought back to its page, +1 for the index
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,28 +96,56 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
     """The PDF of one TEI file in one view, as bytes, with its page count and render time."""
     if view not in VIEWS:
         raise InputError(error("pdf-view", f"unknown view {view!r}; one of {', '.join(VIEWS)}", str(tei_path)))
-    started = time.perf_counter()
+    clock = _StageClock()
     meta = read_metadata(tei_path)
-    fragment = Stylesheets().transform(tei_path, VIEWS[view], path_hint=str(tei_path))
+    with clock("xslt"):
+        fragment = Stylesheets().transform(tei_path, VIEWS[view], path_hint=str(tei_path))
+
+    def lay_out(fragment: str):
+        with clock("layout"):
+            return _layout(page_html(fragment, meta, view), tei_path)
+
     with _collected_warnings() as warnings:
-        document = _layout(page_html(fragment, meta, view), tei_path)
+        document = lay_out(fragment)
         for _ in range(MAX_NOTE_REPAIRS):
             repaired = break_before_carried_notes(fragment, _pages_of_anchors(document))
             if repaired == fragment:
                 break
             fragment = repaired
-            document = _layout(page_html(fragment, meta, view), tei_path)
+            document = lay_out(fragment)
         pages = _pages_of_anchors(document)
         warnings += [f"note {note} is printed on page {on}, its anchor on page {anchor_page}"
                      for note, anchor_page, on in carried_notes(fragment, pages)]
         pruned = keep_one_index_link_per_page(fragment, pages)
         if pruned != fragment:
-            document = _layout(page_html(pruned, meta, view), tei_path)
+            document = lay_out(pruned)
         try:
-            data = document.write_pdf()
+            with clock("write"):
+                data = document.write_pdf()
         except Exception as exc:  # noqa: BLE001 - WeasyPrint's own failure, reported as a tool error
             raise ToolError(error("pdf-write", f"WeasyPrint could not write the PDF: {exc}", str(tei_path))) from exc
-    return Typeset(data, len(document.pages), time.perf_counter() - started, warnings)
+    return Typeset(data, len(document.pages), clock.total(), warnings, clock.seconds, clock.counts["layout"])
+
+
+class _StageClock:
+    """Seconds spent per stage (xslt, layout, write), and how often each ran."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+        self.counts: dict[str, int] = {}
+
+    @contextmanager
+    def __call__(self, stage: str):
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - began
+            self.counts[stage] = self.counts.get(stage, 0) + 1
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
 
 
 def read_metadata(tei_path: str | Path) -> Metadata:
