@@ -2,9 +2,9 @@
 largest single process.
 
 In: an argv list. Out: ``Run(seconds, returncode, peak_tree_mb, peak_process_mb, stderr)``.
-The tree's resident memory (the command and its worker processes, summed) is sampled from
-``/proc`` every 10 ms (Linux); the largest single process comes from ``os.wait4``'s
-``ru_maxrss``, which covers the command and every descendant it waited for (exact, not sampled).
+The resident memory of the command and its worker processes is sampled from ``/proc`` every
+10 ms (Linux): the peak of their sum and of the largest one. (``ru_maxrss`` is no use here: a
+child forked from this big process inherits its high-water mark across ``exec``.)
 """
 
 from __future__ import annotations
@@ -41,14 +41,14 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
-def _rss_mb(pids: list[int]) -> float:
-    total = 0
+def _rss_mb(pids: list[int]) -> list[float]:
+    sizes = []
     for p in pids:
         try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+            sizes.append(int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE / 1e6)
         except (OSError, IndexError, ValueError):
             pass
-    return total / 1e6
+    return sizes
 
 
 def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None) -> Run:
@@ -56,17 +56,18 @@ def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None)
     with open(stderr_path, "w+b") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        peak = [0.0]
+        peak = [0.0, 0.0]  # the tree's sum, the largest process
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], _rss_mb(_tree(proc.pid)))
+                sizes = _rss_mb(_tree(proc.pid))
+                peak[0], peak[1] = max(peak[0], sum(sizes)), max([peak[1], *sizes])
                 done.wait(0.01)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, status, _ = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         done.set()
         sampler.join()
@@ -74,4 +75,4 @@ def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
     stderr_path.unlink(missing_ok=True)
-    return Run(seconds, proc.returncode, peak[0], usage.ru_maxrss / 1e3, text)
+    return Run(seconds, proc.returncode, peak[0], peak[1], text)

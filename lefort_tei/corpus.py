@@ -71,6 +71,7 @@ class TextResult:
     info: dict = field(default_factory=dict)
     output_failure: int = 0  # the exit code of a PDF or page stage that failed after the TEI
     seconds: float = 0.0
+    key: str = ""  # the inputs' hash, when this run computed it
 
     @property
     def ok(self) -> bool:
@@ -170,7 +171,11 @@ def plan(texts: Iterable[Path], opts: BuildOptions, manifest: dict,
         pdf_link = f"{name}.pdf" if opts.pdf else None
         site_ok = not opts.site or (tei_ok and entry.get("site_key") == site_key(key, opts.site_dir, pdf_link)
                                     and all(_intact(p, sha) for p, sha in entry.get("site_files", {}).items()))
-        if tei_ok and pdf_ok and site_ok:
+        if key and not opts.force and entry.get("key") == key and "failed" in entry:
+            # failed before with these very inputs: report it again without redoing it
+            unchanged.append(TextResult(name, str(text), str(tei), "failed",
+                                        [Diagnostic(**d) for d in entry["failed"]], info=entry))
+        elif tei_ok and pdf_ok and site_ok:
             unchanged.append(TextResult(name, str(text), str(tei), "unchanged", info=entry))
         else:
             jobs.append(TextJob(name, str(text), str(data) if data else None, str(tei), key, make_tei=not tei_ok,
@@ -206,7 +211,7 @@ def build_text(job: TextJob) -> TextResult:
     """One text → TEI (validated, written atomically), then its PDF and web pages. Never raises."""
     started = time.perf_counter()
     result = TextResult(job.name, job.text_path, job.tei_path, "built" if job.make_tei else "unchanged",
-                        info=dict(job.known))
+                        info=dict(job.known), key=job.key)
     stages = ([_build_tei] if job.make_tei else []) + ([_build_pdf] if job.pdf_path else []) + (
         [_build_pages] if job.site_dir else [])
     for stage in stages:
@@ -291,6 +296,12 @@ def describe(root) -> dict:
             "persons": int(root.xpath("count(t:standOff//t:listPerson/t:person)", namespaces=ns))}
 
 
+def _failure(r: TextResult) -> dict:
+    if "failed" in r.info:
+        return r.info
+    return {"key": r.key, "failed": [d.as_json() for d in r.diagnostics]} if r.key else {}
+
+
 # ---------------------------------------------------------------- running a corpus
 
 Progress = Callable[[int, int, TextResult], None]
@@ -330,8 +341,8 @@ def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | Non
     manifest = load_manifest(opts.tei_dir)
     jobs, unchanged = plan(texts, opts, manifest, toolkit_fingerprint())
     results = sorted(unchanged + run_jobs(jobs, opts.jobs, progress), key=lambda r: r.name)
-    # a failed text is left out: it is retried, and reported again, next time
-    manifest["texts"] = {r.name: r.info for r in results if r.ok}
+    # a failed text is recorded with its diagnostics, tried again only when its inputs change
+    manifest["texts"] = {r.name: r.info if r.ok else _failure(r) for r in results}
     report = CorpusReport(results)
     if opts.site:
         from .corpus_pages import write_corpus_index, write_site_index

@@ -74,17 +74,19 @@ def test_a_bad_text_is_reported_and_the_others_are_built(corpus_dir, capsys):
     assert "3 texts: 2 built, 0 unchanged, 1 failed" in err
     assert sorted(p.name for p in (corpus_dir / "tei").glob("*.xml")) == ["alpha.xml", "beta.xml"]
     manifest = json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())
-    assert sorted(manifest["texts"]) == ["alpha", "beta"]
+    assert sorted(manifest["texts"]) == ["alpha", "beta", "empty"]
+    assert manifest["texts"]["empty"]["failed"][0]["code"] == "input-empty"
     assert manifest["texts"]["alpha"]["title"] == "Alpha Essay"
     assert manifest["texts"]["alpha"]["notes"] == 2
 
 
-def test_a_second_run_rebuilds_nothing_and_keeps_the_bytes(corpus_dir, capsys):
+def test_a_second_run_rebuilds_nothing_and_keeps_the_bytes(corpus_dir, capsys, monkeypatch):
     build(corpus_dir)
     before = snapshot(corpus_dir / "tei")
     manifest_before = (corpus_dir / "tei" / MANIFEST_NAME).read_bytes()
     capsys.readouterr()
-    assert build(corpus_dir) == 1  # the empty text still fails, and is reported again
+    monkeypatch.setattr(corpus, "build_text", lambda job: pytest.fail(f"{job.name} was built again"))
+    assert build(corpus_dir, "-j", "1") == 1  # the empty text still fails, and is reported again
     err = capsys.readouterr().err
     assert "3 texts: 0 built, 2 unchanged, 1 failed" in err
     assert "[input-empty]" in err
@@ -157,7 +159,7 @@ def test_two_workers_give_the_same_bytes_as_one(corpus_dir):
     assert names == sorted(p.name for p in two.iterdir()) == [MANIFEST_NAME, "alpha.xml", "beta.xml"]
     for name in ("alpha.xml", "beta.xml"):
         assert (one / name).read_bytes() == (two / name).read_bytes()
-    keys = lambda d: {k: v["tei_sha256"] for k, v in json.loads((d / MANIFEST_NAME).read_text())["texts"].items()}  # noqa: E731
+    keys = lambda d: {k: v.get("tei_sha256") for k, v in json.loads((d / MANIFEST_NAME).read_text())["texts"].items()}  # noqa: E731
     assert keys(one) == keys(two)
 
 
@@ -171,7 +173,17 @@ def test_a_good_tei_is_kept_when_its_text_goes_bad(corpus_dir, capsys):
     assert "beta.txt:1:1: error:" in err and "[input-binary]" in err
     assert "3 texts: 0 built, 1 unchanged, 2 failed" in err
     assert (corpus_dir / "tei" / "beta.xml").read_bytes() == good
-    assert "beta" not in json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())["texts"]
+    entry = json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())["texts"]["beta"]
+    assert "tei_sha256" not in entry and [d["code"] for d in entry["failed"]] == ["input-binary"]
+
+
+def test_a_failed_text_is_tried_again_once_its_source_is_fixed(corpus_dir, capsys):
+    build(corpus_dir)
+    (corpus_dir / "in" / "empty.txt").write_text(ESSAY.format(title="No Longer Empty"))
+    capsys.readouterr()
+    assert build(corpus_dir) == 0
+    assert "3 texts: 1 built, 2 unchanged, 0 failed" in capsys.readouterr().err
+    assert "No Longer Empty" in (corpus_dir / "tei" / "empty.xml").read_text()
 
 
 def test_a_clean_corpus_exits_0_and_quiet_prints_nothing(tmp_path, capsys):
