@@ -231,7 +231,8 @@ def environment() -> str:
         saxon = "?"
     return (f"lefort-tei {__version__} (commit {commit}) · Python {platform.python_version()} · "
             f"lxml {'.'.join(map(str, lxml.etree.LXML_VERSION))} · saxonche {saxon} · "
-            f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}) · {platform.system()}")
+            f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}) · {platform.system()} · "
+            f"load average {os.getloadavg()[0]:.1f} (other processes share the CPUs: figures vary with it)")
 
 
 def main() -> None:
@@ -253,7 +254,8 @@ def main() -> None:
         print(report_commands(work), end="\n\n", flush=True)
         if not args.no_corpus:
             print(report_corpora(work, [10, 100] + ([1000] if args.full else []), args.full), end="\n\n")
-        print(f"(benchmark run: {time.perf_counter() - started:.0f} s; command: python3 bench/bench.py "
+        print(f"(benchmark run: {time.perf_counter() - started:.0f} s, load average at the end "
+              f"{os.getloadavg()[0]:.1f}; command: python3 bench/bench.py "
               + " ".join(sys.argv[1:]) + ")")
     finally:
         if not args.keep:
