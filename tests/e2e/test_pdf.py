@@ -165,6 +165,23 @@ def test_contents_give_the_pages_of_the_sections(printed, seed_tree):
         assert int(found["page"]) == pages[div.get("{http://www.w3.org/XML/1998/namespace}id") + "-head"]
 
 
+def test_running_heads_give_the_author_on_versos_and_the_section_on_rectos(printed, seed_tree):
+    reading = printed["reading"]
+    pages = destination_pages(reading.path)
+    head_pages = []
+    for div in seed_tree.iterfind(".//tei:body//tei:div[tei:head]", TEI_NS):
+        head = " ".join("".join(div.find("tei:head", TEI_NS).itertext()).split())
+        head_pages.append((head, pages[div.get("{http://www.w3.org/XML/1998/namespace}id") + "-head"]))
+    ends = [p for _, p in head_pages[1:]] + [pages["index-of-persons"]]
+    for (head, start), end in zip(head_pages, ends):
+        recto = start + 1 if start % 2 == 0 else start + 2  # the next right-hand page of the section
+        assert recto < end, f"section {head!r} too short to test"
+        first_line = reading.pages[recto - 1].strip().splitlines()[0]
+        assert head in first_line and first_line.split()[-1] == str(recto), first_line
+        verso_line = reading.pages[recto - 2].strip().splitlines()[0]
+        assert "Claude Lefort" in verso_line and verso_line.split()[0] == str(recto - 1), verso_line
+
+
 # --------------------------------------------------------------------------- notes as footnotes
 
 @pytest.mark.parametrize(("n", "note_text"), FOOTNOTES)
