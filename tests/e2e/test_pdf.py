@@ -282,6 +282,18 @@ def test_a_text_without_editorial_data_prints_and_printing_twice_gives_the_same_
     assert "The first note." in words and "Index of persons" not in words
 
 
+def test_a_note_no_anchor_calls_is_printed_after_the_text_not_lost(tmp_path):
+    # such a TEI does not validate (Schematron: note-anchor-missing), but the printer must not drop it
+    text = tmp_path / "orphan.txt"
+    text.write_text(SMALL_TEXT + "\n3 A note that no anchor calls.\n", encoding="utf-8")
+    tei = tmp_path / "orphan.xml"
+    tei.write_bytes(convert(text, use_default_data=False).encoded.data)
+    out = render_pdf(tei, tmp_path / "orphan.pdf")
+    words = poppler("pdftotext", str(out), "-")
+    assert "These notes have no mark in the text." in words
+    assert re.search(r"3\s+A note that no anchor calls\.", words)
+
+
 @pytest.mark.parametrize(("argv", "code"), [
     (["pdf", "no/such/file.xml"], 2),
     (["pdf", "x.xml", "--view", "facsimile"], 2),
