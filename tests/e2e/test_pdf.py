@@ -222,6 +222,13 @@ def test_reading_prints_corrections_and_diplomatic_the_source(printed, misprint,
         assert correction in printed["reading"].text
 
 
+def test_reading_is_hyphenated_and_diplomatic_is_not(printed):
+    # WeasyPrint's hyphen is U+2010 at a line end; the source's own hyphens are U+002D
+    auto_hyphen = re.compile(r"""\w\u2010 [ \t]* $""", re.VERBOSE | re.MULTILINE)
+    assert len(auto_hyphen.findall("\n".join(printed["reading"].pages))) > 20
+    assert auto_hyphen.findall("\n".join(printed["diplomatic"].pages)) == []
+
+
 # --------------------------------------------------------------------------- index of persons
 
 def test_index_gives_each_page_once_in_order_and_the_name_is_there(printed, seed_tree):
