@@ -36,7 +36,7 @@ VIEW_NAMES = {"reading": "Reading text", "diplomatic": "Diplomatic text"}
 
 # How often a layout is repeated to bring a footnote back to its anchor's page (see
 # break_before_carried_notes), and the blocks a page break may be put before.
-MAX_NOTE_REPAIRS = 4
+MAX_NOTE_REPAIRS = 8
 BREAKABLE_BLOCKS = ("p", "figure", "h2", "h3")
 
 FONTS_DIR = PROJECT_ROOT / "fonts"
@@ -214,28 +214,39 @@ def carried_notes(fragment: str, page_of: dict[str, int]) -> list[tuple[str, int
 
 
 def break_before_carried_notes(fragment: str, page_of: dict[str, int]) -> str:
-    """The fragment with a page break before the block that pushed a footnote off its anchor's page.
+    """The fragment changed so that the first footnote printed off its anchor's page comes back.
 
-    WeasyPrint, to fit the first line of a paragraph at the foot of a page, carries the page's
-    last footnotes to the next page, though their calls stay. Breaking the page before the last
-    block that starts on the anchor's page after the anchor gives the note its room back; the
-    caller lays out again and repeats if a note is still carried (a shorter page is the lesser
-    evil). A note whose anchor's own paragraph runs on to the next page cannot be helped so.
+    WeasyPrint carries a page's last footnotes to the next page (their calls staying) to fit the
+    first line of a paragraph at the foot of the page, or to keep a paragraph's last lines
+    together (widows). The remedy, in this order: a page break before the last block that starts
+    on the anchor's page after the anchor (the note gets that room back); if the anchor's own
+    block runs on to the next page, that block may leave a single line there (no widow control);
+    if that is not enough either, the block starts a new page. The caller lays out again and
+    repeats while a note is still carried: a shorter page is the lesser evil.
     """
     root = lxml_html.fragment_fromstring(fragment)
     order = {el: i for i, el in enumerate(root.iter())}
     blocks = [el for el in root.iterfind(".//article//*[@id]") if el.tag in BREAKABLE_BLOCKS]
-    changed = False
     for footnote in root.iterfind(".//span[@class='footnote']"):
         anchor_page, note_page = page_of.get(footnote.get("data-anchor")), page_of.get(footnote.get("id"))
         if not anchor_page or not note_page or anchor_page == note_page:
             continue
         after = [b for b in blocks if order[b] > order[footnote] and page_of.get(b.get("id")) == anchor_page]
+        own = next((a for a in footnote.iterancestors() if a.tag in BREAKABLE_BLOCKS and a.get("id")), None)
         if after:
-            after[-1].set("class", f"{after[-1].get('class', '')} print-break-before".strip())
-            changed = True
-            break  # one at a time: the notes after it on that page follow it to the next layout
-    return lxml_html.tostring(root, encoding="unicode") if changed else fragment
+            _add_class(after[-1], "print-break-before")
+        elif own is not None and "print-no-widows" not in own.get("class", ""):
+            _add_class(own, "print-no-widows")
+        elif own is not None and "print-break-before" not in own.get("class", ""):
+            _add_class(own, "print-break-before")
+        else:
+            continue  # nothing more to try for this note; the caller reports it
+        return lxml_html.tostring(root, encoding="unicode")
+    return fragment
+
+
+def _add_class(el, name: str) -> None:
+    el.set("class", f"{el.get('class', '')} {name}".strip())
 
 
 def _pages_of_anchors(document) -> dict[str, int]:

@@ -196,8 +196,9 @@ def test_a_note_is_printed_at_the_foot_of_its_anchors_page(printed, n, note_text
     assert on_page == [anchor_page]
 
 
-def test_every_anchor_has_its_note_on_its_page(printed, seed_tree):
-    pages = destination_pages(printed["reading"].path)
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_every_anchor_has_its_note_on_its_page(printed, seed_tree, view):
+    pages = destination_pages(printed[view].path)
     anchors = seed_tree.iterfind(".//tei:body//tei:ref[@type='noteAnchor']", TEI_NS)
     pairs = {a.get("{http://www.w3.org/XML/1998/namespace}id"): a.get("target")[1:] for a in anchors}
     assert len(pairs) == 34
