@@ -4,10 +4,11 @@ In: a TEI file of lefort-tei and a view ("reading", or "diplomatic" for proofrea
 source). Out: a PDF, written atomically, set in the EB Garamond shipped in ``fonts/``, with the
 notes as footnotes, running heads, contents, bookmarks, an index of persons and metadata.
 
-The index of persons needs page numbers without repeats ("Trotsky 5, 6, 9", not "5, 5, 5, 6");
-CSS cannot drop a repeated ``target-counter``, so the book is laid out twice: the first layout
-says on which page each mention fell, every index link but the first per page is removed, and the
-second layout (the index is the last matter, so no earlier page moves) is written.
+Two things CSS cannot say are done between layouts, from the pages WeasyPrint reports for each
+id: a footnote carried off its anchor's page is brought back (``break_before_carried_notes``,
+one layout per note), and the index of persons keeps one page number per page, in page order
+("Trotsky 5, 6, 9", not "5, 5, 5, 6"; ``keep_one_index_link_per_page``, one last layout: the
+index is the last matter, so no earlier page moves). See docs/print.md.
 """
 
 from __future__ import annotations
