@@ -302,6 +302,56 @@ def test_a_note_no_anchor_calls_is_printed_after_the_text_not_lost(tmp_path):
     assert re.search(r"3\s+A note that no anchor calls\.", words)
 
 
+# --------------------------------------------------------------------------- between layouts
+
+INDEX_FRAGMENT = (
+    '<div><ul><li class="index-entry"><span class="index-name">Eastman, Max</span>'
+    '<span class="index-pages"><a class="index-page" href="#m-1"></a><a class="index-page" href="#m-2"></a>'
+    '<a class="index-page" href="#m-3"></a><a class="index-page" href="#m-4"></a></span></li></ul></div>')
+
+
+@pytest.mark.parametrize(("pages", "kept"), [
+    ({"m-1": 12, "m-2": 16, "m-3": 17, "m-4": 15}, ["#m-1", "#m-4", "#m-2", "#m-3"]),  # a footnote's mention
+    ({"m-1": 5, "m-2": 5, "m-3": 6, "m-4": 6}, ["#m-1", "#m-3"]),                        # repeats dropped
+    ({"m-1": 5, "m-2": 6, "m-3": 7, "m-4": 8}, None),                                    # nothing to do
+])
+def test_index_keeps_one_link_per_page_in_page_order(pages, kept):
+    from lxml import html
+
+    from lefort_tei.render.pdf import keep_one_index_link_per_page
+
+    out = keep_one_index_link_per_page(INDEX_FRAGMENT, pages)
+    if kept is None:
+        assert out == INDEX_FRAGMENT
+    else:
+        assert [a.get("href") for a in html.fragment_fromstring(out).iterfind(".//a")] == kept
+
+
+TEXT_FRAGMENT = (
+    '<div><article class="text"><p id="p1">One<span class="footnote" id="note1" data-n="1" data-anchor="a1">'
+    '<span class="fn-p">N.</span></span><span class="anchor" id="a1"></span> two.</p>'
+    '<p id="p2">Three.</p><p id="p3">Four.</p></article></div>')
+
+
+@pytest.mark.parametrize(("pages", "expected"), [
+    # the note went to page 2, p2 and p3 started on page 1: break before the last of them
+    ({"a1": 1, "note1": 2, "p1": 1, "p2": 1, "p3": 1}, {"p3": "print-break-before"}),
+    # the anchor's paragraph runs on (nothing after it starts on page 1): no widow control for it
+    ({"a1": 1, "note1": 2, "p1": 1, "p2": 2, "p3": 2}, {"p1": "print-no-widows"}),
+    # the note is on its anchor's page: nothing to change
+    ({"a1": 1, "note1": 1, "p1": 1, "p2": 1, "p3": 2}, {}),
+])
+def test_a_carried_note_gets_the_right_remedy(pages, expected):
+    from lxml import html
+
+    from lefort_tei.render.pdf import break_before_carried_notes, carried_notes
+
+    assert bool(carried_notes(TEXT_FRAGMENT, pages)) == bool(expected)
+    out = break_before_carried_notes(TEXT_FRAGMENT, pages)
+    classes = {p.get("id"): p.get("class") for p in html.fragment_fromstring(out).iterfind(".//p") if p.get("class")}
+    assert classes == expected
+
+
 @pytest.mark.parametrize(("argv", "code"), [
     (["pdf", "no/such/file.xml"], 2),
     (["pdf", "x.xml", "--view", "facsimile"], 2),
