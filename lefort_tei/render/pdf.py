@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from ..diagnostics import InputError, ToolError, error
@@ -151,10 +150,9 @@ class _StageClock:
 
 def read_metadata(tei_path: str | Path) -> Metadata:
     """Title, authors and language from the TEI header, for the PDF's metadata."""
-    try:
-        root = etree.parse(str(tei_path)).getroot()
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise InputError(error("pdf-input", f"cannot read the TEI: {exc}", str(tei_path))) from exc
+    from ..validate import parse_tei  # safe: no DTD, no entities, no network
+
+    root = parse_tei(tei_path).getroot()
     title_stmt = root.find(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt")
     titles = [] if title_stmt is None else title_stmt.findall(f"{TEI}title")
     main = [t for t in titles if t.get("type") == "main"] or titles

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import lxml.html
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from lxml import etree
 from markupsafe import Markup
 
 from ..encode.tei import TEI_NS
@@ -65,7 +64,9 @@ class Edition:
 
 def read_edition(tei_path: Path) -> Edition:
     """The few header facts the page chrome needs, read with lxml."""
-    root = etree.parse(str(tei_path)).getroot()
+    from ..validate import parse_tei  # safe: no DTD, no entities, no network
+
+    root = parse_tei(tei_path).getroot()
     ns = {"t": TEI_NS}
 
     def text(xpath: str) -> str:
