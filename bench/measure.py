@@ -1,9 +1,10 @@
 """Run a command and measure it: wall time, the peak of the whole process tree's memory, and the
 largest single process.
 
-In: an argv list. Out: ``Run(seconds, returncode, peak_tree_mb, peak_process_mb, stderr)``.
-The resident memory of the command and its worker processes is sampled from ``/proc`` every
-10 ms (Linux): the peak of their sum and of the largest one. (``ru_maxrss`` is no use here: a
+In: an argv list. Out: ``Run(seconds, returncode, peak_tree_mb (PSS sum), peak_process_mb (RSS), stderr)``.
+The memory of the command and its worker processes is sampled from ``/proc`` every 10 ms
+(Linux): the peak of the sum of their PSS (proportional set size: a page shared by forked
+processes counts once) and the peak RSS of the largest one. (``ru_maxrss`` is no use here: a
 child forked from this big process inherits its high-water mark across ``exec``.)
 """
 
@@ -41,12 +42,15 @@ def _tree(pid: int) -> list[int]:
     return pids
 
 
-def _rss_mb(pids: list[int]) -> list[float]:
+def _memory_mb(pids: list[int]) -> list[tuple[float, float]]:
+    """(PSS, RSS) of each process. PSS shares a page among the processes that map it, so the
+    sum over a forked pool counts the parent's inherited pages once, not once per worker."""
     sizes = []
     for p in pids:
         try:
-            sizes.append(int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE / 1e6)
-        except (OSError, IndexError, ValueError):
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()[1:])
+            sizes.append((int(fields["Pss"].split()[0]) / 1e3, int(fields["Rss"].split()[0]) / 1e3))
+        except (OSError, KeyError, ValueError):
             pass
     return sizes
 
@@ -61,8 +65,9 @@ def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None)
 
         def sample() -> None:
             while not done.is_set():
-                sizes = _rss_mb(_tree(proc.pid))
-                peak[0], peak[1] = max(peak[0], sum(sizes)), max([peak[1], *sizes])
+                sizes = _memory_mb(_tree(proc.pid))
+                peak[0] = max(peak[0], sum(pss for pss, _ in sizes))
+                peak[1] = max([peak[1], *(rss for _, rss in sizes)])
                 done.wait(0.01)
 
         sampler = threading.Thread(target=sample, daemon=True)

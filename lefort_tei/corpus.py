@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -191,8 +192,10 @@ def site_key(key: str, site_dir: str | Path, pdf_link: str | None) -> str:
 
 # ---------------------------------------------------------------- the worker
 
-def init_worker(views: bool = False) -> None:
+def init_worker(views: bool = False, pooled: bool = False) -> None:
     """Once per worker process: compile the schemas and stylesheets every text will need."""
+    if pooled:  # Ctrl-C is the main process's to handle: a worker is never cut off mid-text
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from .validate import OUR_RNG, OUR_SCH, compile_rng, compile_schematron
 
@@ -319,8 +322,9 @@ def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None
             if progress:
                 progress(k, len(jobs), results[-1])
         return results
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=init_worker,
-                             initargs=(views,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=init_worker,
+                               initargs=(views, True))
+    try:
         futures = {pool.submit(build_text, job): job for job in jobs}
         for k, future in enumerate(as_completed(futures), 1):
             try:
@@ -332,6 +336,10 @@ def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None
             results.append(result)
             if progress:
                 progress(k, len(jobs), result)
+    except BaseException:  # Ctrl-C: each worker finishes its text (files stay whole), the rest is dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results
 
 
