@@ -169,9 +169,10 @@ def report_commands(work: Path, runs: int = 3) -> str:
 
 # ---------------------------------------------------------------- 4: corpora
 
-def build_corpus(folder: Path, out: Path, jobs: int, force: bool = True) -> measure.Run:
+def build_corpus(folder: Path, out: Path, jobs: int, force: bool = True, site: bool = True) -> measure.Run:
     argv = [sys.executable, "-m", "lefort_tei", "build", str(folder), "--tei-dir", str(out / "tei"),
-            "--site-dir", str(out / "site"), "--no-pdf", "-j", str(jobs), "--quiet"] + (["--force"] if force else [])
+            "--site-dir", str(out / "site"), "--no-pdf", "-j", str(jobs), "--quiet"] + (
+        ["--force"] if force else []) + ([] if site else ["--no-site"])
     return measure.run(argv, cwd=ROOT, env={**os.environ, "CI": "true"})
 
 
@@ -192,10 +193,17 @@ def report_corpora(work: Path, sizes: list[int], full: bool) -> None:
             mb = sum(p.stat().st_size for p in paths) / 1e6
             jobs_list = (2,) if n >= 1000 else (1, 2)
             seconds = {}
-            for jobs in jobs_list:
-                out = work / f"out-{mix}-{n}-{jobs}"
+            runs = [(jobs, True) for jobs in jobs_list] + ([(2, False)] if mix == "seed" and n >= 100 else [])
+            for jobs, site in runs:
+                out = work / f"out-{mix}-{n}-{jobs}" if site else work / f"out-{mix}-{n}-tei-only"
                 shutil.rmtree(out, ignore_errors=True)
-                r = build_corpus(folder, out, jobs)
+                r = build_corpus(folder, out, jobs, site=site)
+                if not site:  # where the time goes: TEI alone, without the web pages
+                    print("| " + " | ".join(str(c) for c in [
+                        f"{mix}, TEI only (--no-site)", n, f"{mb:.1f}", jobs, f"{r.seconds:.1f}", f"{n / r.seconds:.1f}",
+                        f"{mb / r.seconds:.2f}", f"{r.peak_tree_mb:.0f}", f"{r.peak_process_mb:.0f}", "", "",
+                        f"{os.getloadavg()[0]:.1f}", ""]) + " |", flush=True)
+                    continue
                 seconds[jobs] = r.seconds
                 peak = max(peak, r.peak_tree_mb)
                 texts = json.loads((out / "tei" / ".lefort-build.json").read_text())["texts"].values()

@@ -1,8 +1,8 @@
 """Generate a benchmark corpus: a folder of texts (and data files) for ``lefort-tei build``.
 
 In: a folder, a count and a mix. Out: ``NNNN-KIND.txt`` files, deterministic for a given seed.
-  seed    copies of the seed text with its data file (``seeds/*.toml``), the first paragraph
-          suffixed with the copy's number so every source differs (58 KB, 34 notes each);
+  seed    copies of the seed text with its data file (``seeds/*.toml``), the blurb (second
+          paragraph) ending with "Copy abc." so every source differs (58 KB, 34 notes each);
   varied  synthetic essays built from a fixed vocabulary with a random generator seeded by the
           text's number: a title line "Title - Author", a blurb, a provenance line, sections with
           headings, and prose endnotes in one of four styles: anchors "(12)" with
@@ -77,6 +77,15 @@ def synthetic_text(i: int, size: int) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def letters(i: int) -> str:
+    """1 → "a", 27 → "ab": a copy's mark without digits (a number could be read as a year)."""
+    out = ""
+    while i:
+        i, r = divmod(i - 1, 26)
+        out += chr(ord("a") + r)
+    return out
+
+
 def size_for(i: int) -> int:
     rng = random.Random(10_000 + i)
     if i == 3:
@@ -92,12 +101,12 @@ def size_for(i: int) -> int:
 def generate(out: Path, count: int, mix: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     seed = SEED_TEXT.read_text(encoding="utf-8")
-    first_break = seed.index("\n\n")
+    blurb_end = seed.index("\n\n", seed.index("\n\n") + 2)  # the end of the second block
     paths = []
     for i in range(1, count + 1):
         if mix == "seed":
             path = out / f"{i:04d}-seed.txt"
-            path.write_text(seed[:first_break] + f" ({i})" + seed[first_break:], encoding="utf-8")
+            path.write_text(seed[:blurb_end] + f" Copy {letters(i)}." + seed[blurb_end:], encoding="utf-8")
             shutil.copyfile(SEED_TEXT.with_suffix(".toml"), path.with_suffix(".toml"))
         else:
             path = out / f"{i:04d}-{NOTE_STYLES[(i - 1) % len(NOTE_STYLES)]}.txt"

@@ -53,8 +53,10 @@ def write_site_index(results: list, site_dir: Path) -> list[Path]:
                         r.info["edition"]["lang"], r.info["edition"]["licence"], Path(r.tei_path))
                 for r in results if r.ok and "site_key" in r.info]
     langs = {e.lang for e in editions}
+    pdf_links = {r.name: _relative(Path(r.info["pdf_path"]), site_dir) for r in results
+                 if r.ok and r.info.get("pdf_path")}  # for the template to link, as the pages do
     html = environment().get_template("site-index.html").render(
-        editions=editions, root="", lang=langs.pop() if len(langs) == 1 else "en")
+        editions=editions, root="", lang=langs.pop() if len(langs) == 1 else "en", pdf_links=pdf_links)
     written.append(write_if_changed(site_dir / "index.html", html.encode("utf-8")))
     return written
 

@@ -118,10 +118,10 @@ class TerminalProgress:
 
 
 def summary(report: CorpusReport) -> str:
-    """``3 texts: 2 built, 0 unchanged, 1 failed; site: 5 files (0.4 s)``"""
+    """``3 texts: 2 built, 0 unchanged, 1 failed; web edition: build/site/ (0.4 s)``"""
     n = len(report.results)
     line = (f"{n} text{'s' if n != 1 else ''}: {report.count('built')} built, "
             f"{report.count('unchanged')} unchanged, {report.count('failed')} failed")
     if report.site_files:
-        line += f"; site: {len(report.site_files)} files"
+        line += f"; web edition: {report.site_files[-1].parent}/"
     return line + f" ({report.seconds:.1f} s)"
