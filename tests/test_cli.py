@@ -187,3 +187,12 @@ def test_the_installed_command_runs_in_a_fresh_process(texts):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.endswith("[input-empty]\n") and done.stdout == ""
+
+
+def test_bench_outside_a_checkout_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    from lefort_tei.commands import bench
+
+    monkeypatch.setattr(bench, "BENCH_SCRIPT", tmp_path / "bench.py")
+    code, out, err = run(capsys, "bench", "--no-corpus")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{tmp_path / 'bench.py'}: error: no benchmark here") and err.endswith("[bench-missing]\n")
