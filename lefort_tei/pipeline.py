@@ -63,15 +63,19 @@ def check_lossless(encoded: Encoded, source_text: str, path: str) -> None:
                                  path, 1, 1))
 
 
-def write_tei(converted: Converted, out_path: str | Path) -> None:
-    """Validate, then write atomically: a good file is never replaced by an invalid or partial one."""
+def write_tei(converted: Converted, out_path: str | Path) -> list[Diagnostic]:
+    """Validate, then write atomically: a good file is never replaced by an invalid or partial one.
+
+    Returns the validation warnings (editorial completeness: a note without an anchor, a citation
+    whose work is unknown), which do not stop the write."""
     from .validate import validate_bytes
 
-    problems = [d for d in validate_bytes(converted.encoded.data, str(out_path), converted.encoded.id_spans,
-                                          converted.source_path) if d.level == "error"]
+    found = validate_bytes(converted.encoded.data, str(out_path), converted.encoded.id_spans, converted.source_path)
+    problems = [d for d in found if d.level == "error"]
     if problems:
         raise EditionError(*problems)
     write_atomic(out_path, converted.encoded.data)
+    return [d for d in found if d.level != "error"]
 
 
 def _schema_hrefs(out_path: str | Path | None) -> tuple[str | None, str | None]:

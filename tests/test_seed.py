@@ -89,3 +89,17 @@ def test_committed_tei_is_up_to_date(seed_tei):
 def test_building_twice_gives_identical_bytes(seed_tei):
     converted, _, out = seed_tei
     assert convert(SEED, out_path=out).encoded.data == converted.encoded.data
+
+
+def test_the_seed_without_its_data_file_still_converts_validly(tmp_path, tei_all_rng):
+    """A new text has no data file: lossless, valid TEI with warnings (suggestions), never a refusal."""
+    from lefort_tei.pipeline import write_tei
+
+    out = tmp_path / "nodata.xml"
+    converted = convert(SEED, out_path=out, use_default_data=False)
+    warnings = write_tei(converted, out)  # raises on any validation error
+    assert {d.code for d in warnings} == {"citation-work", "note-anchor-missing"}
+    assert "data-none" in {d.code for d in converted.diagnostics}
+    root = etree.parse(str(out))
+    assert tei_all_rng.validate(root), tei_all_rng.error_log.last_error
+    assert len(root.findall(".//t:ref[@type='noteAnchor']", NS)) == 33  # all but note 7, whose marker is lost

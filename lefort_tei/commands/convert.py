@@ -29,7 +29,7 @@ def register(parser) -> None:
 def run(args) -> int:
     converted = convert(args.text, args.data, args.output, use_default_data=not args.no_data)
     if args.output:
-        write_tei(converted, args.output)
+        converted.diagnostics += write_tei(converted, args.output)
     else:
         sys.stdout.buffer.write(converted.encoded.data)
     print_diagnostics(converted.diagnostics, args.format, args.quiet)

@@ -74,6 +74,11 @@ INPUT_CASES = [
 ]
 
 
+# Editorial completeness, not integrity: a new text without a data file may lack them and still
+# be a valid edition (the edition in tei/ must have none: tests/test_edition_valid.py).
+WARNING_RULES = {"citation-work", "note-anchor-missing"}
+
+
 def codes_at(diagnostics) -> set[tuple[str, int]]:
     return {(d.code, d.line) for d in diagnostics}
 
@@ -94,7 +99,9 @@ def test_every_rule_of_the_schematron_has_a_failing_case():
 def test_each_rule_reports_its_id_at_its_line(rule, xpath, edit, line):
     diagnostics = validate_bytes(mutate(xpath, edit), "bad.xml")
     assert (rule, line) in codes_at(diagnostics), [d.format() for d in diagnostics]
-    assert all(d.level == "error" and d.path == "bad.xml" and d.col >= 1 for d in diagnostics)
+    assert all(d.path == "bad.xml" and d.col >= 1 for d in diagnostics)
+    expected = "warning" if rule in WARNING_RULES else "error"
+    assert {d.level for d in diagnostics if d.code == rule} == {expected}
 
 
 @pytest.mark.parametrize(("name", "xpath", "edit", "line"), SCHEMA_CASES, ids=[c[0] for c in SCHEMA_CASES])
