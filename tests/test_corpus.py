@@ -159,8 +159,10 @@ def test_two_workers_give_the_same_bytes_as_one(corpus_dir):
     assert names == sorted(p.name for p in two.iterdir()) == [MANIFEST_NAME, "alpha.xml", "beta.xml"]
     for name in ("alpha.xml", "beta.xml"):
         assert (one / name).read_bytes() == (two / name).read_bytes()
-    keys = lambda d: {k: v.get("tei_sha256") for k, v in json.loads((d / MANIFEST_NAME).read_text())["texts"].items()}  # noqa: E731
-    assert keys(one) == keys(two)
+    def hashes(folder: Path) -> dict:
+        return {k: v.get("tei_sha256") for k, v in json.loads((folder / MANIFEST_NAME).read_text())["texts"].items()}
+
+    assert hashes(one) == hashes(two)
 
 
 def test_a_good_tei_is_kept_when_its_text_goes_bad(corpus_dir, capsys):
