@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment
 
@@ -81,4 +82,5 @@ def write_corpus_index(results: list, site_dir: Path) -> Path:
 
 
 def _relative(path: Path, site_dir: Path) -> str:
-    return os.path.relpath(path, site_dir).replace(os.sep, "/")
+    """A relative URL: "my essay/reading.html" → "my%20essay/reading.html"."""
+    return quote(os.path.relpath(path, site_dir).replace(os.sep, "/"))

@@ -231,6 +231,9 @@ def test_the_corpus_index_lists_each_edition_with_its_status(tmp_path):
     assert '<td class="n">12</td><td class="n">3</td>' in html
     assert "failed: the file is empty [input-empty]" in html
     assert "1 valid, 1 failed" in html
+    spaced = TextResult("my essay", "in/my essay.txt", "tei/my essay.xml", "built",
+                        info={"site_files": {str(site / "my essay" / "reading.html"): "…"}})
+    assert '<a href="my%20essay/reading.html">my essay</a>' in write_corpus_index([spaced], site).read_text()
 
 
 @pytest.mark.parametrize("quiet, tty, ci, shown", [
