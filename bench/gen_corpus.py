@@ -9,7 +9,7 @@ In: a folder, a count and a mix. Out: ``NNNN-KIND.txt`` files, deterministic for
           notes "12 …", "[12]" with "[12] …", superscript "¹²" with "12. …", or no notes at all.
           Sizes are drawn 70 % 2-60 KB, 25 % 60-250 KB, 5 % 250 KB-1 MB; text 3 is always 1 MB.
 No page citations and no block quotations: without a data file naming the works, the Schematron
-rejects both (a bibl must point to its work, a block quotation to its source); the seed mix has them.
+rejected both until commit 3c18f2e (now warnings); the seed mix has them, resolved by its data file.
 Usage: python3 bench/gen_corpus.py OUT_DIR --count 100 --mix varied
 """
 
@@ -48,8 +48,8 @@ def anchor(style: str, n: int) -> str:
 
 def note_line(style: str, n: int, rng: random.Random) -> str:
     label = {"paren": f"{n}", "bracket": f"[{n}]", "superscript": f"{n}."}[style]
-    # no page citations: without a data file naming the works, "p. 12" cannot be resolved and
-    # the Schematron rejects the edition ([citation-work]); synthetic texts have no data file
+    # no page citations: without a data file naming the works, "p. 12" cannot be resolved
+    # ([citation-work], an error until 3c18f2e, now a warning); synthetic texts have no data file
     body = rng.choice([f"See {rng.choice(NAMES)} on the {rng.choice(WORDS)} question.", sentence(rng)])
     return f"{label} {body}"
 
