@@ -295,3 +295,11 @@ def test_the_build_makes_a_pdf_per_text_linked_from_its_pages(tmp_path):
     inode = pdf.stat().st_ino
     assert main(argv) == 0
     assert pdf.stat().st_ino == inode  # not made again
+
+
+def test_no_pdfs_beyond_the_pdf_limit(corpus_dir, capsys):
+    site = corpus_dir / "site"
+    main(["build", str(corpus_dir / "in"), "--tei-dir", str(corpus_dir / "tei"), "--site-dir", str(site),
+          "--pdf-limit", "2"])
+    assert "info: 3 texts, more than --pdf-limit 2: no PDFs" in capsys.readouterr().err
+    assert not list(site.glob("*.pdf")) and (site / "alpha" / "reading.html").is_file()
