@@ -324,6 +324,11 @@ def describe(root) -> dict:
             "persons": int(root.xpath("count(t:standOff//t:listPerson/t:person)", namespaces=ns))}
 
 
+def _entries(results: list[TextResult]) -> dict:
+    # a failed text is recorded with its diagnostics, tried again only when its inputs change
+    return {r.name: r.info if r.ok else _failure(r) for r in results}
+
+
 def _failure(r: TextResult) -> dict:
     if "failed" in r.info:
         return r.info
@@ -335,10 +340,12 @@ def _failure(r: TextResult) -> dict:
 Progress = Callable[[int, int, TextResult], None]
 
 
-def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None) -> list[TextResult]:
-    """Run the jobs: in this process when one worker suffices, else in a process pool."""
+def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None,
+             results: list[TextResult] | None = None) -> list[TextResult]:
+    """Run the jobs: in this process when one worker suffices, else in a process pool. Results
+    are appended to ``results`` as they come, so an interrupted run keeps what it finished."""
     views = any(job.site_dir for job in jobs)
-    results: list[TextResult] = []
+    results = [] if results is None else results
     if workers <= 1 or len(jobs) <= 1:
         if jobs:
             init_worker(views)
@@ -373,9 +380,15 @@ def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | Non
     started = time.perf_counter()
     manifest = load_manifest(opts.tei_dir)
     jobs, unchanged = plan(texts, opts, manifest, toolkit_fingerprint())
-    results = sorted(unchanged + run_jobs(jobs, opts.jobs, progress), key=lambda r: r.name)
-    # a failed text is recorded with its diagnostics, tried again only when its inputs change
-    manifest["texts"] = {r.name: r.info if r.ok else _failure(r) for r in results}
+    done: list[TextResult] = []
+    try:
+        run_jobs(jobs, opts.jobs, progress, done)
+    except KeyboardInterrupt:  # keep the texts that were finished: the next build starts from there
+        manifest["texts"].update(_entries(done))
+        save_manifest(opts.tei_dir, manifest)
+        raise
+    results = sorted(unchanged + done, key=lambda r: r.name)
+    manifest["texts"] = _entries(results)  # texts no longer in the folder drop out
     report = CorpusReport(results)
     if opts.site:
         from .corpus_pages import write_corpus_index, write_site_index

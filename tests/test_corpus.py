@@ -303,3 +303,20 @@ def test_no_pdfs_beyond_the_pdf_limit(corpus_dir, capsys):
           "--pdf-limit", "2"])
     assert "info: 3 texts, more than --pdf-limit 2: no PDFs" in capsys.readouterr().err
     assert not list(site.glob("*.pdf")) and (site / "alpha" / "reading.html").is_file()
+
+
+def test_an_interrupted_build_keeps_the_texts_it_finished(corpus_dir, capsys, monkeypatch):
+    real_build_text = corpus.build_text
+
+    def interrupted_after_alpha(job):
+        if job.name != "alpha":
+            raise KeyboardInterrupt
+        return real_build_text(job)
+
+    monkeypatch.setattr(corpus, "build_text", interrupted_after_alpha)
+    assert build(corpus_dir, "-j", "1") == 130
+    assert sorted(json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())["texts"]) == ["alpha"]
+    monkeypatch.setattr(corpus, "build_text", real_build_text)
+    capsys.readouterr()
+    build(corpus_dir, "-j", "1")
+    assert "3 texts: 1 built, 1 unchanged, 1 failed" in capsys.readouterr().err
