@@ -267,8 +267,8 @@ def _build_tei(job: TextJob, result: TextResult) -> None:
     from .pipeline import convert, write_tei
 
     converted = convert(job.text_path, job.data_path, job.tei_path)
-    write_tei(converted, job.tei_path)
-    result.diagnostics += converted.diagnostics
+    warnings = write_tei(converted, job.tei_path)  # validation warnings (editorial completeness)
+    result.diagnostics += converted.diagnostics + list(warnings or [])
     result.info = {"key": job.key, "tei_sha256": hashlib.sha256(converted.encoded.data).hexdigest(),
                    **describe(converted.encoded.root)}
 

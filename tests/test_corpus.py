@@ -15,7 +15,7 @@ from lefort_tei.commands import build as build_command
 from lefort_tei.corpus import MANIFEST_NAME, TextResult
 from lefort_tei.corpus_pages import write_corpus_index
 from lefort_tei.corpus import toolkit_fingerprint as real_toolkit_fingerprint
-from lefort_tei.diagnostics import error
+from lefort_tei.diagnostics import Diagnostic, error
 
 ESSAY = """\
 {title} - Ann Author
@@ -320,3 +320,16 @@ def test_an_interrupted_build_keeps_the_texts_it_finished(corpus_dir, capsys, mo
     capsys.readouterr()
     build(corpus_dir, "-j", "1")
     assert "3 texts: 1 built, 1 unchanged, 1 failed" in capsys.readouterr().err
+
+
+def test_validation_warnings_are_reported_and_do_not_fail_the_text(corpus_dir, capsys, monkeypatch):
+    import lefort_tei.validate
+
+    def one_warning(data, path, *args, **kwargs):
+        return [Diagnostic("warning", "note-anchor-missing", "note 2 has no anchor", path, 9, 3)]
+
+    monkeypatch.setattr(lefort_tei.validate, "validate_bytes", one_warning)
+    assert build(corpus_dir, "-j", "1") == 1  # the empty text
+    err = capsys.readouterr().err
+    assert f"{corpus_dir / 'tei' / 'alpha.xml'}:9:3: warning: note 2 has no anchor [note-anchor-missing]" in err
+    assert "3 texts: 2 built, 0 unchanged, 1 failed" in err
