@@ -103,8 +103,9 @@ def blocks(doc: Document) -> list[Block]:
 
 
 def reserved_spans(doc: Document) -> list[Span]:
-    """Spans no annotation may cross: the printed labels of the notes ("16")."""
-    return [note.label for note in doc.notes]
+    """Spans no person, title or date may overlap: the printed labels of the notes ("16") and the
+    note anchors ("(5)", "',2"): "',2 February 1917" is note 2's anchor, then a month."""
+    return [note.label for note in doc.notes] + [a.span for a in doc.anchors()]
 
 
 def fits(block: Block, span: Span, reserved: list[Span] = (), extra: list[Span] = ()) -> bool:

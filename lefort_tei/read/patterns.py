@@ -63,12 +63,9 @@ ANCHOR_BARE_AFTER_QUOTE = re.compile(
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 
-# A note anchor closing a paragraph (what closes a block quotation): "… took possession of it.(5)"
-ANCHOR_AT_END = re.compile(
-    r"""(?:\((?=[0-9lIO]*[0-9])[0-9lIO]{1,3}\)|\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})
-        [\s.]*$""",
-    re.VERBOSE,
-)
+# What may follow the anchor that closes a quotation, up to the end of the paragraph:
+# "… took possession of it.(5)" (nothing), "… for the Bolsheviks. (9) ." (a stray full stop)
+AFTER_CLOSING_ANCHOR = re.compile(r"[\s.]*$")
 
 # A parenthetical citation closing a paragraph: "… [I am Society]. (Stalin, p. 421: Lefort's emphasis)"
 CITATION_AT_END = re.compile(

@@ -5,8 +5,9 @@ hints. Out: the same blocks with quotation paragraphs wrapped in ``BlockQuote`` 
 
 Rules, in order (``BlockQuote.rule`` records which one fired):
   ``colon``: the previous paragraph ends with ":" or "," (``QUOTE_INTRO``), or this one starts in
-      lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a note
-      anchor (``ANCHOR_AT_END``) or a parenthetical citation (``CITATION_AT_END``);
+      lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
+      note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a parenthetical citation
+      (``CITATION_AT_END``);
   ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
       ``block = false`` to undo a rule).
 A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long.
@@ -16,15 +17,18 @@ from __future__ import annotations
 
 from ..data import QuoteHint
 from ..diagnostics import InputError, error
-from ..model import BlockQuote, Paragraph, Source
-from .patterns import ANCHOR_AT_END, CITATION_AT_END, QUOTE_INTRO, STARTS_LOWER
+from ..model import BlockQuote, NoteAnchor, Paragraph, Source
+from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, QUOTE_INTRO, STARTS_LOWER
 
 MAX_QUOTE_PARAGRAPHS = 2
 
 
 def _closed(text: str, p: Paragraph) -> bool:
-    s = text[p.span.start:p.span.end]
-    return bool(ANCHOR_AT_END.search(s) or CITATION_AT_END.search(s))
+    """Does a linked note anchor, or a parenthetical citation, end the paragraph?"""
+    if CITATION_AT_END.search(text[p.span.start:p.span.end]):
+        return True
+    return any(isinstance(i, NoteAnchor) and i.n is not None and AFTER_CLOSING_ANCHOR.match(text, i.span.end, p.span.end)
+               for i in p.inlines)
 
 
 def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], first_is_label: bool = False) -> list:

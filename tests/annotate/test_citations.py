@@ -4,6 +4,7 @@ import pytest
 
 from lefort_tei.annotate import annotate
 from lefort_tei.annotate.citations import mark_citations
+from lefort_tei.data import EditorialData
 from lefort_tei.model import BlockQuote, Citation
 
 
@@ -105,8 +106,20 @@ def test_ibid_with_nothing_before_is_a_warning(make):
     assert [d.code for d in diags if d.code == "ibid-unresolved"] == ["ibid-unresolved"]
 
 
-def test_quotation_without_citation_is_unsourced(make):
+def test_a_note_without_a_citation_is_taken_as_the_quotations_source(make):
     doc, data = make("It was said:\n\nnot with the aid of personal qualities, but took it.(1)", "",
                      ("The work, it is true, was left unfinished.",))
     diags = annotate(doc, data)
-    assert [d.code for d in diags if d.code == "quote-unsourced"] == ["quote-unsourced"]
+    [quote] = [b for b in doc.sections[0].blocks if isinstance(b, BlockQuote)]
+    [cited] = [i for i in doc.notes[0].blocks[0].inlines if isinstance(i, Citation)]
+    assert quote.source == cited.id == "note1-bibl"
+    assert doc.source.slice(cited.span) == "The work, it is true, was left unfinished"
+    assert [d.code for d in diags if d.code.startswith("quote-")] == ["quote-source-note"]
+
+
+def test_a_quotation_with_no_note_at_all_is_unsourced():
+    from tests.helpers import read_text
+
+    doc, _ = read_text("Intro.\n\nNone of us desires this.\n\nMore text.", '[[quote]]\nstarts = "None of us"\n')
+    diags = annotate(doc, EditorialData())
+    assert [d.code for d in diags if d.code.startswith("quote-")] == ["quote-unsourced"]

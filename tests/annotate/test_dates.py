@@ -58,3 +58,16 @@ def test_a_note_number_is_not_the_day_of_a_date(make, spans_of):
     annotate(doc2, data2)
     assert [(p, d.when) for p, d in spans_of(doc, DateRef)] == [("May 1924", "1924-05")]
     assert [(p, d.when) for p, d in spans_of(doc2, DateRef)] == [("1 May 1924", "1924-05-01")]
+
+
+def test_a_note_anchor_is_never_the_day_of_a_date():
+    # found by the property test: "',2" is note 2's anchor, then "February 1917"
+    from lefort_tei.annotate import annotate
+    from lefort_tei.data import EditorialData
+    from lefort_tei.model import DateRef
+    from tests.helpers import read_text
+
+    doc, _ = read_text("The world',2 February 1917.\n\n1 One.\n\n2 Two.")
+    annotate(doc, EditorialData())
+    [date] = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, DateRef)]
+    assert (doc.source.slice(date.span), date.when) == ("February 1917", "1917-02")

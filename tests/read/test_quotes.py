@@ -38,3 +38,15 @@ def test_data_hint_adds_and_removes_quotations():
             '[[quote]]\nstarts = "Not a quotation"\nblock = false\n')
     doc, _ = read_text(text, data)
     assert quotes(doc) == [("None of us desires t", 1, 1)]
+
+
+def test_an_anchor_shaped_number_without_a_note_does_not_close_a_quotation():
+    # found by the property test: "(12)" after a colon, in a text with no notes
+    doc, _ = read_text("He said:\n\n(12)\n\nAnd so on.")
+    assert quotes(doc) == []
+
+
+def test_a_data_anchor_of_any_shape_closes_a_quotation():
+    data = '[[anchor]]\nnote = 1\nmarker = "\'"\ncontext = "words.\'"\n'
+    doc, _ = read_text("He wrote:\n\nThe quoted words.'\n\nText (2)." + NOTES, data)
+    assert quotes(doc) == [("The quoted words.'", 1, 1)]
