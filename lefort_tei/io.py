@@ -11,15 +11,18 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` via a temporary file and a rename. ``durable``: flush to disk
+    first (the TEI); pages regenerated from it can skip that cost and stay atomic."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

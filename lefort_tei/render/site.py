@@ -117,14 +117,16 @@ def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: En
         "pdf": posixpath.relpath(pdf, edition.name) if pdf else None,
     }
     nav = [(page.name + ".html", page.label) for page in PAGES]
+    document = sheets.parse(edition.tei)  # parsed once for all the pages' transformations
     for page in PAGES:
         context = {"edition": edition, "page": page, "nav": nav, "root": "../", "lang": edition.lang,
                    "downloads": downloads}
         if page.view is None:
-            context["rows"] = parallel_rows(sheets, edition.tei)
+            context["rows"] = parallel_rows(sheets, document)
             html = env.get_template("parallel.html").render(**context)
         else:
-            fragment = sheets.transform(edition.tei, page.view, page.fragment, dict(page.params))
+            fragment = sheets.transform(document, page.view, page.fragment, dict(page.params),
+                                        path_hint=str(edition.tei))
             html = env.get_template("page.html").render(fragment=Markup(fragment), **context)
         written.append(_write(folder / f"{page.name}.html", html))
     return written
@@ -138,7 +140,7 @@ class Row:
     differs: bool  # the block holds at least one correction
 
 
-def parallel_rows(sheets: Stylesheets, tei: Path) -> list[Row]:
+def parallel_rows(sheets: Stylesheets, tei) -> list[Row]:
     """Pair the diplomatic and the reading blocks by their TEI xml:id (``data-pair``)."""
     columns = []
     for view, prefix in COLUMNS:
@@ -165,5 +167,6 @@ def _common_lang(editions: list[Edition]) -> str:
 
 
 def _write(path: Path, text: str) -> Path:
-    write_atomic(path, text.encode("utf-8"))
+    # Pages are regenerated from the TEI: atomic (never half-written), but not fsynced one by one.
+    write_atomic(path, text.encode("utf-8"), durable=False)
     return path

@@ -75,9 +75,22 @@ class Stylesheets:
         executable.set_save_xsl_message(True)  # keep xsl:message text for the diagnostic, off stderr
         return executable
 
-    def transform(self, tei: str | Path | bytes, view: str, fragment: str = "text",
+    def parse(self, tei: str | Path | bytes, path_hint: str = ""):
+        """The TEI as a Saxon document, to transform several times without parsing it again."""
+        where = path_hint or (str(tei) if not isinstance(tei, bytes) else "<bytes>")
+        proc = processor()
+        with _LOCK:
+            try:
+                return (proc.parse_xml(xml_text=tei.decode("utf-8")) if isinstance(tei, bytes)
+                        else proc.parse_xml(xml_file_name=str(tei)))
+            except Exception as exc:
+                raise EditionError(error("xslt-input", f"not well-formed XML: {exc}", where)) from exc
+
+    def transform(self, tei, view: str, fragment: str = "text",
                   params: dict[str, str] | None = None, path_hint: str = "") -> str:
-        """One view (or register fragment) of one TEI document, as an HTML fragment string."""
+        """One view (or register fragment) of one TEI document, as an HTML fragment string.
+
+        ``tei`` is a path, bytes, or a document from ``parse`` (parsed once, transformed often)."""
         if fragment not in FRAGMENTS:
             raise ValueError(f"unknown fragment {fragment!r}; one of {', '.join(FRAGMENTS)}")
         unknown = set(params or {}) - set(PARAMETERS)
@@ -86,12 +99,8 @@ class Stylesheets:
         executable = self._executable_for(view, fragment)
         proc = processor()
         where = path_hint or (str(tei) if not isinstance(tei, bytes) else "<bytes>")
+        doc = self.parse(tei, where) if isinstance(tei, (str, Path, bytes)) else tei
         with _LOCK:  # an executable holds its parameters: one transformation at a time
-            try:
-                doc = (proc.parse_xml(xml_text=tei.decode("utf-8")) if isinstance(tei, bytes)
-                       else proc.parse_xml(xml_file_name=str(tei)))
-            except Exception as exc:
-                raise EditionError(error("xslt-input", f"not well-formed XML: {exc}", where)) from exc
             executable.clear_parameters()
             executable.clear_xsl_messages()
             for name, value in (params or {}).items():
