@@ -99,9 +99,15 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
         written.append(target)
     for edition in editions:
         written += build_edition(edition, site_dir, sheets, env, (pdf_links or {}).get(edition.name))
-    html = env.get_template("site-index.html").render(editions=editions, root="", lang=_common_lang(editions))
-    written.append(_write(site_dir / "index.html", html))
+    written.append(_write(site_dir / "index.html", render_site_index(editions, pdf_links, env)))
     return written
+
+
+def render_site_index(editions: list[Edition], pdf_links: dict[str, str] | None = None,
+                      env: Environment | None = None) -> str:
+    """The site's ``index.html``: every edition, its reading text and its PDF (paths relative to the site)."""
+    return (env or environment()).get_template("site-index.html").render(
+        editions=editions, root="", lang=_common_lang(editions), pdf_links=pdf_links or {})
 
 
 def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: Environment,
