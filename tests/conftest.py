@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Under CI the property tests replay a fixed set of examples (derandomize), so a run is reproducible;
+# on a developer's machine they explore new random examples each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "lefort-contradiction-of-trotsky.txt"
