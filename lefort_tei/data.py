@@ -7,6 +7,7 @@ Whether contexts are found in the text is checked by the stage that uses each en
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -187,8 +188,9 @@ def _build(doc: dict, text: str, path: str) -> EditorialData:
                 line = lines[i - 1] if i <= len(lines) else 0
                 entries.append(_entry(cls, key, i, line, item, required, path))
         else:
-            raise InputError(error("data-unknown-table", f"unknown table '{key}'; known: edition, front, "
-                                   + ", ".join(ARRAY_TABLES), path, _line_of(text, key), 1))
+            known = ["edition", "front", *ARRAY_TABLES]
+            raise InputError(error("data-unknown-table", f"unknown table '{key}'{_did_you_mean(key, known)}; "
+                                   f"known: {', '.join(known)}", path, _line_of(text, key), 1))
     _check_ids(data, path)
     return data
 
@@ -200,8 +202,9 @@ def _entry(cls: type, table: str, index: int, line: int, item: Any, required: tu
     allowed = set(names) - {"table", "index", "line"}
     unknown = set(item) - allowed
     if unknown:
-        raise InputError(error("data-unknown-key", f"[[{table}]] #{index} has unknown key(s) {sorted(unknown)}; "
-                               f"allowed: {sorted(allowed)}", path, line, 1))
+        first = sorted(unknown)[0]
+        raise InputError(error("data-unknown-key", f"[[{table}]] #{index} has unknown key(s) {sorted(unknown)}"
+                               f"{_did_you_mean(first, allowed)}; allowed: {sorted(allowed)}", path, line, 1))
     missing = [k for k in required if k not in item or item[k] in ("", None)]
     if missing:
         raise InputError(error("data-missing-key", f"[[{table}]] #{index} needs {', '.join(missing)}",
@@ -274,6 +277,12 @@ def _entry_lines(text: str) -> dict[str, list[int]]:
     for m in ARRAY_HEADER.finditer(text):
         lines.setdefault(m["name"], []).append(text.count("\n", 0, m.start()) + 1)
     return lines
+
+
+def _did_you_mean(word: str, known) -> str:
+    """" (did you mean 'correction'?)" for a near miss, else nothing."""
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -1,0 +1,22 @@
+"""The data file loader: typos get a suggestion, at the entry's own line."""
+
+import pytest
+
+from lefort_tei.data import load_data
+from lefort_tei.diagnostics import InputError
+
+
+@pytest.mark.parametrize("toml,line,code,hint", [
+    ('[[corection]]\nsic = "x"\n', 1, "data-unknown-table", "did you mean 'correction'?"),
+    ('[edition]\ntitle = "t"\n\n[[correction]]\nsic = "x"\ncor = "y"\ncontext = "x"\n', 4, "data-unknown-key",
+     "did you mean 'corr'?"),
+    ('[[person]]\nid = "1st"\nname = "A"\n', 1, "data-id", "not a valid xml:id"),
+    ('[[work]]\nid = "w"\ntitle = "T"\nauthor = "nobody"\n', 1, "data-ref", "is not a [[person]] id"),
+])
+def test_bad_data_files_say_where_and_what_to_do(tmp_path, toml, line, code, hint):
+    path = tmp_path / "d.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_data(path)
+    d = exc.value.diagnostics[0]
+    assert (d.code, d.line) == (code, line) and hint in d.message
