@@ -86,3 +86,33 @@ def test_any_text_is_valid_tei(text, tei_all_rng):
     assert tei_all_rng.validate(doc), tei_all_rng.error_log.last_error
     errors = [d.format() for d in validate_bytes(data, "gen.xml") if d.level == "error"]
     assert errors == []  # our stricter schema and Schematron too
+
+
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), ENCODINGS, NEWLINES)
+def test_any_encoding_and_line_ends_round_trip(text, encoding, newline):
+    """The same text saved as UTF-8, UTF-8 with BOM, Windows-1252 or UTF-16, with LF, CRLF or CR
+    line ends, gives the same diplomatic text: the decoded source, nothing lost or changed."""
+    try:
+        raw = text.replace("\r\n", "\n").replace("\n", newline).encode(encoding)
+    except UnicodeEncodeError:
+        return  # not every character exists in Windows-1252
+    if encoding == "cp1252" and _is_utf8(raw):
+        return  # ASCII, or bytes such as "Ã©" that are valid UTF-8 too: any reader takes them as UTF-8
+    source, diags = decode_source(raw, "gen.txt")
+    assert source.text == text.replace("\r\n", "\n").replace("\r", "\n")
+    doc, _ = read_document(source)
+    root = encode(doc).root
+    assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(source.text)
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
