@@ -18,7 +18,7 @@ from lefort_tei.encode.tei import TEI_NS
 from lefort_tei.plaintext import fold_whitespace, view_text
 from lefort_tei.read import read_document
 from lefort_tei.read.patterns import XML_ILLEGAL
-from lefort_tei.read.source import decode_source
+from lefort_tei.read.source import _is_utf8, decode_source
 
 NS = {"t": TEI_NS}
 
@@ -108,11 +108,3 @@ def test_any_encoding_and_line_ends_round_trip(text, encoding, newline):
     doc, _ = read_document(source)
     root = encode(doc).root
     assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(source.text)
-
-
-def _is_utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
