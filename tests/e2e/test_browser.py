@@ -206,3 +206,16 @@ def test_a_seed_with_markup_characters_shows_them_as_text(tmp_path, open_page):
     assert "<script>alert(\"x\")</script> & more." in page.locator("#p1").inner_text()
     assert page.locator("script:not([src])").count() == 0
     assert dialogs == [] and recording.errors == []
+
+
+def test_a_correction_shows_its_printed_form_to_keyboard_users(seed_site, open_page):
+    """Tab reaches a correction; with the focus, its printed form appears (not only on hover)."""
+    page = open_page(edition_dir(seed_site) / "reading.html").page
+    mark = page.locator(".choice", has_text="Trotsky").filter(has_not_text="(").first
+    assert mark.get_attribute("tabindex") == "0"
+    mark.focus()
+    shown = page.evaluate("el => getComputedStyle(el, '::after').content", mark.element_handle())
+    assert "printed" in shown and "rotsky" in shown
+    page.locator("body").click(position={"x": 5, "y": 5})
+    hidden = page.evaluate("el => getComputedStyle(el, '::after').content", mark.element_handle())
+    assert hidden in ("none", "normal", "")

@@ -145,7 +145,9 @@
     <xsl:param name="other" as="element()*"/>
     <xsl:param name="other-label" as="xs:string"/>
     <xsl:variable name="other-text" select="normalize-space(string-join($other ! string(.), ' '))"/>
-    <span class="choice shows-{local-name($shown[1])}" title="{$other-label}: {$other-text}" data-other="{$other-text}">
+    <!-- focusable, so keyboard users reach the other form too (CSS shows it on focus) -->
+    <span class="choice shows-{local-name($shown[1])}" title="{$other-label}: {$other-text}"
+          data-other="{$other-label}: {$other-text}" tabindex="0">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:html-id(.)"/></xsl:if>
       <xsl:apply-templates select="$shown/node()"/>
     </span>
