@@ -85,3 +85,28 @@ def test_seed_recall_is_reported_and_high_enough():
                          check=True)
     recall = float(run.stdout.split("recall: ")[1].split("= ")[1].split("%")[0])
     assert recall >= 75.0, run.stdout
+
+
+def test_suggested_corrections_always_load_as_a_data_file(tmp_path):
+    """`lefort-tei suggest corrections essay.txt >> essay.toml` must leave a loadable data file,
+    and convert must accept every suggestion that proposes a correction."""
+    from lefort_tei.cli import main
+    from lefort_tei.data import load_data
+    from lefort_tei.pipeline import convert
+
+    text = tmp_path / "new.txt"
+    text.write_text("On Things - Ann Roe\n\nIn 1917 Wrotsky and Lenin argued (1) about the Parry and the "
+                    "0ctober days.\n\n1 Leon Trotsky, My Life (London: Thornton Buttenvorth, 1930), p. 4.\n",
+                    encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["suggest", "corrections", str(text)]) == 0
+    data = tmp_path / "new.toml"
+    data.write_text(out.getvalue(), encoding="utf-8")
+    loaded = load_data(data)
+    assert loaded.corrections and all(c.corr for c in loaded.corrections)
+    assert "# sic = " in out.getvalue()  # a suspect without a proposal is there, commented out
+    convert(text, data)  # every active suggestion applies cleanly

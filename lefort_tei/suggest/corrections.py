@@ -297,15 +297,17 @@ def to_toml(text: str, suspects: list[Suspect], source_path: str = "") -> str:
     from .context import position, toml_string
 
     lines = [f"# lefort-tei suggest corrections {source_path}".rstrip(),
-             "# Suspects, best first. Check each against the printed text; keep the right ones,",
-             "# fill in `corr` where it is empty and adjust `reason` and `cert`.", ""]
+             "# Suspects, best first. Check each against the printed text; keep the right ones and",
+             "# adjust `reason` and `cert`. A suspect with no proposed correction is commented out:",
+             "# write its `corr` and remove the '# ' to use it. The file loads as it is.", ""]
     for s in suspects:
         line, col = position(text, s.start)
-        lines.append(f"[[correction]]   # {s.rule} · score {s.score:.2f} · {source_path}:{line}:{col}")
-        lines.append(f"sic = {toml_string(s.sic)}")
-        lines.append(f"corr = {toml_string(s.corr or '')}")
-        lines.append(f"context = {toml_string(unique_context(text, s.start, s.end))}")
-        lines.append(f"reason = {toml_string(s.reason)}")
-        lines.append('cert = "low"')
+        entry = [f"[[correction]]   # {s.rule} · score {s.score:.2f} · {source_path}:{line}:{col}",
+                 f"sic = {toml_string(s.sic)}",
+                 f"corr = {toml_string(s.corr or '')}",
+                 f"context = {toml_string(unique_context(text, s.start, s.end))}",
+                 f"reason = {toml_string(s.reason)}",
+                 'cert = "low"']
+        lines += entry if s.corr else [f"# {x}" for x in entry]
         lines.append("")
     return "\n".join(lines)
