@@ -20,3 +20,17 @@ def test_bad_data_files_say_where_and_what_to_do(tmp_path, toml, line, code, hin
         load_data(path)
     d = exc.value.diagnostics[0]
     assert (d.code, d.line) == (code, line) and hint in d.message
+
+
+def test_the_documented_example_loads(tmp_path):
+    """docs/editorial-data.md's example is a data file an editor can copy: it must load."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "editorial-data.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    data = load_data(path)
+    assert [len(data.anchors), len(data.quotes), len(data.corrections), len(data.works), len(data.titles)] == [1, 1, 1, 1, 1]
+    assert {p.id for p in data.persons} == {"trotsky", "souvarine", "malamuth"}
