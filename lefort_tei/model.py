@@ -210,13 +210,14 @@ class Section:
 
 @dataclass(slots=True)
 class Front:
-    """The title line ("Title - Author"), an optional blurb and an optional provenance line."""
+    """The title line ("Title - Author"), then blurb paragraphs (``argument``) and, from the first
+    provenance line on, the provenance division (usually none or one of each)."""
 
     title_line: Paragraph
     title: Span
     author: Span | None = None
-    argument: Paragraph | None = None
-    provenance: Paragraph | None = None
+    argument: list[Paragraph] = field(default_factory=list)
+    provenance: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -302,9 +303,9 @@ class Document:
     def paragraphs(self):
         """Every paragraph in reading order (front, body, notes), quotations included."""
         if self.front:
-            for p in (self.front.title_line, self.front.argument, self.front.provenance):
-                if p is not None:
-                    yield p
+            yield self.front.title_line
+            yield from self.front.argument
+            yield from self.front.provenance
         for section in self.sections:
             yield from _paragraphs(section.blocks)
         for note in self.notes:

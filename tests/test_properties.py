@@ -108,3 +108,20 @@ def test_any_encoding_and_line_ends_round_trip(text, encoding, newline):
     doc, _ = read_document(source)
     root = encode(doc).root
     assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(source.text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), st.integers(0, 6))
+def test_any_front_matter_hint_keeps_every_block_in_order(text, front_blocks):
+    """A data file's `[front] blocks = N` may claim any number of blocks: none is lost or moved."""
+    from lefort_tei.annotate import annotate
+    from lefort_tei.data import EditorialData
+    from lefort_tei.validate import validate_bytes
+
+    data = EditorialData(front_blocks=front_blocks)
+    source, _ = decode_source(text.encode("utf-8"), "gen.txt")
+    doc, _ = read_document(source, data)
+    annotate(doc, data)
+    encoded = encode(doc)
+    assert fold_whitespace(view_text(encoded.root, "diplomatic")) == fold_whitespace(source.text)
+    assert [d.format() for d in validate_bytes(encoded.data, "gen.xml") if d.level == "error"] == []

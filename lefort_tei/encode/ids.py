@@ -20,7 +20,7 @@ def assign_ids(doc: Document) -> dict[str, Span]:
         spans[ident] = span
 
     if doc.front:
-        for k, p in enumerate([x for x in (doc.front.argument, doc.front.provenance) if x], 1):
+        for k, p in enumerate(doc.front.argument + doc.front.provenance, 1):
             name(p, f"front-p{k}", p.span)
     p_count = q_count = 0
     for d, section in enumerate(doc.sections, 1):

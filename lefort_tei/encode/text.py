@@ -54,12 +54,14 @@ def encode_front(doc: Document, front: Front) -> etree._Element:
         if rest.end > rest.start:
             fill_tail = etree.SubElement(byline, T("seg"))
             fill(fill_tail, src, rest.start, rest.end, inside(rest))
-    if front.argument is not None:
+    if front.argument:
         arg = etree.SubElement(el, T("argument"))
-        arg.append(encode_paragraph(doc, front.argument))
-    if front.provenance is not None:
+        for p in front.argument:
+            arg.append(encode_paragraph(doc, p))
+    if front.provenance:
         div = etree.SubElement(el, T("div"), {"type": "provenance"})
-        div.append(encode_paragraph(doc, front.provenance))
+        for p in front.provenance:
+            div.append(encode_paragraph(doc, p))
     return el
 
 

@@ -33,7 +33,7 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
 
     body_paragraphs = [p for s in doc.sections for p in s.blocks]
     if doc.front:
-        body_paragraphs += [p for p in (doc.front.argument, doc.front.provenance) if p]
+        body_paragraphs += doc.front.argument + doc.front.provenance
     diags += link_anchors(source, body_paragraphs, doc.notes, data.anchors, data.path)
 
     all_paragraphs = [p for s in doc.sections for p in s.blocks] + [p for n in doc.notes for p in n.blocks]
@@ -78,7 +78,8 @@ def _edition(source: Source, data: EditorialData, layout) -> Edition:
     edition = Edition(id=ident, title=title, author=author, author_ref=e.get("author_ref"),
                       language=e.get("language", "en"), date=e.get("date", ""),
                       source_bibl=list(e.get("source", [])),
-                      provenance=" ".join(source.slice(front.provenance.span).split()) if front and front.provenance else "")
+                      provenance=" ".join(" ".join(source.slice(p.span) for p in front.provenance).split())
+                      if front else "")
     for key in ("licence", "licence_url", "publisher"):
         if key in e:
             setattr(edition, key, e[key])

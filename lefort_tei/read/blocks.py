@@ -176,21 +176,18 @@ def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple
     front = Front(title_line=title_line, title=title, author=author)
     rest = blocks[1:]
     if front_blocks is not None:
-        extra = rest[:front_blocks]
+        extra = rest[:min(front_blocks, len(rest) - 1)]  # the body keeps at least one block
     elif rest and _is_provenance(text, rest[0]):
         extra = rest[:1]
     elif len(rest) > 1 and _is_blurb(text, rest[0]) and _is_provenance(text, rest[1]):
         extra = rest[:2]
     else:
         extra = []
+    # Blurb paragraphs are those before the first provenance line; from it on, everything stays in
+    # the provenance division, so the front keeps the source's order.
     for b in extra:
-        s = text[b.start:b.end]
-        if PROVENANCE.match(s) and front.provenance is None:
-            front.provenance = Paragraph(b)
-        elif front.argument is None:
-            front.argument = Paragraph(b)
-        else:
-            front.provenance = front.provenance or Paragraph(b)
+        part = front.provenance if front.provenance or PROVENANCE.match(text[b.start:b.end]) else front.argument
+        part.append(Paragraph(b))
     return front, 1 + len(extra)
 
 

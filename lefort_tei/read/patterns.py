@@ -9,7 +9,7 @@ import re
 # The title line: "The Contradiction of Trotsky - Claude Lefort" (title, a dash, the author).
 TITLE_LINE = re.compile(
     r"""^(?P<title>\S.*?\S)
-        (?P<sep>\s+[-\u2013\u2014]\s+|\s+by\s+)     # " - ", " – ", " — " or " by "
+        (?P<sep>[ \t]+[-\u2013\u2014][ \t]+|[ \t]+by[ \t]+)  # " - ", " – ", " — " or " by " (spaces only)
         (?P<author>[A-Z\u00c0-\u00de][^-\u2013\u2014]*?\S)\s*$""",
     re.VERBOSE,
 )

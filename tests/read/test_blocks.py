@@ -37,7 +37,7 @@ def test_front_heading_and_notes():
     src = doc.source
     assert src.slice(doc.front.title) == "Title of It"
     assert src.slice(doc.front.author) == "Jane Roe"
-    assert doc.front.provenance is not None and doc.front.argument is None
+    assert len(doc.front.provenance) == 1 and doc.front.argument == []
     assert [s.heading and src.slice(s.heading.span) for s in doc.sections] == [None, "A Heading in Title Case"]
     assert [n.n for n in doc.notes] == [1, 2]
     assert not [d for d in diags if d.level == "warning"]
@@ -93,5 +93,16 @@ def test_single_block_text_is_body_not_title():
 def test_front_blocks_from_data():
     text = "A Title - An Author\n\nA blurb that the rules would not take.\n\nBody paragraph here."
     doc, _ = read_text(text, "[front]\nblocks = 1\n")
-    assert doc.front.argument is not None
-    assert doc.source.slice(doc.front.argument.span).startswith("A blurb")
+    assert [doc.source.slice(p.span)[:7] for p in doc.front.argument] == ["A blurb"]
+
+
+def test_front_blocks_from_data_keep_every_block():
+    # found by the documented example: with blocks = 3 a third front block was dropped (lossy)
+    text = ("A Title - An Author\n\nA blurb.\n\n(Translated from X, 1950)\n\nA second blurb.\n\n"
+            "(Translated again, 1960)\n\nBody paragraph here.")
+    doc, _ = read_text(text, "[front]\nblocks = 4\n")
+    src = doc.source
+    assert [src.slice(p.span)[:10] for p in doc.front.argument] == ["A blurb."]
+    assert [src.slice(p.span)[:16] for p in doc.front.provenance] == [
+        "(Translated from", "A second blurb.", "(Translated agai"]  # the source's order
+    assert [src.slice(p.span) for s in doc.sections for p in s.blocks] == ["Body paragraph here."]

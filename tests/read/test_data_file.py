@@ -33,4 +33,19 @@ def test_the_documented_example_loads(tmp_path):
     path.write_text(example, encoding="utf-8")
     data = load_data(path)
     assert [len(data.anchors), len(data.quotes), len(data.corrections), len(data.works), len(data.titles)] == [1, 1, 1, 1, 1]
-    assert {p.id for p in data.persons} == {"trotsky", "souvarine", "malamuth"}
+    assert {p.id for p in data.persons} == {"trotsky", "souvarine", "lefort", "malamuth"}
+
+
+def test_the_documented_example_applies_to_the_seed(tmp_path):
+    """Every context in the example is found in the seed: the example is true, not only well-formed."""
+    import re
+    from pathlib import Path
+
+    from lefort_tei.pipeline import convert
+    from tests.conftest import SEED
+
+    doc = (Path(__file__).parents[2] / "docs" / "editorial-data.md").read_text(encoding="utf-8")
+    path = tmp_path / "example.toml"
+    path.write_text(re.search(r"```toml\n(.*?)```", doc, re.S).group(1), encoding="utf-8")
+    converted = convert(SEED, path)
+    assert b"<sic>Wrotsky</sic>" in converted.encoded.data
