@@ -71,32 +71,45 @@ def encode_header(doc: Document) -> etree._Element:
 
 
 def _encoding_desc(doc: Document) -> etree._Element:
+    """The editorial principles, in words a reader of the edition understands (they are printed on
+    the web edition's "about" page and on the print edition's imprint page)."""
     src = doc.source
     corrections = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, Correction)]
     by_tool = sum(1 for c in corrections if c.resp == "#lefort-tei")
-    quotes = sum(1 for s in doc.sections for b in s.blocks if isinstance(b, BlockQuote))
+    quotes = sum(1 for s in doc.sections for b in s.blocks if isinstance(b, BlockQuote)) + sum(
+        1 for n in doc.notes for b in n.blocks if isinstance(b, BlockQuote))
     enc = etree.Element(T("encodingDesc"))
     decl = _sub(enc, "editorialDecl")
+    fixed = len(corrections) - by_tool
     _sub(_sub(decl, "correction", status="medium", method="markup"), "p",
-         f"The source text is kept exactly as printed. {len(corrections)} errors are corrected in markup "
-         f"(choice › sic + corr), each with its responsibility and certainty; {by_tool} of them (misprinted "
-         "note markers) by the converter, the others by the editor from the text's editorial data file, "
-         "with the reason recorded in standOff (listAnnotation).")
+         "The text is kept exactly as printed: errors are corrected beside it, never in its place. " + (
+             f"{_count(len(corrections), 'correction')} in all: {_count(by_tool, 'misprinted note number')} "
+             f"by the converter, {_count(fixed, 'error')} of the OCR or the typesetting by the editor. Each "
+             "records who made it, how certain it is and why. The diplomatic text shows the source, the "
+             "reading text the corrections." if corrections else "No correction has been made so far."))
     decoding = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with a byte-order mark (removed)",
-                "cp1252": "Windows-1252/Latin-1 (converted to Unicode)", "utf-16": "UTF-16 (converted)"}
+                "cp1252": "Windows-1252 (converted to Unicode)", "utf-16": "UTF-16 (converted to UTF-8)"}
     newline = {"\n": "LF", "\r\n": "CRLF (converted to LF)", "\r": "CR (converted to LF)",
                "mixed": "mixed (converted to LF)", "": "none (a single line)"}
     _sub(_sub(decl, "normalization", method="markup"), "p",
-         f"No character of the source is changed. Encoding of the source file: {decoding.get(src.encoding, src.encoding)}; "
-         f"line ends: {newline.get(src.newline, src.newline)}. White space between paragraphs is layout and not kept; "
-         "white space inside paragraphs is kept.")
+         f"No character of the source is changed. The source file was {decoding.get(src.encoding, src.encoding)}, "
+         f"with {newline.get(src.newline, src.newline)} line ends. Blank lines between paragraphs are layout and "
+         "are not kept; every character inside a paragraph is.")
     _sub(_sub(decl, "quotation", marks="all"), "p",
-         f"Quotation marks are kept as printed, including broken ones. {quotes} block quotations in the body "
-         "are encoded as quote with @source pointing to the citation that gives their origin.")
+         "Quotation marks are kept as printed, broken ones included." + (
+             f" Each of the {_count(quotes, 'block quotation')} names the citation that gives its origin."
+             if quotes else ""))
     _sub(_sub(decl, "segmentation"), "p",
-         "One p per paragraph of the source; sections at the source's headings; endnotes in back, where the "
-         "source prints them, each anchor a ref pointing to its note and keeping its printed marker.")
+         "Each paragraph of the source is a paragraph of the edition, numbered for citation; sections follow the "
+         "source's headings; the notes stay at the end, where the source prints them, each linked to its marker "
+         "in the text, which keeps its printed form.")
+    registers = " and ".join(name for name, present in (("a register of persons", doc.persons),
+                                                         ("a list of the works cited", doc.works)) if present)
     _sub(_sub(decl, "interpretation"), "p",
-         "Persons, titles of works, dates and citations are tagged from the editorial data file and general "
-         "rules; the registers of persons and works cited are in standOff.")
+         "Persons, titles of works, dates and bibliographic references are marked from the edition's data file "
+         "and from general rules" + (f"; the edition has {registers}." if registers else "."))
     return enc
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
