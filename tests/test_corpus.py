@@ -255,11 +255,14 @@ def test_progress_only_on_a_terminal(monkeypatch, quiet, tty, ci, shown):
 
 def test_the_progress_line_is_rewritten_in_place():
     out = io.StringIO()
-    progress = build_command.TerminalProgress(out)
+    ticks = iter([0.0, 2.0, 4.0])  # start, then each text takes 2 s
+    progress = build_command.TerminalProgress(out, clock=lambda: next(ticks))
     progress(1, 3, TextResult("alpha", "", "", "built"))
     progress(2, 3, TextResult("b", "", "", "failed"))
     progress.close()
-    assert out.getvalue() == "\r[1/3] ✓ alpha\r[2/3] ✗ b    \r             \r"
+    first = "[#######-------------]  33% 1/3 ~4s ✓ alpha"
+    second = "[#############-------]  66% 2/3 ~2s ✗ b"
+    assert out.getvalue() == f"\r{first}\r{second.ljust(len(first))}\r{' ' * len(first)}\r"
 
 
 def site_snapshot(site: Path) -> dict[str, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from ..cli import print_diagnostics
@@ -98,15 +99,24 @@ def show_progress(quiet: bool) -> bool:
 
 
 class TerminalProgress:
-    """``[k/n] name`` on one line, rewritten as each text finishes."""
+    """A bar, the count, the time left and the text just done, on one line rewritten as each text
+    finishes: ``[########------------]  40% 2/5 ~3s ✓ alpha``."""
 
-    def __init__(self, stream=sys.stderr):
+    BAR = 20
+
+    def __init__(self, stream=sys.stderr, clock=time.monotonic):
         self.stream = stream
         self.width = 0
+        self.clock = clock
+        self.started = clock()
 
     def __call__(self, k: int, n: int, result: TextResult) -> None:
         mark = "✗" if not result.ok else "✓"
-        line = f"[{k}/{n}] {mark} {result.name}"[:100]
+        done = round(self.BAR * k / n) if n else self.BAR
+        elapsed = self.clock() - self.started
+        left = f" ~{elapsed / k * (n - k):.0f}s" if 0 < k < n else ""
+        line = f"[{'#' * done}{'-' * (self.BAR - done)}] {100 * k // max(n, 1):3d}% {k}/{n}{left} {mark} {result.name}"
+        line = line[:120]
         self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
         self.width = max(self.width, len(line))
