@@ -76,7 +76,7 @@ INPUT_CASES = [
 
 # Editorial completeness, not integrity: a new text without a data file may lack them and still
 # be a valid edition (the edition in tei/ must have none: tests/test_edition_valid.py).
-WARNING_RULES = {"citation-work", "note-anchor-missing"}
+WARNING_RULES = {"citation-work", "note-anchor-missing", "quote-source"}
 
 
 def codes_at(diagnostics) -> set[tuple[str, int]]:
