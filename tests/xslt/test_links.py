@@ -60,3 +60,16 @@ def test_a_file_name_that_looks_like_a_scheme_is_quoted_in_the_site(tmp_path):
             assert not UNSAFE_HREF.search(href), (page.name, href)
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="javascript%3Aalert%2810%29/index.html"' in index
+
+
+@pytest.mark.parametrize("command", ["site", "pdf"])
+def test_site_and_pdf_refuse_a_tei_with_a_script_pointer(tmp_path, capsys, command):
+    from lefort_tei.cli import main
+    from tests.validate.tei_mutations import mutate, set_attr
+
+    tei = tmp_path / "hostile.xml"
+    tei.write_bytes(mutate("//tei:bibl[@xml:id='note1-bibl']/tei:ref", set_attr("target", "javascript:alert(1)")))
+    out = tmp_path / ("site" if command == "site" else "x.pdf")
+    assert main([command, str(tei), "-o", str(out)]) == 1
+    assert "[ptr-scheme]" in capsys.readouterr().err
+    assert not out.exists()
