@@ -104,10 +104,12 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
 
 
 def render_site_index(editions: list[Edition], pdf_links: dict[str, str] | None = None,
-                      env: Environment | None = None) -> str:
-    """The site's ``index.html``: every edition, its reading text and its PDF (paths relative to the site)."""
+                      env: Environment | None = None, more: int = 0, corpus_index: str | None = None) -> str:
+    """The site's ``index.html``: every edition, its reading text and its PDF (paths relative to the
+    site, URL-quoted); ``more`` editions not listed are found on the ``corpus_index`` page."""
     return (env or environment()).get_template("site-index.html").render(
-        editions=editions, root="", lang=_common_lang(editions), pdf_links=pdf_links or {})
+        editions=editions, root="", lang=_common_lang(editions), pdf_links=pdf_links or {}, more=more,
+        corpus_index=corpus_index)
 
 
 def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: Environment,
