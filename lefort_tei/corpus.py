@@ -559,10 +559,11 @@ class Engine:
         if self.dask is None:
             import multiprocessing
 
-            # forkserver: a fresh, small process to fork workers from (and recycling needs no fork
-            # of this one); each worker compiles the schemas and stylesheets in its initializer
+            # spawn: each worker is a child of this process (so it can die with it, see
+            # die_with_parent; a forkserver's children outlive a killed build) and a fresh
+            # interpreter; it compiles the schemas and stylesheets in its initializer
             self.executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver"),
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=init_worker, initargs=(self.views, True), max_tasks_per_child=RECYCLE_AFTER)
             return self.executor
         try:
@@ -577,7 +578,14 @@ class Engine:
                                             dashboard_address=None, host="127.0.0.1")
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(self.dask, timeout=30)
+                try:
+                    self.client = Client(self.dask)  # waits distributed.comm.timeouts.connect (30 s)
+                except (OSError, TimeoutError) as exc:
+                    from .diagnostics import ToolError
+
+                    raise ToolError(error("dask-unreachable", f"no Dask scheduler answers at {self.dask} "
+                                          f"({type(exc).__name__}: {exc}); start one with `dask scheduler`, "
+                                          "or use --dask local")) from None
         self.executor = self.client.get_executor(pure=False)
         return self.executor
 
@@ -589,9 +597,11 @@ class Engine:
         return self.executor
 
     def close(self, interrupted: bool = False) -> None:
-        if self.executor is not None:
+        if isinstance(self.executor, ProcessPoolExecutor):
             # Ctrl-C: each pool worker finishes its text (files stay whole), the rest is dropped
             self.executor.shutdown(wait=True, cancel_futures=interrupted)
+        elif self.executor is not None:  # Dask: the texts not finished are cancelled (a running one
+            self.executor.shutdown(wait=not interrupted)  # ends on its worker: its files stay whole)
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:
