@@ -396,3 +396,97 @@ def test_validation_warnings_are_reported_and_do_not_fail_the_text(corpus_dir, c
     err = capsys.readouterr().err
     assert f"{corpus_dir / 'tei' / 'alpha.xml'}:9:3: warning: note 2 has no anchor [note-anchor-missing]" in err
     assert "3 texts: 2 built, 0 unchanged, 1 failed" in err
+
+
+def site_build(corpus_dir: Path, *extra: str) -> int:
+    return main(["build", str(corpus_dir / "in"), "--tei-dir", str(corpus_dir / "tei"), "--site-dir",
+                 str(corpus_dir / "site"), "--no-pdf", "-j", "1", *extra])
+
+
+def test_a_failed_write_is_not_cached_and_a_plain_rebuild_succeeds(corpus_dir, capsys, monkeypatch):
+    import lefort_tei.pipeline
+
+    real_write_tei = lefort_tei.pipeline.write_tei
+
+    def disk_full(converted, path):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(lefort_tei.pipeline, "write_tei", disk_full)
+    assert site_build(corpus_dir) == 1
+    assert "3 texts: 0 built, 0 unchanged, 3 failed" in capsys.readouterr().err
+    page = (corpus_dir / "site" / "corpus.html").read_text()
+    assert "Traceback" not in page and str(corpus_dir) not in page  # no traceback, no absolute path
+    assert "failed: OSError: [Errno 28] No space left on device: &#39;alpha.xml&#39;" in page
+    monkeypatch.setattr(lefort_tei.pipeline, "write_tei", real_write_tei)  # the disk is freed
+    assert site_build(corpus_dir) == 1
+    assert "3 texts: 2 built, 0 unchanged, 1 failed" in capsys.readouterr().err
+    assert (corpus_dir / "tei" / "alpha.xml").is_file()
+
+
+def test_the_public_problem_has_no_traceback_and_no_absolute_path(tmp_path):
+    tei = tmp_path / "tei"
+    d = error("internal", f"OSError: [Errno 28] No space left on device: '{tei / 'a.xml'}' (a bug)\n"
+                          f"Traceback (most recent call last):\n  File \"{tmp_path}/x.py\"", str(tmp_path / "a.txt"))
+    assert corpus.public_problem([d], [tei, tmp_path]) == (
+        "OSError: [Errno 28] No space left on device: 'a.xml' (a bug) [internal]")
+    assert corpus.public_problem([Diagnostic("warning", "w", "fine")], [tmp_path]) == ""
+
+
+def test_the_site_index_keeps_the_editions_that_exist_when_every_text_fails(corpus_dir, capsys):
+    assert site_build(corpus_dir) == 1
+    index = (corpus_dir / "site" / "index.html").read_text()
+    assert 'href="alpha/index.html"' in index and 'href="beta/index.html"' in index
+    for name in ("alpha", "beta"):
+        (corpus_dir / "in" / f"{name}.txt").write_bytes(b"\x00\x01binary")
+    assert site_build(corpus_dir) == 1
+    assert "3 texts: 0 built, 0 unchanged, 3 failed" in capsys.readouterr().err
+    assert (corpus_dir / "site" / "index.html").read_text() == index  # the last good editions, still there
+    corpus_page = (corpus_dir / "site" / "corpus.html").read_text()
+    assert "0 valid, 3 failed" in corpus_page and 'href="alpha/reading.html"' in corpus_page
+
+
+def test_removed_texts_lose_their_outputs_unless_kept(corpus_dir, capsys):
+    site_build(corpus_dir)
+    (corpus_dir / "in" / "beta.txt").unlink()
+    site_build(corpus_dir, "--keep-removed")
+    assert "2 texts: 0 built, 1 unchanged, 1 failed, 1 removed" in capsys.readouterr().err
+    assert (corpus_dir / "tei" / "beta.xml").is_file() and (corpus_dir / "site" / "beta" / "reading.html").is_file()
+    assert read_manifest(corpus_dir / "tei")["beta"].status == "removed"
+    assert "beta" not in (corpus_dir / "site" / "index.html").read_text()
+    site_build(corpus_dir)
+    assert "2 texts: 0 built, 1 unchanged, 1 failed, 1 removed" in capsys.readouterr().err
+    assert not (corpus_dir / "tei" / "beta.xml").exists() and not (corpus_dir / "site" / "beta").exists()
+    assert sorted(read_manifest(corpus_dir / "tei")) == ["alpha", "empty"]
+    assert (corpus_dir / "tei" / "alpha.xml").is_file() and (corpus_dir / "site" / "alpha" / "reading.html").is_file()
+    site_build(corpus_dir)
+    assert "1 failed; web edition" in capsys.readouterr().err  # nothing more to remove
+
+
+def test_text_names_are_url_quoted_in_the_index_pages(tmp_path):
+    folder = make_corpus(tmp_path / "in", bad=False)
+    (folder / "javascript:alert(10).txt").write_text(ESSAY.format(title="Gamma Essay"), encoding="utf-8")
+    (folder / "my essay.txt").write_text(ESSAY.format(title="Delta Essay"), encoding="utf-8")
+    assert site_build(tmp_path) == 0
+    import lxml.html
+
+    for page in ("index.html", "corpus.html"):
+        hrefs = lxml.html.parse(str(tmp_path / "site" / page)).xpath("//a/@href")
+        assert not [h for h in hrefs if h.split(":")[0] in ("javascript", "data", "file")], page
+        assert "javascript%3Aalert%2810%29/reading.html" in hrefs and "my%20essay/reading.html" in hrefs
+
+
+def test_fonts_and_every_resource_folder_are_in_the_fingerprint():
+    from lefort_tei.resources import PROJECT_ROOT, SCHEMAS_DIR, XSLT_DIR
+
+    roots = corpus.resource_roots()
+    assert corpus.PACKAGE_DIR in roots and XSLT_DIR in roots and SCHEMAS_DIR in roots
+    assert PROJECT_ROOT / "fonts" in roots
+
+
+def test_a_font_change_changes_the_fingerprint(tmp_path):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "a.otf").write_bytes(b"font one")
+    first = real_toolkit_fingerprint((fonts,))
+    (fonts / "a.otf").write_bytes(b"font two")
+    assert real_toolkit_fingerprint((fonts,)) != first
