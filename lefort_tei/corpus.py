@@ -42,7 +42,7 @@ from .resources import PROJECT_ROOT, SCHEMAS_DIR, XSLT_DIR
 
 MANIFEST_NAME = ".lefort-build.sqlite"
 OLD_MANIFEST_NAME = ".lefort-build.json"  # format 1, replaced (and removed) on the first build
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 RECYCLE_AFTER = 100  # texts per pool worker before a fresh process takes over (memory stays flat)
@@ -81,8 +81,9 @@ class TextJob:
 
 @dataclass(slots=True)
 class TextResult:
-    """One text's outcome; ``info`` is what the indexes show (title, counts, edition, links) and
-    ``outputs`` each output file's ``[size, mtime_ns, sha256]`` ("tei", else relative to the site)."""
+    """One text's outcome; ``info`` is what the indexes show (title, counts, edition) and the
+    outputs' SHA-256 (``tei_sha256``, ``pdf_sha256``, ``pages_sha256`` over all its pages);
+    ``outputs`` each output file's ``[size, mtime_ns]`` (key "tei", else its path in the site)."""
 
     name: str
     text_path: str
@@ -168,14 +169,13 @@ def stat_sig(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
-def file_record(path: str | Path, data: bytes | None = None) -> list:
-    """An output's ``[size, mtime_ns, sha256]``, taken just after it was written."""
+def file_record(path: str | Path) -> list[int]:
+    """An output's ``[size, mtime_ns]``, taken just after it was written (its hash goes in the info)."""
     st = os.stat(path)
-    digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(path)
-    return [st.st_size, st.st_mtime_ns, digest]
+    return [st.st_size, st.st_mtime_ns]
 
 
-def _unchanged_output(path: str | Path, record) -> bool:
+def _unchanged_output(path: str, record) -> bool:
     """An output is intact when its size and mtime are those recorded (it is not read)."""
     try:
         st = os.stat(path)
@@ -222,9 +222,12 @@ class Manifest:
             self.db.execute("DROP TABLE IF EXISTS texts")
             self.db.execute("DELETE FROM meta")
             self.set_meta("format", str(MANIFEST_FORMAT))
+        # entry: the text's line in the index pages (JSON, corpus_pages.IndexEntry), kept ready so
+        # that the pages are checked without decoding every row
+        # fast: what a no-change rebuild compares (``_fast``), so that it decodes no JSON
         self.db.execute("CREATE TABLE IF NOT EXISTS texts (name TEXT PRIMARY KEY, source TEXT, source_stat TEXT, "
                         "source_sha256 TEXT, data_stat TEXT, data_sha256 TEXT, toolkit TEXT, key TEXT, "
-                        "status TEXT NOT NULL, info TEXT, outputs TEXT) WITHOUT ROWID")
+                        "status TEXT NOT NULL, info TEXT, outputs TEXT, entry TEXT, fast TEXT)")
         (tei_dir / OLD_MANIFEST_NAME).unlink(missing_ok=True)
 
     def close(self) -> None:
@@ -256,6 +259,12 @@ class Manifest:
         while batch := cursor.fetchmany(1000):
             yield from map(_row, batch)
 
+    def entries(self) -> Iterator[str]:
+        """Each listed text's index entry (JSON), sorted by name."""
+        cursor = self.db.execute("SELECT entry FROM texts WHERE status IN ('ok', 'failed') ORDER BY name")
+        while batch := cursor.fetchmany(1000):
+            yield from (e for (e,) in batch)
+
     def names(self) -> Iterator[str]:
         yield from (name for (name,) in self.db.execute("SELECT name FROM texts"))
 
@@ -266,11 +275,23 @@ class Manifest:
         return total, valid
 
     def put(self, *rows: Row) -> None:
+        from .corpus_pages import entry
+
         values = [(r.name, r.source, r.source_stat, r.source_sha256, r.data_stat, r.data_sha256, r.toolkit, r.key,
-                   r.status, _dumps(r.info), _dumps(r.outputs)) for r in rows]
+                   r.status, _dumps(r.info), _dumps(r.outputs), json.dumps(entry(r), ensure_ascii=False), _fast(r))
+                  for r in rows]
         with self.db:  # one transaction
             self.db.execute("BEGIN")
-            self.db.executemany(f"INSERT OR REPLACE INTO texts VALUES ({', '.join('?' * len(_COLUMNS))})", values)
+            self.db.executemany(f"INSERT OR REPLACE INTO texts VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
+                                values)
+
+    def scan(self) -> Iterator[tuple]:
+        """(name, source, source_stat, source_sha256, data_stat, data_sha256, status, fast) of every
+        text, sorted by name, read in batches."""
+        cursor = self.db.execute("SELECT name, source, source_stat, source_sha256, data_stat, data_sha256, status, "
+                                 "fast FROM texts ORDER BY name")
+        while batch := cursor.fetchmany(2000):
+            yield from batch
 
     def delete(self, names: Iterable[str]) -> None:
         with self.db:
@@ -280,6 +301,18 @@ class Manifest:
 
 def _dumps(value: dict) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fast(r: Row) -> str:
+    """key|site key|TEI size:mtime|PDF size:mtime|site folder mtime|PDF path (see ``_quick_check``)."""
+    def pair(k: str) -> str:
+        v = r.outputs.get(k)
+        return f"{v[0]}:{v[1]}" if v else ""
+
+    pdf_path = r.info.get("pdf_path") or ""
+    folder = r.outputs.get(r.name + "/")
+    return "|".join([r.key, r.info.get("site_key", ""), pair("tei"), pair(os.path.basename(pdf_path)),
+                     str(folder[1]) if folder else "", pdf_path])
 
 
 def _row(values: tuple) -> Row:
@@ -303,63 +336,126 @@ class Plan:
     refreshed: list[Row]  # unchanged texts whose stat changed (touched): their new stat
 
 
-def _file_state(path: Path, row_stat: str, row_sha: str) -> tuple[str, str]:
+def _file_state(path: str, row_stat: str, row_sha: str) -> tuple[str, str]:
     """(stat, sha256) of a file: the hash is read only when the stat differs from the manifest's."""
     st = os.stat(path)
     sig = stat_sig(st)
     return sig, row_sha if row_stat == sig and row_sha else sha256_file(path)
 
 
-def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit: str) -> Plan:
-    """Split the texts into jobs to run and results already up to date (from the manifest)."""
-    from .data import data_path_for
-    from .pipeline import tei_path_for
+def list_texts(folder: str | Path) -> list[Path]:
+    """The ``*.txt`` files of a folder, sorted (one directory read, no stat per file)."""
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+    return [Path(folder, n) for n in names]
 
-    out = Plan([], [], {}, [])
-    tei_dir = Path(opts.tei_dir)
-    schemas_link = os.path.relpath(SCHEMAS_DIR, tei_dir.resolve())
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def _stat_pair(path: str) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _quick_check(fast: str, key: str, name: str, tei: str, opts: BuildOptions) -> bool:
+    """Are a text's outputs up to date, from its manifest row's ``fast`` summary: a stat of the TEI,
+    of the PDF, and of its site folder (any page written, removed or replaced changes its mtime)."""
+    old_key, old_site_key, tei_st, pdf_st, dir_st, pdf_path = fast.split("|", 5)
+    if old_key != key or _stat_pair(tei) != tei_st:
+        return False
     site_dir = str(opts.site_dir)
-    for text in texts:
-        name, tei = text.stem, tei_path_for(text, tei_dir)
-        data = data_path_for(text)
-        old = manifest.get(name)
-        row = Row(name, str(text), toolkit=toolkit)
-        try:
-            row.source_stat, row.source_sha256 = _file_state(text, old.source_stat if old else "",
-                                                             old.source_sha256 if old else "")
+    if opts.pdf and (pdf_path != os.path.join(site_dir, name + ".pdf") or _stat_pair(pdf_path) != pdf_st):
+        return False
+    if opts.site:
+        if old_site_key != site_key(key, site_dir, name + ".pdf" if opts.pdf else None):
+            return False
+        stat = _stat_pair(os.path.join(site_dir, name))
+        if stat is None or stat.split(":")[1] != dir_st:
+            return False
+    return True
+
+
+def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit: str) -> Plan:
+    """Split the texts into jobs to run and results already up to date (from the manifest).
+
+    The manifest is read in one pass sorted by name, beside the texts sorted the same way. Per
+    unchanged text: a stat of the source (and of its data file, when the folder has one), of the
+    TEI, the PDF and the site folder; a file is hashed only when its stat changed; no output is
+    read. A text to rebuild has its full row read and each output checked, stage by stage."""
+    out = Plan([], [], {}, [])
+    tei_dir = str(opts.tei_dir)
+    schemas_link = os.path.relpath(SCHEMAS_DIR, Path(tei_dir).resolve())
+    site_dir = str(opts.site_dir)
+    join = os.path.join
+    listings: dict[str, set[str]] = {}
+    scan = manifest.scan()
+    quick = next(scan, None)
+    for text in sorted(map(str, texts), key=_stem):
+        name = _stem(text)
+        while quick is not None and quick[0] < name:
+            quick = next(scan, None)
+        found = quick if quick is not None and quick[0] == name else None
+        base, folder = text[:-len(os.path.splitext(text)[1]) or None], os.path.dirname(text)
+        tei, data = join(tei_dir, name + ".xml"), base + ".toml"
+        if folder not in listings:
             try:
-                row.data_stat, row.data_sha256 = _file_state(data, old.data_stat if old else "",
-                                                             old.data_sha256 if old else "")
-            except FileNotFoundError:
-                data = None
+                listings[folder] = set(os.listdir(folder or "."))
+            except OSError:
+                listings[folder] = set()
+        has_data = os.path.basename(data) in listings[folder]
+        _, source, source_stat, source_sha, data_stat, data_sha, status, fast = found or ("",) * 8
+        row = Row(name, text, toolkit=toolkit)
+        try:
+            row.source_stat, row.source_sha256 = _file_state(text, source_stat, source_sha)
+            if has_data:
+                try:
+                    row.data_stat, row.data_sha256 = _file_state(data, data_stat, data_sha)
+                except FileNotFoundError:
+                    has_data = False
             key = inputs_key(toolkit, row.source_sha256, row.data_sha256, schemas_link)
         except OSError:
             key = ""  # unreadable: the worker reports it with the reader's own diagnostic
-            data = data if data and data.is_file() else None
+        data = data if has_data else None
         row.key = key
+        if found and key and not opts.force and status == "ok" and _quick_check(fast, key, name, tei, opts):
+            out.unchanged.append(TextResult(name, text, tei, "unchanged"))
+            if (source_stat, data_stat, source) != (row.source_stat, row.data_stat, text):
+                old = manifest.get(name)
+                row.status, row.info, row.outputs = old.status, old.info, old.outputs
+                out.refreshed.append(row)
+            continue
+        old = manifest.get(name) if found else None
         up_to_date = bool(old and key and not opts.force and old.status == "ok" and old.key == key)
         recorded = old.outputs if up_to_date else {}
         tei_ok = up_to_date and _unchanged_output(tei, recorded.get("tei"))
-        pdf_rel = f"{name}.pdf"
-        pdf_path = str(Path(site_dir) / pdf_rel) if opts.pdf else None
+        pdf_rel = name + ".pdf"
+        pdf_path = join(site_dir, pdf_rel) if opts.pdf else None
         pdf_ok = pdf_path is None or (tei_ok and old.info.get("pdf_path") == pdf_path
                                       and _unchanged_output(pdf_path, recorded.get(pdf_rel)))
         pdf_link = pdf_rel if opts.pdf else None
-        pages = [k for k in recorded if k.startswith(f"{name}/")]
+        prefix = name + "/"
+        pages = [k for k in recorded if k.startswith(prefix) and k != prefix]
         site_ok = not opts.site or (tei_ok and old.info.get("site_key") == site_key(key, site_dir, pdf_link)
                                     and bool(pages)
-                                    and all(_unchanged_output(Path(site_dir) / k, recorded[k]) for k in pages))
-        if tei_ok and pdf_ok and site_ok:
-            out.unchanged.append(TextResult(name, str(text), str(tei), "unchanged"))
-            if (old.source_stat, old.data_stat, old.source) != (row.source_stat, row.data_stat, row.source):
-                row.status, row.info, row.outputs = old.status, old.info, old.outputs
-                out.refreshed.append(row)
+                                    and all(_unchanged_output(join(site_dir, k), recorded[k]) for k in pages))
+        if tei_ok and pdf_ok and site_ok:  # the site folder changed, its pages did not (a file added)
+            out.unchanged.append(TextResult(name, text, tei, "unchanged"))
+            row.status, row.info, row.outputs = old.status, old.info, dict(old.outputs)
+            if opts.site:
+                row.outputs[prefix] = [0, os.stat(join(site_dir, name)).st_mtime_ns]
+            out.refreshed.append(row)
             continue
         out.rows[name] = row
         known = old.info if tei_ok else {}
         known_outputs = {k: v for k, v in recorded.items()  # the outputs this job will not remake
-                         if k == "tei" or (pdf_ok and k == pdf_rel) or (site_ok and k in pages)} if tei_ok else {}
-        out.jobs.append(TextJob(name, str(text), str(data) if data else None, str(tei), key, make_tei=not tei_ok,
+                         if k == "tei" or (pdf_ok and k == pdf_rel) or (site_ok and k.startswith(prefix))
+                         } if tei_ok else {}
+        out.jobs.append(TextJob(name, text, data, tei, key, make_tei=not tei_ok,
                                 pdf_path=None if pdf_ok else pdf_path,
                                 site_dir=None if site_ok else site_dir, pdf_link=pdf_link,
                                 known=known, known_outputs=known_outputs))
@@ -367,7 +463,7 @@ def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit:
 
 
 def site_key(key: str, site_dir: str | Path, pdf_link: str | None) -> str:
-    return hashlib.sha256(f"{key}\n{Path(site_dir)}\n{pdf_link or ''}".encode()).hexdigest()
+    return hashlib.sha256(f"{key}\n{os.path.normpath(site_dir)}\n{pdf_link or ''}".encode()).hexdigest()
 
 
 # ---------------------------------------------------------------- the worker
@@ -472,7 +568,7 @@ def _build_tei(job: TextJob, result: TextResult) -> None:
     result.diagnostics += converted.diagnostics + list(warnings or [])
     result.info = {"tei_sha256": hashlib.sha256(converted.encoded.data).hexdigest(),
                    **describe(converted.encoded.root)}
-    result.outputs = {"tei": file_record(job.tei_path, converted.encoded.data)}
+    result.outputs = {"tei": file_record(job.tei_path)}
 
 
 def _build_pdf(job: TextJob, result: TextResult) -> None:
@@ -480,7 +576,7 @@ def _build_pdf(job: TextJob, result: TextResult) -> None:
 
     result.info.pop("pdf_path", None)
     render_pdf(Path(job.tei_path), Path(job.pdf_path))
-    result.info.update(pdf_path=job.pdf_path)
+    result.info.update(pdf_path=job.pdf_path, pdf_sha256=sha256_file(job.pdf_path))
     result.outputs[_site_relative(job.pdf_path, job)] = file_record(job.pdf_path)
 
 
@@ -498,10 +594,15 @@ def _build_pages(job: TextJob, result: TextResult) -> None:
     edition = read_edition(Path(job.tei_path))
     link = job.pdf_link if result.info.get("pdf_path") else None
     files = build_edition(edition, Path(job.site_dir), _stylesheets(), _environment(), link)
-    result.info.update(site_key=site_key(job.key, job.site_dir, link),
-                       edition={"lang": edition.lang, "licence": edition.licence})
+    pages = hashlib.sha256()
     for p in files:
-        result.outputs[_site_relative(p, job)] = file_record(p)
+        rel = _site_relative(p, job)
+        result.outputs[rel] = file_record(p)
+        pages.update(f"{rel} {sha256_file(p)}\n".encode())
+    # the folder's mtime: any page written, removed or replaced since changes it (see _quick_check)
+    result.outputs[f"{job.name}/"] = [0, os.stat(os.path.join(job.site_dir, job.name)).st_mtime_ns]
+    result.info.update(site_key=site_key(job.key, job.site_dir, link), pages_sha256=pages.hexdigest(),
+                       edition={"lang": edition.lang, "licence": edition.licence})
 
 
 _PER_PROCESS: dict[str, object] = {}
@@ -709,10 +810,10 @@ def record(manifest: Manifest, result: TextResult, row: Row, opts: BuildOptions)
 
 def remove_outputs(row: Row, opts: BuildOptions) -> None:
     """Delete the outputs a manifest row records (a text no longer in the folder)."""
-    from .pipeline import tei_path_for
-
     for rel in row.outputs:
-        path = tei_path_for(row.name, opts.tei_dir) if rel == "tei" else Path(opts.site_dir) / rel
+        if rel.endswith("/"):
+            continue  # the site folder: removed below when empty
+        path = os.path.join(opts.tei_dir, row.name + ".xml") if rel == "tei" else os.path.join(opts.site_dir, rel)
         Path(path).unlink(missing_ok=True)
     try:
         (Path(opts.site_dir) / row.name).rmdir()  # only when empty: nothing of anyone else's

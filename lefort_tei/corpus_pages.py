@@ -18,9 +18,9 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from .io import write_atomic
@@ -38,9 +38,8 @@ def write_if_changed(path: Path, data: bytes) -> Path:
     return path
 
 
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    """One text as the index pages show it (from its manifest row)."""
+class IndexEntry(NamedTuple):
+    """One text as the index pages show it (from its manifest row; stored there as a JSON list)."""
 
     name: str
     title: str
@@ -80,15 +79,15 @@ def url(relative: str) -> str:
 
 
 def write_index_pages(manifest, site_dir: Path) -> list[Path]:
-    """The assets, ``index.html`` and the corpus index pages, from the manifest."""
+    """The assets, ``index.html`` and the corpus index pages, from the manifest's entries."""
     site_dir = Path(site_dir)
     digests = json.loads(manifest.meta(DIGESTS_KEY) or "{}")
     written = write_assets(site_dir)
     total, valid = manifest.counts()
-    editions = (e for e in map(entry, manifest.rows()) if e.home)
+    editions = (e for e in map(_entry, manifest.entries()) if e.home)
     written.append(write_site_index(editions, total, site_dir, digests))
     if total > 1:
-        written += write_corpus_index(map(entry, manifest.rows()), total, valid, site_dir, digests)
+        written += write_corpus_index(manifest.entries(), total, valid, site_dir, digests)
     else:
         remove_corpus_pages(site_dir, 1, digests)
     manifest.set_meta(DIGESTS_KEY, json.dumps(digests, sort_keys=True))
@@ -101,8 +100,16 @@ def write_assets(site_dir: Path) -> list[Path]:
     return [write_if_changed(site_dir / "assets" / a, (SITE_TEMPLATES / "static" / a).read_bytes()) for a in ASSETS]
 
 
+def _entry(value: IndexEntry | str) -> IndexEntry:
+    return IndexEntry(*json.loads(value)) if isinstance(value, str) else value
+
+
+def _json(value: IndexEntry | str) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def _digest(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=asdict).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 def _write_page(path: Path, digest: str, digests: dict, render) -> Path:
@@ -133,7 +140,7 @@ def page_name(number: int) -> str:
     return CORPUS_INDEX_NAME if number == 1 else f"corpus-{number}.html"
 
 
-def write_corpus_index(entries: Iterable[IndexEntry], total: int, valid: int, site_dir: Path,
+def write_corpus_index(entries: Iterable[IndexEntry | str], total: int, valid: int, site_dir: Path,
                        digests: dict | None = None, page_size: int = PAGE_SIZE) -> list[Path]:
     """``corpus.html``, ``corpus-2.html``…: ``page_size`` texts a page, with the totals and links
     to every page; only the pages whose content changed are rendered."""
@@ -145,15 +152,15 @@ def write_corpus_index(entries: Iterable[IndexEntry], total: int, valid: int, si
     links = [(n, page_name(n)) for n in range(1, pages + 1)]
     env = None
     written = []
-    for number, rows in enumerate(_chunks(entries, page_size), 1):
-        def render(rows=rows, number=number) -> str:
+    for number, chunk in enumerate(_chunks(map(_json, entries), page_size), 1):
+        def render(chunk=chunk, number=number) -> str:
             nonlocal env
             env = env or environment()
             return env.get_template("corpus-index.html").render(
-                rows=rows, total=total, valid=valid, page=number, pages=links, first=(number - 1) * page_size + 1,
-                root="", lang="en")
+                rows=[_entry(e) for e in chunk], total=total, valid=valid, page=number, pages=links,
+                first=(number - 1) * page_size + 1, root="", lang="en")
 
-        digest = _digest("corpus", rows, total, valid, number, pages)
+        digest = _digest("corpus", chunk, total, valid, number, pages)
         written.append(_write_page(site_dir / page_name(number), digest, digests, render))
     remove_corpus_pages(site_dir, len(written) + 1, digests)
     return written

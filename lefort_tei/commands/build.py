@@ -13,9 +13,8 @@ import time
 from pathlib import Path
 
 from ..cli import print_diagnostics
-from ..corpus import BuildOptions, CorpusReport, TextResult, build_corpus
+from ..corpus import BuildOptions, CorpusReport, TextResult, build_corpus, list_texts
 from ..diagnostics import InputError, error
-from ..pipeline import seed_texts
 
 HELP = "build the whole edition: seeds/*.txt → tei/*.xml (validated), web edition and PDF"
 EXAMPLES = """\
@@ -79,7 +78,7 @@ def run(args) -> int:
     if not folder.is_dir():
         code = "input-missing" if not folder.exists() else "input-not-folder"
         raise InputError(error(code, "no such folder; give a folder of .txt texts", str(folder)))
-    texts = seed_texts(folder)
+    texts = list_texts(folder)
     if not texts:
         raise InputError(error("input-no-texts", "no .txt files to build in this folder", str(folder)))
     pdf = not args.no_pdf and not args.no_site
