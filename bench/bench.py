@@ -15,7 +15,6 @@ Usage: python3 bench/bench.py [--runs 15] [--full] [--no-pdf] [--no-corpus]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -206,8 +205,9 @@ def report_corpora(work: Path, sizes: list[int], full: bool) -> None:
                     continue
                 seconds[jobs] = r.seconds
                 peak = max(peak, r.peak_tree_mb)
-                texts = json.loads((out / "tei" / ".lefort-build.json").read_text())["texts"].values()
-                built = sum("failed" not in t for t in texts)
+                from lefort_tei.corpus import read_manifest
+
+                built = sum(row.status == "ok" for row in read_manifest(out / "tei").values())
                 target = ""
                 if mix == "seed" and n >= 1000:
                     target = f"target < {TARGET_1000_S} s: {'met' if r.seconds < TARGET_1000_S else 'MISSED'}"

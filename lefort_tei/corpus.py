@@ -1,13 +1,23 @@
 """The corpus engine: a folder of texts → validated TEI, PDFs and web pages, in parallel and
-incrementally.
+incrementally, on this machine or on a Dask cluster.
 
 In: the text paths and ``BuildOptions``. Out: the files written and a ``CorpusReport`` (one
-``TextResult`` per text, sorted by name). The manifest ``TEI_DIR/.lefort-build.json`` records,
-per text, a content hash of its inputs (source bytes, data-file bytes, the toolkit's fingerprint)
-and of each output (TEI, PDF, pages); a text whose inputs are unchanged and whose outputs are
-intact is skipped, stage by stage. Each worker process takes one text at a time through all its
-stages and compiles schemas and stylesheets once (``init_worker``); only small results travel
-back. The corpus-level pages are in ``corpus_pages.py``. Nothing here prints: ``commands/build.py`` does.
+``TextResult`` per text, sorted by name). The manifest ``TEI_DIR/.lefort-build.sqlite`` (``Manifest``)
+holds one row per text: the source's and data file's stat and SHA-256, the toolkit's fingerprint,
+the inputs' key, the status, and each output's size, mtime and SHA-256. It is updated text by
+text as results arrive, so an interrupted build keeps its progress. A text whose inputs are
+unchanged (the stat matches, or else the hash does) and whose outputs are still there with the
+recorded size and mtime is skipped, stage by stage, without reading any output. A text that
+failed is always tried again (failures are never cached). Texts no longer in the folder have
+their outputs deleted (``keep_removed`` keeps them).
+
+The per-text work (``build_text``) runs on a ``concurrent.futures`` executor: a process pool
+(workers recycled after ``RECYCLE_AFTER`` texts, killed with their parent) or Dask's
+``Client.get_executor()``; submission is bounded by a window of texts in flight, and a text
+whose worker is lost is tried once more, then reported failed. Workers write the outputs
+themselves (the TEI, site and PDF folders must be shared storage) and send back only a small
+result. The corpus-level pages are in ``corpus_pages.py``. Nothing here prints:
+``commands/build.py`` does.
 """
 
 from __future__ import annotations
@@ -16,22 +26,28 @@ import hashlib
 import json
 import os
 import signal
+import sqlite3
 import time
 import traceback
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .corpus_pages import write_if_changed
 from .diagnostics import EXIT_EDITION, EXIT_INTERNAL, EXIT_OK, EXIT_TOOL, Diagnostic, LefortError, error
-from .resources import SCHEMAS_DIR, XSLT_DIR
+from .resources import PROJECT_ROOT, SCHEMAS_DIR, XSLT_DIR
 
-MANIFEST_NAME = ".lefort-build.json"
-MANIFEST_FORMAT = 1
+MANIFEST_NAME = ".lefort-build.sqlite"
+OLD_MANIFEST_NAME = ".lefort-build.json"  # format 1, replaced (and removed) on the first build
+MANIFEST_FORMAT = 3
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+RECYCLE_AFTER = 100  # texts per pool worker before a fresh process takes over (memory stays flat)
+WINDOW_PER_WORKER = 2  # texts in flight per worker: enough to keep each busy, not the whole corpus
+RETRIES = 1  # a text whose worker was lost is tried this many more times, then reported failed
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +58,8 @@ class BuildOptions:
     site: bool = True
     pdf: bool = True
     force: bool = False
+    dask: str | None = None  # "local", or a scheduler's address (tcp://host:8786); None: a process pool
+    keep_removed: bool = False  # keep the outputs of texts no longer in the folder
 
 
 @dataclass(slots=True)
@@ -57,12 +75,15 @@ class TextJob:
     pdf_path: str | None = None  # a PDF to make
     site_dir: str | None = None  # web pages to make
     pdf_link: str | None = None  # the PDF, relative to the site folder, for the pages to link
-    known: dict = field(default_factory=dict)  # the manifest entry, when the TEI is up to date
+    known: dict = field(default_factory=dict)  # the manifest's info, when the TEI is up to date
+    known_outputs: dict = field(default_factory=dict)  # and its outputs' [size, mtime_ns, sha256]
 
 
 @dataclass(slots=True)
 class TextResult:
-    """One text's outcome; ``info`` is its manifest entry (hashes, title, counts, outputs)."""
+    """One text's outcome; ``info`` is what the indexes show (title, counts, edition) and the
+    outputs' SHA-256 (``tei_sha256``, ``pdf_sha256``, ``pages_sha256`` over all its pages);
+    ``outputs`` each output file's ``[size, mtime_ns]`` (key "tei", else its path in the site)."""
 
     name: str
     text_path: str
@@ -73,6 +94,7 @@ class TextResult:
     output_failure: int = 0  # the exit code of a PDF or page stage that failed after the TEI
     seconds: float = 0.0
     key: str = ""  # the inputs' hash, when this run computed it
+    outputs: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -84,6 +106,7 @@ class CorpusReport:
     results: list[TextResult]
     site_files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    removed: list[str] = field(default_factory=list)  # texts no longer in the folder
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -95,7 +118,7 @@ class CorpusReport:
         return max((r.output_failure for r in self.results), default=EXIT_OK)
 
 
-# ---------------------------------------------------------------- hashing and the manifest
+# ---------------------------------------------------------------- hashing
 
 def sha256_file(path: str | Path) -> str:
     h = hashlib.sha256()
@@ -105,10 +128,18 @@ def sha256_file(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def toolkit_fingerprint(roots: tuple[Path, ...] = (PACKAGE_DIR, XSLT_DIR, SCHEMAS_DIR)) -> str:
-    """A hash of everything in the toolkit that shapes an output: code, templates, XSLT, schemas."""
+def resource_roots() -> tuple[Path, ...]:
+    """Every folder whose files shape an output: the package (code, templates), the stylesheets,
+    the schemas and the fonts the PDFs embed."""
+    roots = [PACKAGE_DIR, XSLT_DIR, SCHEMAS_DIR, PROJECT_ROOT / "fonts"]
+    # a folder inside another (resources moved into the package) is hashed once
+    return tuple(r for r in roots if not any(o != r and o in r.parents for o in roots))
+
+
+def toolkit_fingerprint(roots: tuple[Path, ...] | None = None) -> str:
+    """A hash of everything in the toolkit that shapes an output: code, templates, XSLT, schemas, fonts."""
     h = hashlib.sha256(f"lefort-tei {__version__}\n".encode())
-    for root in roots:
+    for root in resource_roots() if roots is None else roots:
         if not root.is_dir():
             continue
         for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
@@ -118,103 +149,369 @@ def toolkit_fingerprint(roots: tuple[Path, ...] = (PACKAGE_DIR, XSLT_DIR, SCHEMA
     return h.hexdigest()
 
 
-def input_key(text_path: Path, data_path: Path | None, tei_path: Path, toolkit: str) -> str:
+def inputs_key(toolkit: str, source_sha: str, data_sha: str, schemas_link: str) -> str:
+    """The inputs' key: toolkit, source bytes, data-file bytes ("" when none), and the path from
+    the TEI to the schemas (its xml-model links are relative to where it is written)."""
     h = hashlib.sha256(toolkit.encode())
-    h.update(sha256_file(text_path).encode())
-    h.update(sha256_file(data_path).encode() if data_path else b"no-data")
-    # the TEI's xml-model links are relative to where it is written
-    h.update(os.path.relpath(SCHEMAS_DIR, tei_path.resolve().parent).encode())
+    h.update(source_sha.encode())
+    h.update(data_sha.encode() if data_sha else b"no-data")
+    h.update(schemas_link.encode())
     return h.hexdigest()
 
 
-def load_manifest(tei_dir: Path) -> dict:
+def input_key(text_path: Path, data_path: Path | None, tei_path: Path, toolkit: str) -> str:
+    return inputs_key(toolkit, sha256_file(text_path), sha256_file(data_path) if data_path else "",
+                      os.path.relpath(SCHEMAS_DIR, tei_path.resolve().parent))
+
+
+def stat_sig(st: os.stat_result) -> str:
+    """What tells a file changed without reading it: size, mtime (ns), inode."""
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def file_record(path: str | Path) -> list[int]:
+    """An output's ``[size, mtime_ns]``, taken just after it was written (its hash goes in the info)."""
+    st = os.stat(path)
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _unchanged_output(path: str, record) -> bool:
+    """An output is intact when its size and mtime are those recorded (it is not read)."""
     try:
-        manifest = json.loads((tei_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"format": MANIFEST_FORMAT, "texts": {}}
-    if manifest.get("format") != MANIFEST_FORMAT or not isinstance(manifest.get("texts"), dict):
-        return {"format": MANIFEST_FORMAT, "texts": {}}
-    return manifest
+        st = os.stat(path)
+    except OSError:
+        return False
+    return bool(record) and st.st_size == record[0] and st.st_mtime_ns == record[1]
 
 
-def save_manifest(tei_dir: Path, manifest: dict) -> None:
-    data = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    write_if_changed(tei_dir / MANIFEST_NAME, data.encode("utf-8"))
+# ---------------------------------------------------------------- the manifest (SQLite)
+
+@dataclass(slots=True)
+class Row:
+    """One text in the manifest."""
+
+    name: str
+    source: str = ""
+    source_stat: str = ""
+    source_sha256: str = ""
+    data_stat: str = ""  # "" when the text has no data file
+    data_sha256: str = ""
+    toolkit: str = ""
+    key: str = ""  # "" for a failed text: it is never up to date
+    status: str = "ok"  # "ok" | "failed" | "removed" (outputs kept with --keep-removed)
+    info: dict = field(default_factory=dict)
+    outputs: dict = field(default_factory=dict)
 
 
-def _intact(path: str | None, sha: str | None) -> bool:
-    return bool(path and sha and Path(path).is_file() and sha256_file(path) == sha)
+_COLUMNS = ("name", "source", "source_stat", "source_sha256", "data_stat", "data_sha256", "toolkit", "key",
+            "status", "info", "outputs")
+
+
+class Manifest:
+    """``TEI_DIR/.lefort-build.sqlite``: one row per text, written as each result arrives."""
+
+    def __init__(self, tei_dir: Path):
+        tei_dir = Path(tei_dir)
+        tei_dir.mkdir(parents=True, exist_ok=True)
+        self.path = tei_dir / MANIFEST_NAME
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # autocommit; transactions by hand
+        self.db.execute("PRAGMA journal_mode=WAL")  # a reader never waits; a crash loses no commit
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        if self.meta("format") != str(MANIFEST_FORMAT):
+            self.db.execute("DROP TABLE IF EXISTS texts")
+            self.db.execute("DELETE FROM meta")
+            self.set_meta("format", str(MANIFEST_FORMAT))
+        # entry: the text's line in the index pages (JSON, corpus_pages.IndexEntry), kept ready so
+        # that the pages are checked without decoding every row
+        # fast: what a no-change rebuild compares (``_fast``), so that it decodes no JSON
+        self.db.execute("CREATE TABLE IF NOT EXISTS texts (name TEXT PRIMARY KEY, source TEXT, source_stat TEXT, "
+                        "source_sha256 TEXT, data_stat TEXT, data_sha256 TEXT, toolkit TEXT, key TEXT, "
+                        "status TEXT NOT NULL, info TEXT, outputs TEXT, entry TEXT, fast TEXT)")
+        (tei_dir / OLD_MANIFEST_NAME).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Manifest:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def meta(self, key: str) -> str | None:
+        found = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return found[0] if found else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        if self.meta(key) != value:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def get(self, name: str) -> Row | None:
+        found = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM texts WHERE name = ?", (name,)).fetchone()
+        return _row(found) if found else None
+
+    def rows(self, statuses: tuple[str, ...] = ("ok", "failed")) -> Iterator[Row]:
+        """Every row, sorted by name, read in batches (never the whole table in memory)."""
+        marks = ", ".join("?" * len(statuses))
+        cursor = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM texts WHERE status IN ({marks}) "
+                                 "ORDER BY name", statuses)
+        while batch := cursor.fetchmany(1000):
+            yield from map(_row, batch)
+
+    def entries(self) -> Iterator[str]:
+        """Each listed text's index entry (JSON), sorted by name."""
+        cursor = self.db.execute("SELECT entry FROM texts WHERE status IN ('ok', 'failed') ORDER BY name")
+        while batch := cursor.fetchmany(1000):
+            yield from (e for (e,) in batch)
+
+    def names(self) -> Iterator[str]:
+        yield from (name for (name,) in self.db.execute("SELECT name FROM texts"))
+
+    def counts(self) -> tuple[int, int]:
+        """(texts listed, texts valid)"""
+        total, valid = self.db.execute("SELECT COUNT(*), COALESCE(SUM(status = 'ok'), 0) FROM texts "
+                                       "WHERE status IN ('ok', 'failed')").fetchone()
+        return total, valid
+
+    def put(self, *rows: Row) -> None:
+        from .corpus_pages import entry
+
+        values = [(r.name, r.source, r.source_stat, r.source_sha256, r.data_stat, r.data_sha256, r.toolkit, r.key,
+                   r.status, _dumps(r.info), _dumps(r.outputs), json.dumps(entry(r), ensure_ascii=False), _fast(r))
+                  for r in rows]
+        with self.db:  # one transaction
+            self.db.execute("BEGIN")
+            self.db.executemany(f"INSERT OR REPLACE INTO texts VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
+                                values)
+
+    def scan(self) -> Iterator[tuple]:
+        """(name, source, source_stat, source_sha256, data_stat, data_sha256, status, fast) of every
+        text, sorted by name, read in batches."""
+        cursor = self.db.execute("SELECT name, source, source_stat, source_sha256, data_stat, data_sha256, status, "
+                                 "fast FROM texts ORDER BY name")
+        while batch := cursor.fetchmany(2000):
+            yield from batch
+
+    def delete(self, names: Iterable[str]) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("DELETE FROM texts WHERE name = ?", ((n,) for n in names))
+
+
+def _dumps(value: dict) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fast(r: Row) -> str:
+    """key|site key|TEI size:mtime|PDF size:mtime|site folder mtime|PDF path (see ``_quick_check``)."""
+    def pair(k: str) -> str:
+        v = r.outputs.get(k)
+        return f"{v[0]}:{v[1]}" if v else ""
+
+    pdf_path = r.info.get("pdf_path") or ""
+    folder = r.outputs.get(r.name + "/")
+    return "|".join([r.key, r.info.get("site_key", ""), pair("tei"), pair(os.path.basename(pdf_path)),
+                     str(folder[1]) if folder else "", pdf_path])
+
+
+def _row(values: tuple) -> Row:
+    *head, info, outputs = values
+    return Row(*head, info=json.loads(info or "{}"), outputs=json.loads(outputs or "{}"))
+
+
+def read_manifest(tei_dir: Path) -> dict[str, Row]:
+    """Every row of a manifest by name (for tests and tools; the build never loads them all)."""
+    with Manifest(tei_dir) as manifest:
+        return {row.name: row for row in manifest.rows(("ok", "failed", "removed"))}
 
 
 # ---------------------------------------------------------------- planning
 
-def plan(texts: Iterable[Path], opts: BuildOptions, manifest: dict,
-         toolkit: str) -> tuple[list[TextJob], list[TextResult]]:
-    """Split the texts into jobs to run and results already up to date (from the manifest)."""
-    from .data import data_path_for
-    from .pipeline import tei_path_for
+@dataclass(slots=True)
+class Plan:
+    jobs: list[TextJob]
+    unchanged: list[TextResult]
+    rows: dict[str, Row]  # what the manifest will record for each job's text, its outputs aside
+    refreshed: list[Row]  # unchanged texts whose stat changed (touched): their new stat
 
-    jobs: list[TextJob] = []
-    unchanged: list[TextResult] = []
-    for text in texts:
-        name, tei, data = text.stem, tei_path_for(text, opts.tei_dir), data_path_for(text)
-        data = data if data.is_file() else None
+
+def _file_state(path: str, row_stat: str, row_sha: str) -> tuple[str, str]:
+    """(stat, sha256) of a file: the hash is read only when the stat differs from the manifest's."""
+    st = os.stat(path)
+    sig = stat_sig(st)
+    return sig, row_sha if row_stat == sig and row_sha else sha256_file(path)
+
+
+def list_texts(folder: str | Path) -> list[Path]:
+    """The ``*.txt`` files of a folder, sorted (one directory read, no stat per file)."""
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+    return [Path(folder, n) for n in names]
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def _stat_pair(path: str) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _quick_check(fast: str, key: str, name: str, tei: str, opts: BuildOptions) -> bool:
+    """Are a text's outputs up to date, from its manifest row's ``fast`` summary: a stat of the TEI,
+    of the PDF, and of its site folder (any page written, removed or replaced changes its mtime)."""
+    old_key, old_site_key, tei_st, pdf_st, dir_st, pdf_path = fast.split("|", 5)
+    if old_key != key or _stat_pair(tei) != tei_st:
+        return False
+    site_dir = str(opts.site_dir)
+    if opts.pdf and (pdf_path != os.path.join(site_dir, name + ".pdf") or _stat_pair(pdf_path) != pdf_st):
+        return False
+    if opts.site:
+        if old_site_key != site_key(key, site_dir, name + ".pdf" if opts.pdf else None):
+            return False
+        stat = _stat_pair(os.path.join(site_dir, name))
+        if stat is None or stat.split(":")[1] != dir_st:
+            return False
+    return True
+
+
+def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit: str) -> Plan:
+    """Split the texts into jobs to run and results already up to date (from the manifest).
+
+    The manifest is read in one pass sorted by name, beside the texts sorted the same way. Per
+    unchanged text: a stat of the source (and of its data file, when the folder has one), of the
+    TEI, the PDF and the site folder; a file is hashed only when its stat changed; no output is
+    read. A text to rebuild has its full row read and each output checked, stage by stage."""
+    out = Plan([], [], {}, [])
+    tei_dir = str(opts.tei_dir)
+    schemas_link = os.path.relpath(SCHEMAS_DIR, Path(tei_dir).resolve())
+    site_dir = str(opts.site_dir)
+    join = os.path.join
+    listings: dict[str, set[str]] = {}
+    scan = manifest.scan()
+    quick = next(scan, None)
+    for text in sorted(map(str, texts), key=_stem):
+        name = _stem(text)
+        while quick is not None and quick[0] < name:
+            quick = next(scan, None)
+        found = quick if quick is not None and quick[0] == name else None
+        base, folder = text[:-len(os.path.splitext(text)[1]) or None], os.path.dirname(text)
+        tei, data = join(tei_dir, name + ".xml"), base + ".toml"
+        if folder not in listings:
+            try:
+                listings[folder] = set(os.listdir(folder or "."))
+            except OSError:
+                listings[folder] = set()
+        has_data = os.path.basename(data) in listings[folder]
+        _, source, source_stat, source_sha, data_stat, data_sha, status, fast = found or ("",) * 8
+        row = Row(name, text, toolkit=toolkit)
         try:
-            key = input_key(text, data, tei, toolkit)
+            row.source_stat, row.source_sha256 = _file_state(text, source_stat, source_sha)
+            if has_data:
+                try:
+                    row.data_stat, row.data_sha256 = _file_state(data, data_stat, data_sha)
+                except FileNotFoundError:
+                    has_data = False
+            key = inputs_key(toolkit, row.source_sha256, row.data_sha256, schemas_link)
         except OSError:
             key = ""  # unreadable: the worker reports it with the reader's own diagnostic
-        entry = manifest["texts"].get(name, {})
-        tei_ok = bool(not opts.force and key and entry.get("key") == key
-                      and _intact(str(tei), entry.get("tei_sha256")))
-        pdf_path = str(Path(opts.site_dir) / f"{name}.pdf") if opts.pdf else None
-        pdf_ok = pdf_path is None or (tei_ok and entry.get("pdf_path") == pdf_path
-                                      and _intact(pdf_path, entry.get("pdf_sha256")))
-        pdf_link = f"{name}.pdf" if opts.pdf else None
-        site_ok = not opts.site or (tei_ok and entry.get("site_key") == site_key(key, opts.site_dir, pdf_link)
-                                    and all(_intact(p, sha) for p, sha in entry.get("site_files", {}).items()))
-        if key and not opts.force and entry.get("key") == key and "failed" in entry:
-            # failed before with these very inputs: report it again without redoing it
-            unchanged.append(TextResult(name, str(text), str(tei), "failed",
-                                        [Diagnostic(**d) for d in entry["failed"]], info=entry))
-        elif tei_ok and pdf_ok and site_ok:
-            unchanged.append(TextResult(name, str(text), str(tei), "unchanged", info=entry))
-        else:
-            jobs.append(TextJob(name, str(text), str(data) if data else None, str(tei), key, make_tei=not tei_ok,
+        data = data if has_data else None
+        row.key = key
+        if found and key and not opts.force and status == "ok" and _quick_check(fast, key, name, tei, opts):
+            out.unchanged.append(TextResult(name, text, tei, "unchanged"))
+            if (source_stat, data_stat, source) != (row.source_stat, row.data_stat, text):
+                old = manifest.get(name)
+                row.status, row.info, row.outputs = old.status, old.info, old.outputs
+                out.refreshed.append(row)
+            continue
+        old = manifest.get(name) if found else None
+        up_to_date = bool(old and key and not opts.force and old.status == "ok" and old.key == key)
+        recorded = old.outputs if up_to_date else {}
+        tei_ok = up_to_date and _unchanged_output(tei, recorded.get("tei"))
+        pdf_rel = name + ".pdf"
+        pdf_path = join(site_dir, pdf_rel) if opts.pdf else None
+        pdf_ok = pdf_path is None or (tei_ok and old.info.get("pdf_path") == pdf_path
+                                      and _unchanged_output(pdf_path, recorded.get(pdf_rel)))
+        pdf_link = pdf_rel if opts.pdf else None
+        prefix = name + "/"
+        pages = [k for k in recorded if k.startswith(prefix) and k != prefix]
+        site_ok = not opts.site or (tei_ok and old.info.get("site_key") == site_key(key, site_dir, pdf_link)
+                                    and bool(pages)
+                                    and all(_unchanged_output(join(site_dir, k), recorded[k]) for k in pages))
+        if tei_ok and pdf_ok and site_ok:  # the site folder changed, its pages did not (a file added)
+            out.unchanged.append(TextResult(name, text, tei, "unchanged"))
+            row.status, row.info, row.outputs = old.status, old.info, dict(old.outputs)
+            if opts.site:
+                row.outputs[prefix] = [0, os.stat(join(site_dir, name)).st_mtime_ns]
+            out.refreshed.append(row)
+            continue
+        out.rows[name] = row
+        known = old.info if tei_ok else {}
+        known_outputs = {k: v for k, v in recorded.items()  # the outputs this job will not remake
+                         if k == "tei" or (pdf_ok and k == pdf_rel) or (site_ok and k.startswith(prefix))
+                         } if tei_ok else {}
+        out.jobs.append(TextJob(name, text, data, tei, key, make_tei=not tei_ok,
                                 pdf_path=None if pdf_ok else pdf_path,
-                                site_dir=None if site_ok else str(opts.site_dir), pdf_link=pdf_link,
-                                known=entry if tei_ok else {}))
-    return jobs, unchanged
+                                site_dir=None if site_ok else site_dir, pdf_link=pdf_link,
+                                known=known, known_outputs=known_outputs))
+    return out
 
 
 def site_key(key: str, site_dir: str | Path, pdf_link: str | None) -> str:
-    return hashlib.sha256(f"{key}\n{Path(site_dir)}\n{pdf_link or ''}".encode()).hexdigest()
+    return hashlib.sha256(f"{key}\n{os.path.normpath(site_dir)}\n{pdf_link or ''}".encode()).hexdigest()
 
 
 # ---------------------------------------------------------------- the worker
 
 def init_worker(views: bool = False, pooled: bool = False) -> None:
-    """Once per worker process: compile the schemas and stylesheets every text will need."""
+    """Once per worker process: compile the schemas and stylesheets every text will need. A pool
+    worker ignores Ctrl-C (the main process handles it) and dies with its parent."""
     if pooled:  # Ctrl-C is the main process's to handle: a worker is never cut off mid-text
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        die_with_parent()
+    _PER_PROCESS["ready"] = True
     try:
         from .validate import OUR_RNG, OUR_SCH, compile_rng, compile_schematron
 
         compile_rng(str(OUR_RNG))
         compile_schematron(str(OUR_SCH))
         if views:
-            from .render.xslt import VIEWS, Stylesheets
+            from .render.xslt import VIEWS
 
             for view in VIEWS:
-                Stylesheets().executable(view)
+                _stylesheets().executable(view)
     except (ImportError, LefortError):
         pass  # each text then reports the problem itself; a failing initializer would break the pool
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """Ask Linux to end this process when its parent dies (a killed build leaves no worker behind)."""
+    import ctypes
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux/glibc
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def build_text(job: TextJob) -> TextResult:
     """One text → TEI (validated, written atomically), then its PDF and web pages. Never raises."""
     started = time.perf_counter()
+    if "ready" not in _PER_PROCESS:  # a Dask worker (or this process): set up once
+        init_worker(bool(job.site_dir))
     result = TextResult(job.name, job.text_path, job.tei_path, "built" if job.make_tei else "unchanged",
-                        info=dict(job.known), key=job.key)
+                        info=dict(job.known), key=job.key, outputs=dict(job.known_outputs))
     stages = ([_build_tei] if job.make_tei else []) + ([_build_pdf] if job.pdf_path else []) + (
         [_build_pages] if job.site_dir else [])
     for stage in stages:
@@ -269,8 +566,9 @@ def _build_tei(job: TextJob, result: TextResult) -> None:
     converted = convert(job.text_path, job.data_path, job.tei_path)
     warnings = write_tei(converted, job.tei_path)  # validation warnings (editorial completeness)
     result.diagnostics += converted.diagnostics + list(warnings or [])
-    result.info = {"key": job.key, "tei_sha256": hashlib.sha256(converted.encoded.data).hexdigest(),
+    result.info = {"tei_sha256": hashlib.sha256(converted.encoded.data).hexdigest(),
                    **describe(converted.encoded.root)}
+    result.outputs = {"tei": file_record(job.tei_path)}
 
 
 def _build_pdf(job: TextJob, result: TextResult) -> None:
@@ -279,17 +577,31 @@ def _build_pdf(job: TextJob, result: TextResult) -> None:
     result.info.pop("pdf_path", None)
     render_pdf(Path(job.tei_path), Path(job.pdf_path))
     result.info.update(pdf_path=job.pdf_path, pdf_sha256=sha256_file(job.pdf_path))
+    result.outputs[_site_relative(job.pdf_path, job)] = file_record(job.pdf_path)
+
+
+def _site_relative(path: str | Path, job: TextJob) -> str:
+    site = job.site_dir or str(Path(job.pdf_path).parent)
+    return Path(os.path.relpath(path, site)).as_posix()
 
 
 def _build_pages(job: TextJob, result: TextResult) -> None:
     from .render.site import build_edition, read_edition
 
     result.info.pop("site_key", None)
+    for k in [k for k in result.outputs if k.startswith(f"{job.name}/")]:
+        del result.outputs[k]
     edition = read_edition(Path(job.tei_path))
     link = job.pdf_link if result.info.get("pdf_path") else None
     files = build_edition(edition, Path(job.site_dir), _stylesheets(), _environment(), link)
-    result.info.update(site_key=site_key(job.key, job.site_dir, link),
-                       site_files={str(p): sha256_file(p) for p in files},
+    pages = hashlib.sha256()
+    for p in files:
+        rel = _site_relative(p, job)
+        result.outputs[rel] = file_record(p)
+        pages.update(f"{rel} {sha256_file(p)}\n".encode())
+    # the folder's mtime: any page written, removed or replaced since changes it (see _quick_check)
+    result.outputs[f"{job.name}/"] = [0, os.stat(os.path.join(job.site_dir, job.name)).st_mtime_ns]
+    result.info.update(site_key=site_key(job.key, job.site_dir, link), pages_sha256=pages.hexdigest(),
                        edition={"lang": edition.lang, "licence": edition.licence})
 
 
@@ -324,78 +636,227 @@ def describe(root) -> dict:
             "persons": int(root.xpath("count(t:standOff//t:listPerson/t:person)", namespaces=ns))}
 
 
-def _entries(results: list[TextResult]) -> dict:
-    # a failed text is recorded with its diagnostics, tried again only when its inputs change
-    return {r.name: r.info if r.ok else _failure(r) for r in results}
-
-
-def _failure(r: TextResult) -> dict:
-    if "failed" in r.info:
-        return r.info
-    return {"key": r.key, "failed": [d.as_json() for d in r.diagnostics]} if r.key else {}
-
-
-# ---------------------------------------------------------------- running a corpus
+# ---------------------------------------------------------------- running the jobs
 
 Progress = Callable[[int, int, TextResult], None]
 
 
+def lost(job: TextJob, exc: BaseException) -> TextResult:
+    """A text whose worker was lost twice (killed, out of memory, a crash in a library)."""
+    return TextResult(job.name, job.text_path, job.tei_path, "failed",
+                      [error("worker-died", f"the worker process was lost twice on this text "
+                                            f"({type(exc).__name__}: {exc})", job.text_path)], key=job.key)
+
+
+class Engine:
+    """Where the texts are built: a process pool, or a Dask cluster (``local`` or an address)."""
+
+    def __init__(self, workers: int, views: bool, dask: str | None = None):
+        self.workers, self.views, self.dask = workers, views, dask
+        self.client = self.cluster = None
+        self.executor: Executor | None = None
+
+    def start(self) -> Executor:
+        if self.dask is None:
+            import multiprocessing
+
+            # spawn: each worker is a child of this process (so it can die with it, see
+            # die_with_parent; a forkserver's children outlive a killed build) and a fresh
+            # interpreter; it compiles the schemas and stylesheets in its initializer
+            self.executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_worker, initargs=(self.views, True), max_tasks_per_child=RECYCLE_AFTER)
+            return self.executor
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            from .diagnostics import InputError
+
+            raise InputError(error("dask-missing", "--dask needs Dask: pip install 'lefort-tei[dask]'")) from None
+        if self.client is None:
+            if self.dask == "local":
+                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, host="127.0.0.1")
+                self.client = Client(self.cluster)
+            else:
+                try:
+                    self.client = Client(self.dask)  # waits distributed.comm.timeouts.connect (30 s)
+                except (OSError, TimeoutError) as exc:
+                    from .diagnostics import ToolError
+
+                    raise ToolError(error("dask-unreachable", f"no Dask scheduler answers at {self.dask} "
+                                          f"({type(exc).__name__}: {exc}); start one with `dask scheduler`, "
+                                          "or use --dask local")) from None
+        self.executor = self.client.get_executor(pure=False)
+        return self.executor
+
+    def repair(self) -> Executor:
+        """After a lost worker: a new pool if this one is broken (Dask replaces lost workers itself)."""
+        if self.dask is None and getattr(self.executor, "_broken", False):
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            return self.start()
+        return self.executor
+
+    def close(self, interrupted: bool = False) -> None:
+        if isinstance(self.executor, ProcessPoolExecutor):
+            # Ctrl-C: each pool worker finishes its text (files stay whole), the rest is dropped
+            self.executor.shutdown(wait=True, cancel_futures=interrupted)
+        elif self.executor is not None:  # Dask: the texts not finished are cancelled (a running one
+            self.executor.shutdown(wait=not interrupted)  # ends on its worker: its files stay whole)
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
 def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None,
-             results: list[TextResult] | None = None) -> list[TextResult]:
-    """Run the jobs: in this process when one worker suffices, else in a process pool. Results
-    are appended to ``results`` as they come, so an interrupted run keeps what it finished."""
+             on_result: Callable[[TextResult], None] | None = None, dask: str | None = None,
+             window: int | None = None, task: Callable[[TextJob], TextResult] | None = None) -> list[TextResult]:
+    """Run the jobs: in this process when one worker suffices (and no Dask), else on an ``Engine``
+    with at most ``window`` texts in flight. ``on_result`` sees each result as it comes, so an
+    interrupted run keeps what it finished. A text whose worker is lost is tried again alone (a
+    broken pool takes its neighbours down too: alone, the guilty one is known), then reported."""
+    task = task or build_text
     views = any(job.site_dir for job in jobs)
-    results = [] if results is None else results
-    if workers <= 1 or len(jobs) <= 1:
+    results: list[TextResult] = []
+
+    def done(result: TextResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+        if progress:
+            progress(len(results), len(jobs), result)
+
+    if dask is None and (workers <= 1 or len(jobs) <= 1):
         if jobs:
             init_worker(views)
-        for k, job in enumerate(jobs, 1):
-            results.append(build_text(job))
-            if progress:
-                progress(k, len(jobs), results[-1])
+        for job in jobs:
+            done(task(job))
         return results
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=init_worker,
-                               initargs=(views, True))
+    if not jobs:
+        return results
+    engine = Engine(min(workers, len(jobs)) if dask is None else workers, views, dask)
+    window = window or max(2, WINDOW_PER_WORKER * workers)
+    pending = iter(jobs)
+    retry: deque[tuple[TextJob, int]] = deque()
+    in_flight: dict[Future, tuple[TextJob, int]] = {}
+    interrupted = True
     try:
-        futures = {pool.submit(build_text, job): job for job in jobs}
-        for k, future in enumerate(as_completed(futures), 1):
-            try:
-                result = future.result()
-            except Exception as exc:  # noqa: BLE001 - a worker that died (memory, a crash)
-                job = futures[future]
-                result = TextResult(job.name, job.text_path, job.tei_path, "failed",
-                                    [error("worker-died", f"the worker process failed: {exc}", job.text_path)])
-            results.append(result)
-            if progress:
-                progress(k, len(jobs), result)
-    except BaseException:  # Ctrl-C: each worker finishes its text (files stay whole), the rest is dropped
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown()
+        executor = engine.start()
+        while True:
+            if retry:
+                if not in_flight:
+                    job, attempt = retry.popleft()
+                    in_flight[executor.submit(task, job)] = (job, attempt)
+            else:
+                while len(in_flight) < window and (job := next(pending, None)) is not None:
+                    in_flight[executor.submit(task, job)] = (job, 0)
+            if not in_flight:
+                break
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in finished:
+                job, attempt = in_flight.pop(future)
+                try:
+                    result = future.result()
+                except KeyboardInterrupt:
+                    raise
+                except BaseException as exc:  # noqa: BLE001 - the worker was lost (killed, a crash)
+                    executor = engine.repair()
+                    if attempt >= RETRIES:
+                        done(lost(job, exc))
+                    else:
+                        retry.append((job, attempt + 1))
+                else:
+                    done(result)
+        interrupted = False
+    finally:
+        engine.close(interrupted)
     return results
 
 
-def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | None = None) -> CorpusReport:
-    """The whole build: plan, run the jobs, record the manifest, then the site's index pages."""
-    started = time.perf_counter()
-    manifest = load_manifest(opts.tei_dir)
-    jobs, unchanged = plan(texts, opts, manifest, toolkit_fingerprint())
-    done: list[TextResult] = []
-    try:
-        run_jobs(jobs, opts.jobs, progress, done)
-    except KeyboardInterrupt:  # keep the texts that were finished: the next build starts from there
-        manifest["texts"].update(_entries(done))
-        save_manifest(opts.tei_dir, manifest)
-        raise
-    results = sorted(unchanged + done, key=lambda r: r.name)
-    manifest["texts"] = _entries(results)  # texts no longer in the folder drop out
-    report = CorpusReport(results)
-    if opts.site:
-        from .corpus_pages import write_corpus_index, write_site_index
+# ---------------------------------------------------------------- recording
 
-        report.site_files = write_site_index(results, opts.site_dir)
-        if len(results) > 1:
-            report.site_files.append(write_corpus_index(results, opts.site_dir))
-    save_manifest(opts.tei_dir, manifest)
+def public_problem(diagnostics: list[Diagnostic], folders: Iterable[str | Path]) -> str:
+    """The first error, as the corpus page shows it: its first line (never a traceback), with the
+    build's folders written as relative names (no absolute path is published)."""
+    first = next((d for d in diagnostics if d.level == "error"), None)
+    if first is None:
+        return ""
+    message = first.message.split("\n", 1)[0]
+    for folder in sorted({str(Path(f).resolve()) for f in folders}, key=len, reverse=True):
+        if folder != os.sep:
+            message = message.replace(folder + os.sep, "").replace(folder, ".")
+    return f"{message} [{first.code}]"
+
+
+def record(manifest: Manifest, result: TextResult, row: Row, opts: BuildOptions) -> Row:
+    """The manifest row for a result: a built text's info and outputs; a failed text keeps its
+    last good outputs (they are still there: a TEI is only replaced by a valid one) but no key,
+    so it is tried again on the next build."""
+    if result.ok:
+        row.status, row.info, row.outputs = "ok", result.info, result.outputs
+        if result.output_failure:
+            row.key = ""  # a PDF or page that failed is tried again too
+    else:
+        old = manifest.get(row.name)
+        row.status, row.key = "failed", ""
+        row.info = dict(old.info) if old else {}
+        row.outputs = old.outputs if old else {}
+        folders = [Path(row.source).parent, opts.tei_dir, opts.site_dir, Path.cwd(), Path.home()]
+        row.info["problem"] = public_problem(result.diagnostics, folders)
+    manifest.put(row)
+    return row
+
+
+def remove_outputs(row: Row, opts: BuildOptions) -> None:
+    """Delete the outputs a manifest row records (a text no longer in the folder)."""
+    for rel in row.outputs:
+        if rel.endswith("/"):
+            continue  # the site folder: removed below when empty
+        path = os.path.join(opts.tei_dir, row.name + ".xml") if rel == "tei" else os.path.join(opts.site_dir, rel)
+        Path(path).unlink(missing_ok=True)
+    try:
+        (Path(opts.site_dir) / row.name).rmdir()  # only when empty: nothing of anyone else's
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- running a corpus
+
+def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | None = None) -> CorpusReport:
+    """The whole build: plan, run the jobs (recording each result), remove what was removed,
+    then the site's index pages."""
+    started = time.perf_counter()
+    with Manifest(opts.tei_dir) as manifest:
+        todo = plan(texts, opts, manifest, toolkit_fingerprint())
+        if todo.refreshed:
+            manifest.put(*todo.refreshed)
+
+        def on_result(result: TextResult) -> None:
+            record(manifest, result, todo.rows[result.name], opts)
+
+        done = run_jobs(todo.jobs, opts.jobs, progress, on_result, opts.dask)
+        report = CorpusReport(sorted(todo.unchanged + done, key=lambda r: r.name))
+        report.removed = remove_texts(manifest, {t.stem for t in texts}, opts)
+        if opts.site:
+            from .corpus_pages import write_index_pages
+
+            report.site_files = write_index_pages(manifest, opts.site_dir)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def remove_texts(manifest: Manifest, names: set[str], opts: BuildOptions) -> list[str]:
+    """Texts in the manifest but no longer in the folder: their outputs are deleted, and their rows
+    (with ``keep_removed``, the outputs stay and the row is marked "removed", out of the indexes)."""
+    gone = sorted(n for n in manifest.names() if n not in names)
+    rows = [row for row in map(manifest.get, gone) if row]
+    if opts.keep_removed:
+        for row in rows:
+            row.status, row.key = "removed", ""
+        manifest.put(*[r for r in rows])
+        return gone
+    for row in rows:
+        remove_outputs(row, opts)
+    manifest.delete(gone)
+    return gone

@@ -25,4 +25,5 @@ fi
 
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2> >(grep -v 'is ignored: it is neither' >&2)
+# the dask extra too: the tests run builds on a real Dask scheduler and worker
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dask]' 2> >(grep -v 'is ignored: it is neither' >&2)

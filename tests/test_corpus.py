@@ -3,6 +3,7 @@ content hash, identical bytes whatever the number of workers, the corpus index p
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -12,8 +13,8 @@ import pytest
 from lefort_tei import corpus
 from lefort_tei.cli import main
 from lefort_tei.commands import build as build_command
-from lefort_tei.corpus import MANIFEST_NAME, TextResult
-from lefort_tei.corpus_pages import write_corpus_index
+from lefort_tei.corpus import MANIFEST_NAME, TextResult, read_manifest
+from lefort_tei.corpus_pages import IndexEntry, write_corpus_index
 from lefort_tei.corpus import toolkit_fingerprint as real_toolkit_fingerprint
 from lefort_tei.diagnostics import Diagnostic, error
 
@@ -73,25 +74,60 @@ def test_a_bad_text_is_reported_and_the_others_are_built(corpus_dir, capsys):
     assert "[input-empty]" in err
     assert "3 texts: 2 built, 0 unchanged, 1 failed" in err
     assert sorted(p.name for p in (corpus_dir / "tei").glob("*.xml")) == ["alpha.xml", "beta.xml"]
-    manifest = json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())
-    assert sorted(manifest["texts"]) == ["alpha", "beta", "empty"]
-    assert manifest["texts"]["empty"]["failed"][0]["code"] == "input-empty"
-    assert manifest["texts"]["alpha"]["title"] == "Alpha Essay"
-    assert manifest["texts"]["alpha"]["notes"] == 2
+    manifest = read_manifest(corpus_dir / "tei")
+    assert sorted(manifest) == ["alpha", "beta", "empty"]
+    assert manifest["empty"].status == "failed" and manifest["empty"].key == ""  # never cached
+    assert manifest["empty"].info["problem"].endswith("[input-empty]")
+    assert manifest["alpha"].info["title"] == "Alpha Essay"
+    assert manifest["alpha"].info["notes"] == 2
+    assert manifest["alpha"].outputs["tei"][0] == (corpus_dir / "tei" / "alpha.xml").stat().st_size
 
 
 def test_a_second_run_rebuilds_nothing_and_keeps_the_bytes(corpus_dir, capsys, monkeypatch):
     build(corpus_dir)
     before = snapshot(corpus_dir / "tei")
-    manifest_before = (corpus_dir / "tei" / MANIFEST_NAME).read_bytes()
+    manifest_before = read_manifest(corpus_dir / "tei")
     capsys.readouterr()
-    monkeypatch.setattr(corpus, "build_text", lambda job: pytest.fail(f"{job.name} was built again"))
-    assert build(corpus_dir, "-j", "1") == 1  # the empty text still fails, and is reported again
+    real_build_text = corpus.build_text
+    tried = []
+
+    def only_the_failed_one(job):
+        tried.append(job.name)
+        return real_build_text(job)
+
+    monkeypatch.setattr(corpus, "build_text", only_the_failed_one)
+    assert build(corpus_dir, "-j", "1") == 1  # the empty text still fails: it was tried again
     err = capsys.readouterr().err
+    assert tried == ["empty"]
     assert "3 texts: 0 built, 2 unchanged, 1 failed" in err
     assert "[input-empty]" in err
     assert snapshot(corpus_dir / "tei") == before
-    assert (corpus_dir / "tei" / MANIFEST_NAME).read_bytes() == manifest_before
+    assert read_manifest(corpus_dir / "tei") == manifest_before
+
+
+def test_a_no_change_rebuild_reads_no_output_and_no_unchanged_source(tmp_path, capsys, monkeypatch):
+    make_corpus(tmp_path / "in", bad=False)
+    argv = ["build", str(tmp_path / "in"), "--tei-dir", str(tmp_path / "tei"), "--site-dir", str(tmp_path / "site"),
+            "--no-pdf", "-j", "1"]
+    assert main(argv) == 0
+    monkeypatch.setattr(corpus, "sha256_file", lambda path: pytest.fail(f"{path} was read"))
+    assert main(argv) == 0
+    assert "2 texts: 0 built, 2 unchanged, 0 failed" in capsys.readouterr().err
+    monkeypatch.undo()
+    monkeypatch.setattr(corpus, "toolkit_fingerprint", lambda: "toolkit under test")
+    read = []
+    monkeypatch.setattr(corpus, "sha256_file", lambda path: read.append(Path(path).name) or real_sha(path))
+    (tmp_path / "in" / "beta.txt").touch()  # a new mtime, the same bytes: hashed once, not rebuilt
+    (tmp_path / "in" / "beta.txt").write_bytes((tmp_path / "in" / "beta.txt").read_bytes())
+    assert main(argv) == 0
+    assert read == ["beta.txt"]
+    assert "2 texts: 0 built, 2 unchanged, 0 failed" in capsys.readouterr().err
+    read.clear()
+    assert main(argv) == 0
+    assert read == []  # its new stat was recorded
+
+
+real_sha = corpus.sha256_file
 
 
 @pytest.mark.parametrize("change, rebuilt", [
@@ -159,8 +195,9 @@ def test_two_workers_give_the_same_bytes_as_one(corpus_dir):
     assert names == sorted(p.name for p in two.iterdir()) == [MANIFEST_NAME, "alpha.xml", "beta.xml"]
     for name in ("alpha.xml", "beta.xml"):
         assert (one / name).read_bytes() == (two / name).read_bytes()
+
     def hashes(folder: Path) -> dict:
-        return {k: v.get("tei_sha256") for k, v in json.loads((folder / MANIFEST_NAME).read_text())["texts"].items()}
+        return {k: v.info.get("tei_sha256") for k, v in read_manifest(folder).items()}
 
     assert hashes(one) == hashes(two)
 
@@ -175,8 +212,9 @@ def test_a_good_tei_is_kept_when_its_text_goes_bad(corpus_dir, capsys):
     assert "beta.txt:1:1: error:" in err and "[input-binary]" in err
     assert "3 texts: 0 built, 1 unchanged, 2 failed" in err
     assert (corpus_dir / "tei" / "beta.xml").read_bytes() == good
-    entry = json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())["texts"]["beta"]
-    assert "tei_sha256" not in entry and [d["code"] for d in entry["failed"]] == ["input-binary"]
+    entry = read_manifest(corpus_dir / "tei")["beta"]
+    assert entry.status == "failed" and entry.info["problem"].endswith("[input-binary]")
+    assert entry.info["tei_sha256"] == hashlib.sha256(good).hexdigest()  # the last good TEI, still there
 
 
 def test_a_failed_text_is_tried_again_once_its_source_is_fixed(corpus_dir, capsys):
@@ -216,14 +254,11 @@ def test_json_format_gives_one_json_object_per_diagnostic(corpus_dir, capsys):
 
 def test_the_corpus_index_lists_each_edition_with_its_status(tmp_path):
     site = tmp_path / "site"
-    results = [
-        TextResult("a", "in/a.txt", "tei/a.xml", "built", info={
-            "title": "Essay <One> & more", "author": "Ann", "notes": 12, "persons": 3,
-            "pdf_path": str(site / "a.pdf"), "site_files": {str(site / "a" / "reading.html"): "…"}}),
-        TextResult("b", "in/b.txt", "tei/b.xml", "failed",
-                   diagnostics=[error("input-empty", "the file is empty", "in/b.txt", 1, 1)]),
+    entries = [
+        IndexEntry("a", "Essay <One> & more", "Ann", 12, 3, True, "a.txt", link="a/reading.html", pdf="a.pdf"),
+        IndexEntry("b", "b", "", 0, 0, False, "b.txt", problem="the file is empty [input-empty]"),
     ]
-    page = write_corpus_index(results, site)
+    [page] = write_corpus_index(entries, 2, 1, site)
     html = page.read_text()
     assert page == site / "corpus.html"
     assert "Essay &lt;One&gt; &amp; more" in html  # autoescaped
@@ -236,9 +271,29 @@ def test_the_corpus_index_lists_each_edition_with_its_status(tmp_path):
     assert rows[0].xpath("td[1]/a/@href") == ["a/reading.html"]
     assert rows[0].xpath("td[6]/a/@href") == ["a.pdf"] and rows[1].xpath(".//a") == []
     assert "1 valid, 1 failed" in html
-    spaced = TextResult("my essay", "in/my essay.txt", "tei/my essay.xml", "built",
-                        info={"site_files": {str(site / "my essay" / "reading.html"): "…"}})
-    assert '<a href="my%20essay/reading.html">my essay</a>' in write_corpus_index([spaced], site).read_text()
+    assert not lxml.html.fromstring(html).xpath("//nav[@class='pages']")  # one page: no pager
+
+
+def test_the_corpus_index_is_paginated_and_rewrites_only_changed_pages(tmp_path):
+    import lxml.html
+
+    site = tmp_path / "site"
+    entries = [IndexEntry(f"t{i}", f"Title {i}", "", i, 0, True, f"t{i}.txt") for i in range(5)]
+    digests: dict = {}
+    pages = write_corpus_index(entries, 5, 5, site, digests, page_size=2)
+    assert [p.name for p in pages] == ["corpus.html", "corpus-2.html", "corpus-3.html"]
+    third = lxml.html.fromstring(pages[2].read_text())
+    assert [tr.get("id") for tr in third.xpath("//tbody/tr")] == ["t4"]
+    assert third.xpath("//nav[@class='pages'][1]//a/@href") == ["corpus.html", "corpus-2.html", "corpus-3.html"]
+    assert third.xpath("//nav[@class='pages'][1]//a[@aria-current='page']/text()") == ["3"]
+    assert "Texts 5 to 5." in pages[2].read_text()
+    inodes = {p.name: p.stat().st_ino for p in pages}
+    entries[3] = IndexEntry("t3", "Title 3, revised", "", 3, 0, True, "t3.txt")
+    write_corpus_index(entries, 5, 5, site, digests, page_size=2)
+    assert {p.name: p.stat().st_ino for p in pages} != inodes
+    assert [p.stat().st_ino == inodes[p.name] for p in pages] == [True, False, True]  # only page 2 rewritten
+    assert [p.name for p in write_corpus_index(entries[:2], 2, 2, site, digests, page_size=2)] == ["corpus.html"]
+    assert sorted(p.name for p in site.iterdir()) == ["corpus.html"]  # the pages beyond are removed
 
 
 @pytest.mark.parametrize("quiet, tty, ci, shown", [
@@ -323,7 +378,7 @@ def test_an_interrupted_build_keeps_the_texts_it_finished(corpus_dir, capsys, mo
 
     monkeypatch.setattr(corpus, "build_text", interrupted_after_alpha)
     assert build(corpus_dir, "-j", "1") == 130
-    assert sorted(json.loads((corpus_dir / "tei" / MANIFEST_NAME).read_text())["texts"]) == ["alpha"]
+    assert sorted(read_manifest(corpus_dir / "tei")) == ["alpha"]
     monkeypatch.setattr(corpus, "build_text", real_build_text)
     capsys.readouterr()
     build(corpus_dir, "-j", "1")
@@ -341,3 +396,97 @@ def test_validation_warnings_are_reported_and_do_not_fail_the_text(corpus_dir, c
     err = capsys.readouterr().err
     assert f"{corpus_dir / 'tei' / 'alpha.xml'}:9:3: warning: note 2 has no anchor [note-anchor-missing]" in err
     assert "3 texts: 2 built, 0 unchanged, 1 failed" in err
+
+
+def site_build(corpus_dir: Path, *extra: str) -> int:
+    return main(["build", str(corpus_dir / "in"), "--tei-dir", str(corpus_dir / "tei"), "--site-dir",
+                 str(corpus_dir / "site"), "--no-pdf", "-j", "1", *extra])
+
+
+def test_a_failed_write_is_not_cached_and_a_plain_rebuild_succeeds(corpus_dir, capsys, monkeypatch):
+    import lefort_tei.pipeline
+
+    real_write_tei = lefort_tei.pipeline.write_tei
+
+    def disk_full(converted, path):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(lefort_tei.pipeline, "write_tei", disk_full)
+    assert site_build(corpus_dir) == 1
+    assert "3 texts: 0 built, 0 unchanged, 3 failed" in capsys.readouterr().err
+    page = (corpus_dir / "site" / "corpus.html").read_text()
+    assert "Traceback" not in page and str(corpus_dir) not in page  # no traceback, no absolute path
+    assert "failed: OSError: [Errno 28] No space left on device: &#39;alpha.xml&#39;" in page
+    monkeypatch.setattr(lefort_tei.pipeline, "write_tei", real_write_tei)  # the disk is freed
+    assert site_build(corpus_dir) == 1
+    assert "3 texts: 2 built, 0 unchanged, 1 failed" in capsys.readouterr().err
+    assert (corpus_dir / "tei" / "alpha.xml").is_file()
+
+
+def test_the_public_problem_has_no_traceback_and_no_absolute_path(tmp_path):
+    tei = tmp_path / "tei"
+    d = error("internal", f"OSError: [Errno 28] No space left on device: '{tei / 'a.xml'}' (a bug)\n"
+                          f"Traceback (most recent call last):\n  File \"{tmp_path}/x.py\"", str(tmp_path / "a.txt"))
+    assert corpus.public_problem([d], [tei, tmp_path]) == (
+        "OSError: [Errno 28] No space left on device: 'a.xml' (a bug) [internal]")
+    assert corpus.public_problem([Diagnostic("warning", "w", "fine")], [tmp_path]) == ""
+
+
+def test_the_site_index_keeps_the_editions_that_exist_when_every_text_fails(corpus_dir, capsys):
+    assert site_build(corpus_dir) == 1
+    index = (corpus_dir / "site" / "index.html").read_text()
+    assert 'href="alpha/index.html"' in index and 'href="beta/index.html"' in index
+    for name in ("alpha", "beta"):
+        (corpus_dir / "in" / f"{name}.txt").write_bytes(b"\x00\x01binary")
+    assert site_build(corpus_dir) == 1
+    assert "3 texts: 0 built, 0 unchanged, 3 failed" in capsys.readouterr().err
+    assert (corpus_dir / "site" / "index.html").read_text() == index  # the last good editions, still there
+    corpus_page = (corpus_dir / "site" / "corpus.html").read_text()
+    assert "0 valid, 3 failed" in corpus_page and 'href="alpha/reading.html"' in corpus_page
+
+
+def test_removed_texts_lose_their_outputs_unless_kept(corpus_dir, capsys):
+    site_build(corpus_dir)
+    (corpus_dir / "in" / "beta.txt").unlink()
+    site_build(corpus_dir, "--keep-removed")
+    assert "2 texts: 0 built, 1 unchanged, 1 failed, 1 removed" in capsys.readouterr().err
+    assert (corpus_dir / "tei" / "beta.xml").is_file() and (corpus_dir / "site" / "beta" / "reading.html").is_file()
+    assert read_manifest(corpus_dir / "tei")["beta"].status == "removed"
+    assert "beta" not in (corpus_dir / "site" / "index.html").read_text()
+    site_build(corpus_dir)
+    assert "2 texts: 0 built, 1 unchanged, 1 failed, 1 removed" in capsys.readouterr().err
+    assert not (corpus_dir / "tei" / "beta.xml").exists() and not (corpus_dir / "site" / "beta").exists()
+    assert sorted(read_manifest(corpus_dir / "tei")) == ["alpha", "empty"]
+    assert (corpus_dir / "tei" / "alpha.xml").is_file() and (corpus_dir / "site" / "alpha" / "reading.html").is_file()
+    site_build(corpus_dir)
+    assert "1 failed; web edition" in capsys.readouterr().err  # nothing more to remove
+
+
+def test_text_names_are_url_quoted_in_the_index_pages(tmp_path):
+    folder = make_corpus(tmp_path / "in", bad=False)
+    (folder / "javascript:alert(10).txt").write_text(ESSAY.format(title="Gamma Essay"), encoding="utf-8")
+    (folder / "my essay.txt").write_text(ESSAY.format(title="Delta Essay"), encoding="utf-8")
+    assert site_build(tmp_path) == 0
+    import lxml.html
+
+    for page in ("index.html", "corpus.html"):
+        hrefs = lxml.html.parse(str(tmp_path / "site" / page)).xpath("//a/@href")
+        assert not [h for h in hrefs if h.split(":")[0] in ("javascript", "data", "file")], page
+        assert "javascript%3Aalert%2810%29/reading.html" in hrefs and "my%20essay/reading.html" in hrefs
+
+
+def test_fonts_and_every_resource_folder_are_in_the_fingerprint():
+    from lefort_tei.resources import PROJECT_ROOT, SCHEMAS_DIR, XSLT_DIR
+
+    roots = corpus.resource_roots()
+    assert corpus.PACKAGE_DIR in roots and XSLT_DIR in roots and SCHEMAS_DIR in roots
+    assert PROJECT_ROOT / "fonts" in roots
+
+
+def test_a_font_change_changes_the_fingerprint(tmp_path):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "a.otf").write_bytes(b"font one")
+    first = real_toolkit_fingerprint((fonts,))
+    (fonts / "a.otf").write_bytes(b"font two")
+    assert real_toolkit_fingerprint((fonts,)) != first

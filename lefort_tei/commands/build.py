@@ -13,21 +13,23 @@ import time
 from pathlib import Path
 
 from ..cli import print_diagnostics
-from ..corpus import BuildOptions, CorpusReport, TextResult, build_corpus
+from ..corpus import BuildOptions, CorpusReport, TextResult, build_corpus, list_texts
 from ..diagnostics import InputError, error
-from ..pipeline import seed_texts
 
 HELP = "build the whole edition: seeds/*.txt → tei/*.xml (validated), web edition and PDF"
 EXAMPLES = """\
 A text that fails is reported with its diagnostics and the others are still built; the exit
 code is then 1. A TEI file is only replaced by a new one that is complete and valid. Texts whose
-source, data file and toolkit are unchanged are not rebuilt (tei/.lefort-build.json records the
-content hashes); --force rebuilds everything.
+source, data file and toolkit are unchanged are not rebuilt (tei/.lefort-build.sqlite records the
+content hashes); --force rebuilds everything. A text that failed is tried again on every build.
+The outputs of texts removed from the folder are deleted (--keep-removed keeps them).
 
 examples:
   lefort-tei build                       # seeds/ → tei/ → build/site/ (with PDFs)
   lefort-tei build corpus/ --tei-dir corpus-tei/ --site-dir public/ -j 4
-  lefort-tei build corpus/ --no-pdf --quiet   # in CI: TEI and HTML only, errors only"""
+  lefort-tei build corpus/ --no-pdf --quiet   # in CI: TEI and HTML only, errors only
+  lefort-tei build corpus/ --dask local -j 4  # on a Dask cluster on this machine
+  lefort-tei build corpus/ --dask tcp://10.0.0.5:8786   # on an existing Dask cluster"""
 
 DEFAULT_PDF_LIMIT = 50
 
@@ -45,6 +47,11 @@ def register(parser) -> None:
     parser.add_argument("--pdf-limit", type=int, default=DEFAULT_PDF_LIMIT, metavar="N",
                         help=f"make PDFs only when the corpus has at most N texts (default {DEFAULT_PDF_LIMIT})")
     parser.add_argument("--force", action="store_true", help="rebuild every text, even unchanged ones")
+    parser.add_argument("--keep-removed", action="store_true",
+                        help="keep the outputs of texts no longer in the folder (default: deleted)")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="build on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' "
+                             "for one on this machine with --jobs workers (needs: pip install 'lefort-tei[dask]')")
 
 
 def default_jobs() -> int:
@@ -71,7 +78,7 @@ def run(args) -> int:
     if not folder.is_dir():
         code = "input-missing" if not folder.exists() else "input-not-folder"
         raise InputError(error(code, "no such folder; give a folder of .txt texts", str(folder)))
-    texts = seed_texts(folder)
+    texts = list_texts(folder)
     if not texts:
         raise InputError(error("input-no-texts", "no .txt files to build in this folder", str(folder)))
     pdf = not args.no_pdf and not args.no_site
@@ -80,7 +87,8 @@ def run(args) -> int:
         if not args.quiet:
             print(f"info: {len(texts)} texts, more than --pdf-limit {args.pdf_limit}: no PDFs", file=sys.stderr)
     opts = BuildOptions(tei_dir=Path(args.tei_dir), site_dir=Path(args.site_dir), jobs=args.jobs,
-                        site=not args.no_site, pdf=pdf, force=args.force)
+                        site=not args.no_site, pdf=pdf, force=args.force, dask=args.dask,
+                        keep_removed=args.keep_removed)
     progress = TerminalProgress() if show_progress(args.quiet) else None
     report = build_corpus(texts, opts, progress)
     if progress:
@@ -132,6 +140,8 @@ def summary(report: CorpusReport) -> str:
     n = len(report.results)
     line = (f"{n} text{'s' if n != 1 else ''}: {report.count('built')} built, "
             f"{report.count('unchanged')} unchanged, {report.count('failed')} failed")
+    if report.removed:
+        line += f", {len(report.removed)} removed"
     if report.site_files:
         line += f"; web edition: {report.site_files[-1].parent}/"
     return line + f" ({report.seconds:.1f} s)"

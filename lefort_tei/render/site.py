@@ -108,15 +108,17 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
         written.append(target)
     for edition in editions:
         written += build_edition(edition, site_dir, sheets, env, (pdf_links or {}).get(edition.name))
-    written.append(_write(site_dir / "index.html", render_site_index(editions, pdf_links, env)))
+    written.append(_write(site_dir / "index.html", render_site_index(editions, {k: url_path(v) for k, v in (pdf_links or {}).items()}, env)))
     return written
 
 
 def render_site_index(editions: list[Edition], pdf_links: dict[str, str] | None = None,
-                      env: Environment | None = None) -> str:
-    """The site's ``index.html``: every edition, its reading text and its PDF (paths relative to the site)."""
+                      env: Environment | None = None, more: int = 0, corpus_index: str | None = None) -> str:
+    """The site's ``index.html``: every edition, its reading text and its PDF (paths relative to the
+    site, URL-quoted); ``more`` editions not listed are found on the ``corpus_index`` page."""
     return (env or environment()).get_template("site-index.html").render(
-        editions=editions, root="", lang=_common_lang(editions), pdf_links=pdf_links or {})
+        editions=editions, root="", lang=_common_lang(editions), pdf_links=pdf_links or {}, more=more,
+        corpus_index=corpus_index)
 
 
 def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: Environment,
