@@ -1,7 +1,9 @@
 """Run a command and measure it: wall time, the peak of the whole process tree's memory, and the
 largest single process.
 
-In: an argv list. Out: ``Run(seconds, returncode, peak_tree_mb (PSS sum), peak_process_mb (RSS), stderr)``.
+In: an argv list. Out: ``Run(seconds, returncode, peak_tree_mb (PSS sum), peak_process_mb (RSS), stderr,
+cpu_seconds)``; CPU seconds are the command's and its reaped workers' (user + system, from ``wait4``):
+unlike wall time, they do not grow when other processes share the CPUs.
 The memory of the command and its worker processes is sampled from ``/proc`` every 10 ms
 (Linux): the peak of the sum of their PSS (proportional set size: a page shared by forked
 processes counts once) and the peak RSS of the largest one. (``ru_maxrss`` is no use here: a
@@ -27,6 +29,7 @@ class Run:
     peak_tree_mb: float
     peak_process_mb: float
     stderr: str
+    cpu_seconds: float = 0.0
 
 
 def _tree(pid: int) -> list[int]:
@@ -72,7 +75,7 @@ def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, _ = os.wait4(proc.pid, 0)
+        _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         done.set()
         sampler.join()
@@ -80,4 +83,4 @@ def run(argv: list[str], cwd: str | Path | None = None, env: dict | None = None)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
     stderr_path.unlink(missing_ok=True)
-    return Run(seconds, proc.returncode, peak[0], peak[1], text)
+    return Run(seconds, proc.returncode, peak[0], peak[1], text, usage.ru_utime + usage.ru_stime)

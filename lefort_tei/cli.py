@@ -2,7 +2,9 @@
 
 In: ``argv``. Out: an exit code (the table is in ``diagnostics.py`` and the README). Each command
 lives in ``lefort_tei/commands/NAME.py`` with ``HELP``, ``EXAMPLES``, ``register(parser)`` and
-``run(args) -> int``; adding a command is one line in ``COMMANDS``.
+``run(args) -> int``; adding a command is one line in ``COMMANDS``. A command's module is imported
+only when that command runs (or when the overview of all commands is printed), so ``--version``
+and one command's start do not pay for the others' imports.
 """
 
 from __future__ import annotations
@@ -36,11 +38,29 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
 
 
-def build_parser() -> argparse.ArgumentParser:
+def commands_needed(argv: list[str]) -> tuple[str, ...]:
+    """The command modules parsing ``argv`` needs: the named command's, all of them for the overview
+    (``lefort-tei``, ``lefort-tei --help``), none for ``--version`` or a command that does not exist."""
+    for arg in argv:
+        if arg in ("-h", "--help"):
+            return COMMANDS
+        if arg == "--version":
+            return ()
+        if not arg.startswith("-"):
+            return (arg,) if arg in COMMANDS else ()
+    return COMMANDS
+
+
+def build_parser(needed: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser; the commands not in ``needed`` get a bare sub-parser (a name argparse can offer,
+    never run nor described), so their modules are not imported."""
     parser = argparse.ArgumentParser(prog="lefort-tei", description=DESCRIPTION, formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"lefort-tei {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        if name not in needed:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f".commands.{name}", __package__)
         cmd = sub.add_parser(name, help=module.HELP, description=f"{module.HELP}\n\n{module.EXAMPLES}",
                              formatter_class=_Formatter)
@@ -63,7 +83,8 @@ def print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text", quiet: b
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(commands_needed(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)

@@ -48,7 +48,11 @@ class Source:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
         if not self._line_starts:
-            self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+            starts, i = [0], self.text.find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = self.text.find("\n", i + 1)
+            self._line_starts = starts
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 

@@ -195,3 +195,33 @@ def test_bench_outside_a_checkout_is_a_usage_error(monkeypatch, capsys, tmp_path
     code, out, err = run(capsys, "bench", "--no-corpus")
     assert (code, out) == (2, "")
     assert err.startswith(f"{tmp_path / 'bench.py'}: error: no benchmark here") and err.endswith("[bench-missing]\n")
+
+
+@pytest.mark.parametrize(("argv", "needed"), [
+    (["--version"], ()),
+    (["convert", "x.txt", "-o", "x.xml"], ("convert",)),
+    (["-q"], COMMANDS),  # not a command: the overview is printed, with every command's help
+    ([], COMMANDS),
+    (["--help"], COMMANDS),
+    (["frobnicate"], ()),
+])
+def test_only_the_command_that_runs_is_imported(argv, needed):
+    from lefort_tei.cli import commands_needed
+
+    assert commands_needed(argv) == needed
+
+
+def test_version_imports_no_command_module():
+    code = ("import sys\nfrom lefort_tei.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('lefort_tei.commands.') or m == 'lxml'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+    assert out.startswith("lefort-tei ")
+
+
+def test_the_overview_still_describes_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        assert re.search(rf"^    {name}\s+\S", out, re.MULTILINE), name

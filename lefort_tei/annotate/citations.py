@@ -28,7 +28,7 @@ from ..diagnostics import Diagnostic, warning
 from ..model import BlockQuote, Citation, Document, Paragraph, Work
 from .patterns import (ABBREVIATION_BEFORE, IBID, IMPRINT_AT_END, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
                        SECONDARY, SENTENCE_END)
-from .spans import Reading, fits, reading_of
+from .spans import Reading, Reserved, fits, reading_of
 
 MAX_WORK_PART = 300  # characters: a longer "work part" is prose, not a reference
 
@@ -51,6 +51,7 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
                       translator=w.translator, editor=w.editor, place=w.place, publisher=w.publisher,
                       date=w.date, level=w.level, container=w.container, note=w.note) for w in data.works]
     forms = [(form, w.id) for w in data.works for form in (w.cited_as or [w.title])]
+    labels = Reserved(n.label for n in doc.notes)  # a citation may not swallow a note's label
     previous: Citation | None = None
     for note in doc.notes:
         count = 0
@@ -61,7 +62,7 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
                 start += 1
             for marked in mark_citations(reading.text, start):
                 count += 1
-                citation = _resolve(doc, p, reading, marked, forms, previous,
+                citation = _resolve(doc, p, reading, marked, forms, previous, labels,
                                     f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags)
                 if citation is None:
                     count -= 1
@@ -170,9 +171,9 @@ def _with_secondary(text: str, marked: Marked) -> Marked:
 
 
 def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, forms, previous: Citation | None,
-             ident: str, diags: list[Diagnostic]) -> Citation | None:
+             labels: Reserved, ident: str, diags: list[Diagnostic]) -> Citation | None:
     span = reading.to_source(marked.start, marked.end)
-    if not fits(p, span, [n.label for n in doc.notes]):
+    if not fits(p, span, labels):
         line, col = doc.source.position(span.start)
         diags.append(warning("citation-crosses", f"the citation {doc.source.slice(span)!r} would cross another "
                              "span; not tagged", doc.source.path, line, col))

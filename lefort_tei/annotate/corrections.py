@@ -19,7 +19,7 @@ import re
 from ..data import CorrectionEntry, EditorialData
 from ..diagnostics import Diagnostic, InputError, error, warning
 from ..model import Correction, Document, Span
-from .spans import block_at, blocks, find_context, is_whole_word
+from .spans import BlockIndex, block_at, blocks, find_context, is_whole_word
 
 # Characters that are neither letters nor digits: what a "punctuation" correction changes.
 # Matches the "'" and "." of "party'" → "party'.".
@@ -40,7 +40,7 @@ def correction_kind(sic: str, corr: str) -> str:
 def annotate_corrections(doc: Document, data: EditorialData) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     text = doc.source.text
-    all_blocks = blocks(doc)
+    index = BlockIndex(blocks(doc))
     for entry in data.corrections:
         if entry.every:
             places = [Span(i, i + len(entry.sic)) for i in _occurrences(text, entry.sic)]
@@ -51,7 +51,7 @@ def annotate_corrections(doc: Document, data: EditorialData) -> list[Diagnostic]
             places = [find_context(text, entry.context, entry.sic, "correction", entry.index, data.path,
                                    entry.line)]
         for span in places:
-            _add(doc, all_blocks, entry, span, data.path)
+            _add(doc, index, entry, span, data.path)
     return diags
 
 
@@ -63,8 +63,8 @@ def _occurrences(text: str, word: str):
         i = text.find(word, i + 1)
 
 
-def _add(doc: Document, all_blocks, entry: CorrectionEntry, span: Span, data_path: str) -> None:
-    block = block_at(all_blocks, span)
+def _add(doc: Document, index: BlockIndex, entry: CorrectionEntry, span: Span, data_path: str) -> None:
+    block = block_at(index, span)
     line, col = doc.source.position(span.start)
     where = f"{doc.source.path}:{line}:{col}"
     if block is None:

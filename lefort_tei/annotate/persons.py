@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..data import EditorialData
 from ..diagnostics import Diagnostic, warning
 from ..model import Document, Person, PersonRef, Span, TitleRef
-from .spans import block_at, blocks, extend_to_corrections, find_context, fits, reading_of, reserved_spans
+from .spans import BlockIndex, block_at, blocks, extend_to_corrections, find_context, fits, reading_of, reserved_spans
 
 
 def annotate_persons(doc: Document, data: EditorialData) -> list[Diagnostic]:
@@ -28,12 +28,13 @@ def annotate_persons(doc: Document, data: EditorialData) -> list[Diagnostic]:
     forms = sorted({(form, p.id) for p in data.persons for form in (p.forms or [p.name])},
                    key=lambda fp: (-len(fp[0]), fp[0], fp[1]))
     all_blocks = blocks(doc)
+    index = BlockIndex(all_blocks)
     reserved = reserved_spans(doc)
     skip: list[Span] = []
     for entry in data.not_persons:
         span = find_context(doc.source.text, entry.context, entry.form, "not_person", entry.index, data.path,
                             entry.line)
-        block = block_at(all_blocks, span)
+        block = block_at(index, span)
         skip.append(extend_to_corrections(block, span) if block else span)
     mentions: dict[str, int] = {}
     for block in all_blocks:

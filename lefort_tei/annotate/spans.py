@@ -102,24 +102,52 @@ def blocks(doc: Document) -> list[Block]:
     return [*doc.paragraphs(), *doc.headings()]
 
 
-def reserved_spans(doc: Document) -> list[Span]:
+class Reserved:
+    """Spans no annotation may overlap, indexed once: "does this span overlap one?" is a binary
+    search, not a scan (annotators ask it for every candidate; a book has thousands of each).
+
+    Sorted by start, with the largest end among the first k spans, so the spans starting before
+    a query's end overlap it exactly when that largest end passes the query's start.
+    """
+
+    __slots__ = ("_starts", "_max_ends")
+
+    def __init__(self, spans=()):
+        ordered = sorted((s.start, s.end) for s in spans)
+        self._starts = [a for a, _ in ordered]
+        self._max_ends: list[int] = []
+        top = -1
+        for _, z in ordered:
+            top = max(top, z)
+            self._max_ends.append(top)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def overlaps(self, span: Span) -> bool:
+        """True when a reserved span overlaps ``span`` (``Span.overlaps``: shares a character)."""
+        k = bisect.bisect_left(self._starts, span.end)  # spans [0, k) start before span.end
+        return k > 0 and self._max_ends[k - 1] > span.start
+
+
+def reserved_spans(doc: Document) -> Reserved:
     """Spans no person, title or date may overlap: the printed labels of the notes ("16") and the
     note anchors ("(5)", "',2"): "',2 February 1917" is note 2's anchor, then a month."""
-    return [note.label for note in doc.notes] + [a.span for a in doc.anchors()]
+    return Reserved([note.label for note in doc.notes] + [a.span for a in doc.anchors()])
 
 
-def fits(block: Block, span: Span, reserved: list[Span] = (), extra: list[Span] = ()) -> bool:
+def fits(block: Block, span: Span, reserved: Reserved | None = None, extra: list[Span] = ()) -> bool:
     """May ``span`` be added to ``block``: inside it, nesting with every span already there?
 
     A correction must stay innermost: the new span may contain it (or equal it), never sit inside
-    it or cut it. Any other span may contain the new one or be contained by it. ``extra`` are
-    sub-spans that behave like ordinary spans (a citation's work and pages parts).
+    it or cut it. Any other span may contain the new one or be contained by it. ``reserved`` spans
+    may not be overlapped at all. ``extra`` are sub-spans that behave like ordinary spans (a
+    citation's work and pages parts).
     """
     if not block.span.contains(span) or span.start == span.end:
         return False
-    for r in reserved:
-        if r.overlaps(span):
-            return False
+    if reserved is not None and reserved.overlaps(span):
+        return False
     for i in block.inlines:
         other = i.span
         if not other.overlaps(span):
@@ -157,12 +185,37 @@ def find_context(text: str, context: str, target: str, table: str, index: int, d
     return Span(at, at + len(target))
 
 
-def block_at(doc_blocks: list[Block], span: Span) -> Block | None:
+class BlockIndex:
+    """The blocks, sorted by start once, to find the block holding a span by binary search."""
+
+    __slots__ = ("_order", "_starts", "_max_ends")
+
+    def __init__(self, doc_blocks: list[Block]):
+        # (start, rank in reading order, block): the rank keeps "a paragraph before a heading"
+        self._order = sorted(((b.span.start, k, b) for k, b in enumerate(doc_blocks)), key=lambda t: t[:2])
+        self._starts = [start for start, _, _ in self._order]
+        self._max_ends: list[int] = []
+        top = -1
+        for _, _, b in self._order:
+            top = max(top, b.span.end)
+            self._max_ends.append(top)
+
+    def at(self, span: Span) -> Block | None:
+        """The first block in reading order that holds ``span``; blocks do not overlap, so the walk
+        back from the last block starting at or before the span stops at once."""
+        best = None
+        j = bisect.bisect_right(self._starts, span.start) - 1
+        while j >= 0 and self._max_ends[j] >= span.end:
+            _, k, b = self._order[j]
+            if b.span.contains(span) and (best is None or k < best[0]):
+                best = (k, b)
+            j -= 1
+        return best[1] if best else None
+
+
+def block_at(index: BlockIndex, span: Span) -> Block | None:
     """The innermost block holding ``span`` (a paragraph before a heading)."""
-    for b in doc_blocks:
-        if b.span.contains(span):
-            return b
-    return None
+    return index.at(span)
 
 
 def extend_to_corrections(block: Block, span: Span) -> Span:

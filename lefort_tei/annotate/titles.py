@@ -17,12 +17,13 @@ from __future__ import annotations
 from ..data import EditorialData, TitleEntry
 from ..diagnostics import Diagnostic, InputError, error, warning
 from ..model import Document, TitleRef
-from .spans import block_at, blocks, extend_to_corrections, find_context, fits, reading_of, reserved_spans
+from .spans import BlockIndex, block_at, blocks, extend_to_corrections, find_context, fits, reading_of, reserved_spans
 
 
 def annotate_titles(doc: Document, data: EditorialData) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     all_blocks = blocks(doc)
+    index = BlockIndex(all_blocks)
     reserved = reserved_spans(doc)
     works = {w.id: w for w in data.works}
     readings = {id(b): reading_of(doc.source.text, b.span, b.inlines) for b in all_blocks}
@@ -34,7 +35,7 @@ def annotate_titles(doc: Document, data: EditorialData) -> list[Diagnostic]:
             places = [(b, readings[id(b)].to_source(a, z)) for b in all_blocks
                       for a, z in readings[id(b)].find_all(entry.text)]
         else:
-            places = [_place_by_context(doc, all_blocks, readings, entry, data.path)]
+            places = [_place_by_context(doc, all_blocks, index, readings, entry, data.path)]
         tagged = 0
         for block, span in places:
             if any(isinstance(i, TitleRef) and i.span.overlaps(span) for i in block.inlines):
@@ -52,11 +53,11 @@ def annotate_titles(doc: Document, data: EditorialData) -> list[Diagnostic]:
     return diags
 
 
-def _place_by_context(doc: Document, all_blocks, readings, entry: TitleEntry, data_path: str):
+def _place_by_context(doc: Document, all_blocks, index: BlockIndex, readings, entry: TitleEntry, data_path: str):
     text = doc.source.text
     if text.count(entry.context) == 1:
         span = find_context(text, entry.context, entry.text, "title", entry.index, data_path, entry.line)
-        block = block_at(all_blocks, span)
+        block = block_at(index, span)
         if block is not None:
             return block, extend_to_corrections(block, span)
     hits = [(b, i) for b in all_blocks for i, _ in readings[id(b)].find_all(entry.context, whole_word=False)]

@@ -59,6 +59,7 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
     """Candidate anchors whose number is a note; markers in brackets or superscript whose number
     is no note are collected in ``dangling`` (when given)."""
     text = source.text
+    highest = max(note_numbers, default=0)
     found: list[Candidate] = []
     for p in paragraphs:
         taken: list[Span] = []
@@ -71,7 +72,7 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
                 if number is None:
                     continue
                 if number not in note_numbers:
-                    if dangling is not None and style != "bare" and note_numbers and number > max(note_numbers):
+                    if dangling is not None and style != "bare" and note_numbers and number > highest:
                         dangling.append(NoteAnchor(span=span, number_read=number, style=style))
                     continue
                 taken.append(span)
@@ -81,18 +82,31 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
 
 
 def choose_run(candidates: list[Candidate]) -> list[Candidate]:
-    """The heaviest subsequence whose numbers strictly increase (weighted LIS, O(n²))."""
+    """The heaviest subsequence whose numbers strictly increase (weighted LIS, O(n log n)).
+
+    Each candidate extends the heaviest run ending before it on a smaller number, found with a
+    Fenwick tree of (weight, -index) maxima over the numbers seen so far: on equal weights the
+    earliest candidate wins, as it would in the plain O(n²) scan, so the run is the same.
+    """
     n = len(candidates)
-    best = [c.weight for c in candidates]
-    prev = [-1] * n
-    for i in range(n):
-        vi = candidates[i].anchor.number_read
-        for j in range(i):
-            if candidates[j].anchor.number_read < vi and best[j] + candidates[i].weight > best[i]:
-                best[i] = best[j] + candidates[i].weight
-                prev[i] = j
     if not n:
         return []
+    values = sorted({c.anchor.number_read for c in candidates})
+    rank = {v: k + 1 for k, v in enumerate(values)}  # 1-based for the tree
+    tree: list[tuple[int, int]] = [(0, 1)] * (len(values) + 1)  # (best, -index); (0, 1): none yet
+    best = [0] * n
+    prev = [-1] * n
+    for i, c in enumerate(candidates):
+        k, top = rank[c.anchor.number_read] - 1, (0, 1)  # the best over numbers strictly smaller
+        while k > 0:
+            top = max(top, tree[k])
+            k -= k & -k
+        best[i] = c.weight + top[0]
+        prev[i] = -top[1] if top[0] > 0 else -1
+        k = rank[c.anchor.number_read]
+        while k <= len(values):
+            tree[k] = max(tree[k], (best[i], -i))
+            k += k & -k
     i = max(range(n), key=lambda k: (best[k], -k))
     run = []
     while i >= 0:
@@ -158,8 +172,9 @@ def link_anchors(source: Source, paragraphs: list[Paragraph], notes: list[Note],
             c.paragraph.inlines.append(Correction(span=a.span, corr=canonical, resp=resp,
                                                   cert="high", reason=why, kind="anchor"))
     linked = {c.anchor.n for c in run}
+    chosen = {id(c) for c in run}  # identity: comparing candidates field by field made this quadratic
     for c in candidates:
-        if c not in run and c.anchor.number_read in linked:
+        if id(c) not in chosen and c.anchor.number_read in linked:
             line, col = source.position(c.anchor.span.start)
             diags.append(Diagnostic("info", "anchor-ignored",
                                     f"{source.slice(c.anchor.span)!r} looks like a note marker but is out of "

@@ -5,14 +5,21 @@ source). Out: a PDF, written atomically, set in the EB Garamond shipped in ``fon
 notes as footnotes, running heads, contents, bookmarks, an index of persons and metadata.
 
 Two things CSS cannot say are done between layouts, from the pages WeasyPrint reports for each
-id: a footnote carried off its anchor's page is brought back (``break_before_carried_notes``,
-one layout per note), and the index of persons keeps one page number per page, in page order
-("Trotsky 5, 6, 9", not "5, 5, 5, 6"; ``keep_one_index_link_per_page``, one last layout: the
-index is the last matter, so no earlier page moves). See docs/print.md.
+id, at a cost that grows with the book, not with the book times its notes:
+- a footnote carried off its anchor's page is brought back (``break_before_carried_notes``): every
+  note carried in a layout gets its remedy at once, and the book is laid out again; the notes
+  before the first remedy are settled, so a few passes settle the book (``MAX_NOTE_PASSES``);
+- the index of persons, the last matter, is not laid out with the book: the book is laid out with
+  its heading only (so the contents and the bookmarks find it), then the entries get their page
+  numbers as text, one per page, in page order (``index_with_page_numbers``), and are laid out
+  alone, their page counter and left/right pages continuing the book's (``_index_pages``), in
+  place of the heading's page. The index costs its own pages, not a layout of the whole book.
+See docs/print.md.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import time
 from contextlib import contextmanager
@@ -34,9 +41,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 VIEWS = {"reading": "print", "diplomatic": "print-diplomatic"}
 VIEW_NAMES = {"reading": "Reading text", "diplomatic": "Diplomatic text"}
 
-# How often a layout is repeated to bring a footnote back to its anchor's page (see
-# break_before_carried_notes), and the blocks a page break may be put before.
-MAX_NOTE_REPAIRS = 8
+# How often the book is laid out again to bring carried footnotes back to their anchors' pages
+# (see break_before_carried_notes), and the blocks a page break may be put before.
+MAX_NOTE_PASSES = 4
 BREAKABLE_BLOCKS = ("p", "figure", "h2", "h3")
 
 FONTS_DIR = PROJECT_ROOT / "fonts"
@@ -106,9 +113,10 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
             return _layout(page_html(fragment, meta, view), tei_path)
 
     with _collected_warnings() as warnings:
+        fragment, index = split_index(fragment)
         document = lay_out(fragment)
-        for _ in range(MAX_NOTE_REPAIRS):
-            repaired = break_before_carried_notes(fragment, _pages_of_anchors(document))
+        for _ in range(MAX_NOTE_PASSES):
+            repaired = break_before_carried_notes(fragment, _pages_of_anchors(document), every=True)
             if repaired == fragment:
                 break
             fragment = repaired
@@ -116,9 +124,10 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
         pages = _pages_of_anchors(document)
         warnings += [f"note {note} is printed on page {on}, its anchor on page {anchor_page}"
                      for note, anchor_page, on in carried_notes(fragment, pages)]
-        pruned = keep_one_index_link_per_page(fragment, pages)
-        if pruned != fragment:
-            document = lay_out(pruned)
+        if index is not None:
+            with clock("index"):
+                document = _with_index(document, index_with_page_numbers(index, pages), pages, fragment, meta,
+                                       view, tei_path)
         try:
             with clock("write"):
                 data = document.write_pdf()
@@ -176,6 +185,65 @@ def page_html(fragment: str, meta: Metadata, view: str) -> str:
     )
 
 
+INDEX_ID = "index-of-persons"
+
+
+def split_index(fragment: str) -> tuple[str, str | None]:
+    """The fragment with the index's entries taken out (its section and heading stay, the book's
+    last page), and the index section alone; ``(fragment, None)`` when there is no index."""
+    root = lxml_html.fragment_fromstring(fragment)
+    section = root.find(f".//section[@id='{INDEX_ID}']")
+    if section is None:
+        return fragment, None
+    index = lxml_html.tostring(section, encoding="unicode")
+    for entries in section.findall("ul"):
+        section.remove(entries)
+    return lxml_html.tostring(root, encoding="unicode"), index
+
+
+def index_with_page_numbers(index: str, page_of: dict[str, int]) -> str:
+    """The index section with each entry's mentions as page numbers in text: one per page, in
+    page order ("Trotsky, Leon 5, 6, 9"); a mention that was not laid out is left out."""
+    root = lxml_html.fragment_fromstring(keep_one_index_link_per_page(index, page_of))
+    for pages in root.iterfind(".//span[@class='index-pages']"):
+        for link in pages.findall("a[@class='index-page']"):
+            page = page_of.get(link.get("href", "").removeprefix("#"))
+            number = lxml_html.Element("span", {"class": "index-number"})
+            number.text = str(page)
+            number.tail = link.tail
+            if page is None:
+                pages.remove(link)
+            else:
+                pages.replace(link, number)
+    return lxml_html.tostring(root, encoding="unicode")
+
+
+def _with_index(document, index: str, page_of: dict[str, int], fragment: str, meta: "Metadata", view: str,
+                tei_path):
+    """The book with the page of the index's heading replaced by the index laid out alone."""
+    first = page_of.get(INDEX_ID)
+    if first is None or first != len(document.pages):
+        return document  # the heading is not the book's last page: keep the book as laid out
+    return document.copy(document.pages[: first - 1] + _index_pages(index, first, fragment, meta, view, tei_path))
+
+
+def _index_pages(index: str, first: int, fragment: str, meta: "Metadata", view: str, tei_path) -> list:
+    """The pages of the index, numbered from ``first``, on the side of the book page ``first``.
+
+    Laid out after one or two spacer pages that are dropped: they put the index's first page on
+    the right side (odd pages are rectos), make it no first page of the text (whose running heads
+    differ), and carry the book's author into the versos' running head.
+    """
+    spacers = 2 if first % 2 else 1
+    root = lxml_html.fragment_fromstring(fragment)
+    author = root.find(".//*[@class='text-author']")
+    filler = lxml_html.tostring(author, encoding="unicode") if author is not None else ""
+    pad = "".join(f'<div class="index-spacer">{filler if k == 0 else ""}</div>' for k in range(spacers))
+    style = f"<style>@page :first {{ counter-reset: page {first - spacers}; }}</style>"
+    document = _layout(page_html(style + pad + index, meta, view), tei_path)
+    return document.pages[spacers:]
+
+
 def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:
     """The fragment with, in each index entry, one link per page, in page order.
 
@@ -212,8 +280,9 @@ def carried_notes(fragment: str, page_of: dict[str, int]) -> list[tuple[str, int
     return out
 
 
-def break_before_carried_notes(fragment: str, page_of: dict[str, int]) -> str:
-    """The fragment changed so that the first footnote printed off its anchor's page comes back.
+def break_before_carried_notes(fragment: str, page_of: dict[str, int], every: bool = False) -> str:
+    """The fragment changed so that the first footnote printed off its anchor's page comes back
+    (with ``every``, each footnote carried in this layout gets its remedy at once).
 
     WeasyPrint carries a page's last footnotes to the next page (their calls staying) to fit the
     first line of a paragraph at the foot of the page, or to keep a paragraph's last lines
@@ -221,27 +290,43 @@ def break_before_carried_notes(fragment: str, page_of: dict[str, int]) -> str:
     on the anchor's page after the anchor (the note gets that room back); if the anchor's own
     block runs on to the next page, that block may leave a single line there (no widow control);
     if that is not enough either, the block starts a new page. The caller lays out again and
-    repeats while a note is still carried: a shorter page is the lesser evil.
+    repeats while a note is still carried: a shorter page is the lesser evil. The remedies after
+    the first are made on pages the first one may move; the next layout tells, and the notes
+    before the first remedy are settled, so each pass settles at least one more.
     """
     root = lxml_html.fragment_fromstring(fragment)
-    order = {el: i for i, el in enumerate(root.iter())}
     blocks = [el for el in root.iterfind(".//article//*[@id]") if el.tag in BREAKABLE_BLOCKS]
-    for footnote in root.iterfind(".//span[@class='footnote']"):
-        anchor_page, note_page = page_of.get(footnote.get("data-anchor")), page_of.get(footnote.get("id"))
-        if not anchor_page or not note_page or anchor_page == note_page:
-            continue
-        after = [b for b in blocks if order[b] > order[footnote] and page_of.get(b.get("id")) == anchor_page]
+    carried = [f for f in root.iterfind(".//span[@class='footnote']")
+               if page_of.get(f.get("data-anchor")) and page_of.get(f.get("id"))
+               and page_of[f.get("data-anchor")] != page_of[f.get("id")]]
+    if not carried:
+        return fragment
+    order = {el: i for i, el in enumerate(root.iter())}
+    starts = [order[b] for b in blocks]  # document order, which is page order in the text
+    changed = False
+    for footnote in carried:
+        anchor_page = page_of[footnote.get("data-anchor")]
+        after = None  # the last block starting on the anchor's page after the footnote
+        for k in range(bisect.bisect_right(starts, order[footnote]), len(blocks)):
+            b = blocks[k]
+            page = page_of.get(b.get("id"))
+            if page is not None and page > anchor_page:
+                break
+            if page == anchor_page:
+                after = b
         own = next((a for a in footnote.iterancestors() if a.tag in BREAKABLE_BLOCKS and a.get("id")), None)
-        if after:
-            _add_class(after[-1], "print-break-before")
+        if after is not None:
+            _add_class(after, "print-break-before")
         elif own is not None and "print-no-widows" not in own.get("class", ""):
             _add_class(own, "print-no-widows")
         elif own is not None and "print-break-before" not in own.get("class", ""):
             _add_class(own, "print-break-before")
         else:
             continue  # nothing more to try for this note; the caller reports it
-        return lxml_html.tostring(root, encoding="unicode")
-    return fragment
+        changed = True
+        if not every:
+            break
+    return lxml_html.tostring(root, encoding="unicode") if changed else fragment
 
 
 def _add_class(el, name: str) -> None:

@@ -19,16 +19,35 @@ from ..diagnostics import InputError, error
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
-# The prolog up to a document type declaration, e.g.
+# The pieces of a prolog before a document type declaration, each tried at one offset, e.g.
 #   <?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE TEI SYSTEM "file:///etc/passwd">
-PROLOG_DOCTYPE = re.compile(
-    rb"""
-    \A (?P<bom> \xef\xbb\xbf )?
-    (?P<prolog> (?: \s+ | <\?.*?\?> | <!--.*?--> )* )
-    (?P<doctype> <!DOCTYPE\b )
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+BOM = b"\xef\xbb\xbf"
+PROLOG_SPACE = re.compile(rb"""\s+""", re.VERBOSE)  # the "\n" between "?>" and "<!-- c -->"
+DOCTYPE = re.compile(rb"""<!DOCTYPE\b""", re.VERBOSE)  # "<!DOCTYPE TEI SYSTEM"
+
+
+def doctype_offset(data: bytes) -> int | None:
+    """Where a DOCTYPE starts, if one comes before the root element; None otherwise.
+
+    Reads the prolog only, step by step (white space, processing instructions, comments): it stops
+    at the first byte that is none of these, so a file costs the length of its prolog, and an
+    unclosed comment or PI ends the search (libxml2 then reports the malformed file).
+    """
+    pos = len(BOM) if data.startswith(BOM) else 0
+    while True:
+        if space := PROLOG_SPACE.match(data, pos):
+            pos = space.end()
+        if data.startswith(b"<?", pos):
+            end = data.find(b"?>", pos + 2)
+            closing = 2
+        elif data.startswith(b"<!--", pos):
+            end = data.find(b"-->", pos + 4)
+            closing = 3
+        else:
+            return pos if DOCTYPE.match(data, pos) else None
+        if end < 0:
+            return None
+        pos = end + closing
 
 
 class _RefuseEverything(etree.Resolver):
@@ -54,9 +73,9 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     """Parse ``data`` safely; refuse a DOCTYPE, malformed XML and a root that is not TEI."""
-    found = PROLOG_DOCTYPE.match(data)
-    if found:
-        raise InputError(_doctype_error(path, *_position(data, found.start("doctype"))))
+    at = doctype_offset(data)
+    if at is not None:
+        raise InputError(_doctype_error(path, *_position(data, at)))
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

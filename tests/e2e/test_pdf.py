@@ -361,3 +361,49 @@ def test_command_exit_codes(argv, code, capsys):
         assert main(argv) == code
     except SystemExit as exc:  # argparse rejects a bad choice itself
         assert exc.code == code
+
+
+BOOK_FRAGMENT = (
+    '<div class="print-edition"><article class="text"><p id="p1">Trotsky.</p></article>'
+    '<section class="index" id="index-of-persons"><h2 class="matter-head">Index of persons</h2>'
+    '<ul class="index-entries"><li class="index-entry" id="index-eastman"><span class="index-name">Eastman, Max</span>'
+    '<span class="index-pages"><a class="index-page" href="#m-1"></a><a class="index-page" href="#m-2"></a>'
+    '<a class="index-page" href="#m-3"></a></span></li></ul></section></div>')
+
+
+def test_the_book_is_laid_out_with_the_index_heading_only_and_the_index_gets_page_numbers_as_text():
+    from lxml import html
+
+    from lefort_tei.render.pdf import index_with_page_numbers, split_index
+
+    book, index = split_index(BOOK_FRAGMENT)
+    root = html.fragment_fromstring(book)
+    assert root.find(".//section[@id='index-of-persons']/h2") is not None  # contents and bookmarks find it
+    assert root.find(".//li") is None
+    numbered = html.fragment_fromstring(index_with_page_numbers(index, {"m-1": 7, "m-2": 5, "m-3": 7}))
+    assert [s.text for s in numbered.iterfind(".//span[@class='index-number']")] == ["5", "7"]
+    assert numbered.find(".//a") is None
+    assert split_index(TEXT_FRAGMENT) == (TEXT_FRAGMENT, None)
+
+
+TWO_NOTES = (
+    '<div><article class="text"><p id="p1">One<span class="footnote" id="note1" data-n="1" data-anchor="a1">'
+    '<span class="fn-p">N.</span></span><span class="anchor" id="a1"></span> two.</p>'
+    '<p id="p2">Three.</p><p id="p3">Four<span class="footnote" id="note2" data-n="2" data-anchor="a2">'
+    '<span class="fn-p">M.</span></span><span class="anchor" id="a2"></span>.</p><p id="p4">Five.</p>'
+    '<p id="p5">Six.</p></article></div>')
+
+
+@pytest.mark.parametrize(("every", "expected"), [
+    (False, {"p2": "print-break-before"}),                               # the first carried note only
+    (True, {"p2": "print-break-before", "p4": "print-break-before"}),    # both in one pass
+])
+def test_every_carried_note_can_get_its_remedy_in_one_pass(every, expected):
+    from lxml import html
+
+    from lefort_tei.render.pdf import break_before_carried_notes
+
+    pages = {"a1": 1, "note1": 2, "p1": 1, "p2": 1, "p3": 2, "a2": 3, "note2": 4, "p4": 3, "p5": 4}
+    out = break_before_carried_notes(TWO_NOTES, pages, every=every)
+    classes = {p.get("id"): p.get("class") for p in html.fragment_fromstring(out).iterfind(".//p") if p.get("class")}
+    assert classes == expected

@@ -69,3 +69,38 @@ def test_dangling_anchor_is_a_warning_with_its_position():
     d = [d for d in diags if d.code == "anchor-dangling"]
     assert len(d) == 1 and (d[0].line, d[0].col) == (1, 21) and "only 3 notes" in d[0].message
     assert anchors(doc) == [(1, "(1)"), (2, "(2)"), (3, "(3)")]
+
+
+def _choose_run_quadratic(candidates):
+    """The plain weighted LIS the Fenwick version replaces: the reference for its answers."""
+    n = len(candidates)
+    best = [c.weight for c in candidates]
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if candidates[j].anchor.number_read < candidates[i].anchor.number_read and \
+                    best[j] + candidates[i].weight > best[i]:
+                best[i], prev[i] = best[j] + candidates[i].weight, j
+    if not n:
+        return []
+    i = max(range(n), key=lambda k: (best[k], -k))
+    run = []
+    while i >= 0:
+        run.append(candidates[i])
+        i = prev[i]
+    return run[::-1]
+
+
+def test_the_chosen_run_is_that_of_the_plain_quadratic_scan():
+    import random
+
+    from lefort_tei.model import NoteAnchor, Paragraph, Span
+    from lefort_tei.read.anchors import FORCED, Candidate, choose_run
+
+    rng = random.Random(15)
+    paragraph = Paragraph(Span(0, 1))
+    for trial in range(300):
+        n = rng.randrange(0, 40)
+        candidates = [Candidate(NoteAnchor(Span(k, k + 1), rng.randrange(1, 15), "paren"), paragraph,
+                                FORCED if rng.random() < 0.05 else 1) for k in range(n)]
+        assert [id(c) for c in choose_run(candidates)] == [id(c) for c in _choose_run_quadratic(candidates)], trial

@@ -17,7 +17,7 @@ import pytest
 
 from lefort_tei.validate import validate_bytes
 from lefort_tei.diagnostics import InputError
-from lefort_tei.validate.safe import PROLOG_DOCTYPE
+from lefort_tei.validate.safe import doctype_offset
 
 BAD = Path(__file__).parent / "bad"
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -86,9 +86,17 @@ def test_the_entity_bomb_without_the_prolog_check_stops_in_libxml2():
     (b'\xef\xbb\xbf<!DOCTYPE TEI>', True),
     (b'<?xml version="1.0"?>\n<?xml-model href="a.rng"?><TEI/>', False),
     (b'<TEI><p>&lt;!DOCTYPE in text</p></TEI>', False),
+    (b'<?xml version="1.0"?><TEI/><!DOCTYPE TEI>', False),  # after the root: libxml2 refuses it
+    (b'<?xml version="1.0"?>\n<!-- unclosed <!DOCTYPE TEI>', False),  # malformed: libxml2 says so
+    (b'<?pi ?>\t<!-- a -->\r\n<!-- b --><!DOCTYPE\tTEI>', True),
+    (b'<!DOCTYPEX>', False),
 ])
 def test_the_prolog_pattern(prolog, matches):
-    assert bool(PROLOG_DOCTYPE.match(prolog)) is matches
+    assert (doctype_offset(prolog) is not None) is matches
+
+
+def test_the_doctype_is_found_where_it_starts():
+    assert doctype_offset(b'\xef\xbb\xbf<?xml version="1.0"?>\n<!DOCTYPE TEI>') == 25
 
 
 def test_a_duplicate_xml_id_does_not_stop_the_parse():

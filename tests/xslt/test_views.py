@@ -128,3 +128,13 @@ def test_the_stylesheets_are_compiled_once(sheets):
 
     assert Stylesheets().executable("reading") is sheets.executable("reading")
     assert sheets.executable("reading") is not sheets.executable("diplomatic")
+
+
+def test_ranks_in_ids_count_earlier_elements_of_the_same_kind(render):
+    """Sections without xml:id and mentions are numbered in document order, per name or per person
+    (a mention naming two persons counts for both); one pass over the document, not a count per id."""
+    root = render("reading", "numbering")
+    ids = root.xpath("//@id")
+    for expected in ("div-1", "div-2", "div-2-head", "m-a-1", "m-b-1", "m-a-3", "m-a-4", "m-b-2", "t-w-1", "t-w-2"):
+        assert expected in ids, (expected, ids)
+    assert "m-a-2" not in ids  # the second mention of a is the one that names b first

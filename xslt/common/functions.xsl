@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:lefort-tei:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -53,18 +54,52 @@
         <xsl:sequence select="string($el/@xml:id)"/>
       </xsl:when>
       <xsl:when test="$el/self::persName[@ref] | $el/self::title[@ref]">
+        <xsl:variable name="kind" select="if ($el/self::persName) then 'm' else 't'"/>
         <xsl:variable name="key" select="f:local-target(tokenize($el/@ref)[1])"/>
-        <!-- keys return nodes in document order: the mention's rank among its person's (work's) -->
-        <xsl:variable name="all" select="key(if ($el/self::persName) then 'mentions' else 'title-mentions', $key, root($el))"/>
-        <xsl:sequence select="(if ($el/self::persName) then 'm-' else 't-') || $key || '-' || count($all[. &lt;&lt; $el]) + 1"/>
+        <!-- the mention's rank among its person's (work's) mentions in the text: the counter
+             includes the mention itself when it is one of them (inside tei:text) -->
+        <xsl:variable name="seen" select="($el ! accumulator-before('f:ranks')($kind || ' ' || $key), 0)[1]"/>
+        <xsl:sequence select="$kind || '-' || $key || '-' || (if ($el/ancestor::text) then $seen else $seen + 1)"/>
       </xsl:when>
       <xsl:when test="$el/self::head">
         <xsl:sequence select="f:base-id($el/..) || '-head'"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="local-name($el) || '-' || count($el/preceding::*[node-name() = node-name($el)]) + 1"/>
+        <!-- its rank among the preceding elements of its name (ancestors do not precede) -->
+        <xsl:variable name="started" select="$el ! accumulator-before('f:ranks')(f:name-key($el))"/>
+        <xsl:sequence select="local-name($el) || '-' || $started - count($el/ancestor::*[node-name() = node-name($el)])"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!--
+    The counters behind f:base-id, kept in one pass over the document (counting earlier
+    elements for each id made every view quadratic): at each element, how many elements of
+    each name have started so far ('e NS NAME'), and how many mentions of each person
+    ('m ID') and work ('t ID') in the text so far, the element itself included.
+    Every mode a view may start in must make the accumulator applicable (use-accumulators).
+  -->
+  <xsl:accumulator name="f:ranks" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="*" select="fold-left(f:rank-keys(.), $value,
+        function ($ranks, $key) { map:put($ranks, $key, ($ranks($key), 0)[1] + 1) })"/>
+  </xsl:accumulator>
+  <xsl:mode use-accumulators="#all"/>
+  <xsl:mode name="persons" use-accumulators="#all"/>
+  <xsl:mode name="works" use-accumulators="#all"/>
+  <xsl:mode name="notes" use-accumulators="#all"/>
+  <xsl:mode name="about" use-accumulators="#all"/>
+
+  <xsl:function name="f:name-key" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="'e ' || namespace-uri($el) || ' ' || local-name($el)"/>
+  </xsl:function>
+
+  <!-- The counters an element advances (the keys "mentions" and "title-mentions" index the same). -->
+  <xsl:function name="f:rank-keys" as="xs:string*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="f:name-key($el),
+        $el/self::persName[@ref][ancestor::text] ! distinct-values(tokenize(@ref) ! ('m ' || f:local-target(.))),
+        $el/self::title[@ref][ancestor::text] ! distinct-values(tokenize(@ref) ! ('t ' || f:local-target(.)))"/>
   </xsl:function>
 
   <!-- A link to a TEI element, on whichever page holds it. -->
