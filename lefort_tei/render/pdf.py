@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 
 from ..diagnostics import InputError, ToolError, error
 from ..io import write_atomic
-from ..resources import PROJECT_ROOT, TEMPLATES_DIR
+from ..resources import FONTS_DIR, TEMPLATES_DIR
 from .xslt import Stylesheets
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -39,7 +39,6 @@ VIEW_NAMES = {"reading": "Reading text", "diplomatic": "Diplomatic text"}
 MAX_NOTE_REPAIRS = 8
 BREAKABLE_BLOCKS = ("p", "figure", "h2", "h3")
 
-FONTS_DIR = PROJECT_ROOT / "fonts"
 PRINT_TEMPLATES = TEMPLATES_DIR / "print"
 
 
