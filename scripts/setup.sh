@@ -12,6 +12,7 @@ packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "${1:-}" != "--build-only" ]; then
   packages+=(chromium poppler-utils)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)  # for jing
+  command -v npm >/dev/null 2>&1 || packages+=(npm)  # for CETEIcean (browser tests)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -31,3 +32,9 @@ python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-t
 target='.[test]'
 [ "${1:-}" = "--build-only" ] && target='.'
 .venv/bin/python -m pip install -q --disable-pip-version-check -e "$target" 2> >(grep -v 'is ignored: it is neither' >&2)
+
+# JavaScript for the browser tests: CETEIcean, pinned in tests/js/package-lock.json, from the npm
+# registry into tests/js/node_modules (gitignored; never vendored).
+if [ "${1:-}" != "--build-only" ] && [ ! -f tests/js/node_modules/CETEIcean/dist/CETEI.js ]; then
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+fi
