@@ -75,7 +75,8 @@ def publish_schemas(folder: str | Path) -> list[Path]:
         data = source.read_bytes()
         if target.is_file() and target.read_bytes() == data:
             continue
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        from .io import write_atomic  # a reader (or a parallel writer) never sees half a file
+
+        write_atomic(target, data)
         written.append(target)
     return written

@@ -95,6 +95,8 @@ def test_every_command_runs_from_an_unrelated_folder(installed, tmp_path):
     assert (work / "essay.pdf").read_bytes().startswith(b"%PDF")
     _run([cli, "build", "seeds", "--no-pdf", "-j", "1", "-q"], work, env)
     assert (work / "schemas" / "lefort-tei.rng").is_file()  # the edition folder carries the schemas
+    assert b'href="../schemas/lefort-tei.rng"' in (work / "build" / "site" / "essay" / "essay.xml").read_bytes()
+    assert (work / "build" / "site" / "schemas" / "lefort-tei.sch").is_file()
     assert b'href="../schemas/lefort-tei.rng"' in (work / "tei" / "essay.xml").read_bytes()
     _run([cli, "validate", "tei/essay.xml"], work, env)
     _run([cli, "export", "--to", "tei-lite", "tei/essay.xml", "-o", "essay.lite.xml", "-q"], work, env)

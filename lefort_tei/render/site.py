@@ -98,8 +98,7 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SITE_TEMPLATES / "static" / asset, target)
         written.append(target)
-    publish_schemas(site_dir / "schemas")
-    written += [site_dir / "schemas" / name for name in PUBLISHED_SCHEMAS]
+    written += [site_dir / "schemas" / name for name in PUBLISHED_SCHEMAS]  # by build_edition
     for edition in editions:
         written += build_edition(edition, site_dir, sheets, env, (pdf_links or {}).get(edition.name))
     written.append(_write(site_dir / "index.html", render_site_index(editions, pdf_links, env)))
@@ -120,6 +119,7 @@ def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: En
     from ..validate import parse_tei  # safe: no DTD, no entities, no network
 
     tei_copy = folder / f"{edition.name}.xml"
+    publish_schemas(site_dir / "schemas")  # idempotent and atomic: parallel builds may share it
     # the copy names the schemas the site publishes in SITE/schemas/ (see build_site)
     write_atomic(tei_copy, relinked_bytes(parse_tei(edition.tei).getroot(), *schema_hrefs(tei_copy)))
     written = [tei_copy]
