@@ -80,14 +80,16 @@ def write_site(tei_files: list[str | Path], site_dir: str | Path,
     """Publish TEI files as a static web edition in ``site_dir``; returns the files written."""
     from .render.site import build_site
 
-    return build_site([Path(p) for p in tei_files], Path(site_dir), pdf_links)
+    # absolute paths: Saxon resolves a relative one against the directory current when its
+    # processor started, which a long-running caller may have left since
+    return build_site([Path(p).resolve() for p in tei_files], Path(site_dir).resolve(), pdf_links)
 
 
 def write_pdf(tei: str | Path, pdf: str | Path, view: str = "reading") -> Path:
     """Typeset an edition's ``"reading"`` or ``"diplomatic"`` view as a PDF at ``pdf``."""
     from .render.pdf import render_pdf
 
-    return render_pdf(Path(tei), Path(pdf), view)
+    return render_pdf(Path(tei).resolve(), Path(pdf).resolve(), view)
 
 
 def export(tei: str | Path, to: str) -> bytes:

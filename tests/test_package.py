@@ -66,7 +66,8 @@ def test_the_wheel_carries_every_resource(wheel):
     for required in ("lefort_tei/xslt/reading.xsl", "lefort_tei/xslt/common/functions.xsl",
                      "lefort_tei/schemas/lefort-tei.rng", "lefort_tei/schemas/lefort-tei.sch",
                      "lefort_tei/fonts/EBGaramond12-Regular.otf", "lefort_tei/templates/site/base.html",
-                     "lefort_tei/templates/print/print.css"):
+                     "lefort_tei/templates/print/print.css", "lefort_tei/ceteicean/behaviors.js",
+                     "lefort_tei/ceteicean/lefort-tei.css"):
         assert required in names, required
     metadata = next(zipfile.ZipFile(wheel).read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
     assert "License-Expression: MIT AND OFL-1.1" in metadata
