@@ -24,6 +24,9 @@ class Entry:
     table: str = ""
     index: int = 0  # 1-based among the entries of its table
     line: int = 0
+    # the editor's private remark: allowed on every entry, read and checked like any key, and
+    # never copied to the model, so it cannot reach the TEI, the site, the PDF or an export
+    note_private: str = ""
 
 
 @dataclass(slots=True)

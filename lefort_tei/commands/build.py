@@ -1,7 +1,8 @@
 """``lefort-tei build``: every text in a folder → TEI (validated), PDFs, the web edition, a corpus index.
 
 In: a folder of ``.txt`` texts (each with its optional ``.toml`` data file) and options. Out: the
-files (through ``corpus.build_corpus``), progress on a terminal, diagnostics, a summary line and
+files (through ``corpus.build_corpus``), our schemas in ``schemas/`` beside the TEI folder (the TEI
+links to them), progress on a terminal, diagnostics, a summary line and
 the exit code: 0 ok, 1 a text failed (the others are still built), 2 bad usage, 3 a tool failed.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from ..cli import print_diagnostics
 from ..corpus import BuildOptions, CorpusReport, TextResult, build_corpus, list_texts
 from ..diagnostics import InputError, error
+from ..resources import publish_schemas
 
 HELP = "build the whole edition: seeds/*.txt → tei/*.xml (validated), web edition and PDF"
 EXAMPLES = """\
@@ -89,6 +91,8 @@ def run(args) -> int:
     opts = BuildOptions(tei_dir=Path(args.tei_dir), site_dir=Path(args.site_dir), jobs=args.jobs,
                         site=not args.no_site, pdf=pdf, force=args.force, dask=args.dask,
                         keep_removed=args.keep_removed)
+    # the edition folder (the TEI folder's parent) carries schemas/, which the TEI's xml-model links name
+    publish_schemas(Path(args.tei_dir).resolve().parent / "schemas")
     progress = TerminalProgress() if show_progress(args.quiet) else None
     report = build_corpus(texts, opts, progress)
     if progress:

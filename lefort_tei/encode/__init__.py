@@ -30,7 +30,23 @@ def encode(doc: Document, rng_href: str | None = None, sch_href: str | None = No
     root = etree.Element(T("TEI"), {XML_ID: doc.edition.id, XML_LANG: doc.edition.language}, nsmap={None: T("")[1:-1]})
     root.append(encode_header(doc))
     root.append(encode_text(doc))
+    link_notes_to_anchors(root)
     standoff = encode_standoff(doc)
     if standoff is not None:
         root.append(standoff)
     return Encoded(root, to_bytes(root, rng_href, sch_href), id_spans)
+
+
+def link_notes_to_anchors(root: etree._Element) -> None:
+    """A note printed away from its point of attachment (at the end or the foot) points to its
+    anchor with ``@target``, as the Guidelines do (CO 3.8), so that generic renderers (the TEI
+    Stylesheets, CETEIcean) link note and anchor without our ``ref[@type="noteAnchor"]``, which is
+    kept for the way back. One pass over the anchors, one over the notes."""
+    anchor_of: dict[str, list[str]] = {}
+    for ref in root.iter(T("ref")):
+        if ref.get("type") == "noteAnchor" and ref.get(XML_ID) and (ref.get("target") or "").startswith("#"):
+            anchor_of.setdefault(ref.get("target")[1:], []).append(ref.get(XML_ID))
+    for note in root.iter(T("note")):
+        anchors = anchor_of.get(note.get(XML_ID) or "")
+        if anchors and note.get("place") in ("end", "foot") and note.get("target") is None:
+            note.set("target", " ".join(f"#{a}" for a in anchors))

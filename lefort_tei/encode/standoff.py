@@ -60,29 +60,47 @@ def encode_person(person: Person) -> etree._Element:
 
 
 def encode_work(work: Work, persons: dict[str, Person]) -> etree._Element:
+    """A work cited, with the punctuation of a reference kept as text between its parts, so that a
+    renderer that only prints text (CETEIcean, the TEI Stylesheets) shows "Leon Trotsky, Stalin,
+    trans. Charles Malamuth (London: Hollis and Carter, 1947)." (Our XSLT reads the parts.)"""
     el = etree.Element(T("bibl"), {XML_ID: work.id})
+    parts: list[tuple[str, etree._Element]] = []  # (the text before the part, the part)
     if work.author or work.author_name:
         author = _sub(el, "author")
         name = persons[work.author].name if work.author in persons else work.author_name
         _sub(author, "persName", name, ref=f"#{work.author}" if work.author else None)
-    _sub(el, "title", work.title, level=work.level)
+        parts.append(("", author))
+    parts.append((", " if parts else "", _sub(el, "title", work.title, level=work.level)))
     if work.container:
-        _sub(el, "title", work.container, level="j")
+        parts.append((", ", _sub(el, "title", work.container, level="j")))
     if work.translator or work.translator_name:
         editor = _sub(el, "editor", role="translator")
         name = persons[work.translator].name if work.translator in persons else work.translator_name
         _sub(editor, "persName", name, ref=f"#{work.translator}" if work.translator else None)
+        parts.append((", trans. ", editor))
     if work.editor:
         editor = _sub(el, "editor", role="editor")
         name = persons[work.editor].name if work.editor in persons else work.editor
         _sub(editor, "persName", name, ref=f"#{work.editor}" if work.editor in persons else None)
+        parts.append((", ed. ", editor))
+    imprint = []
     if work.place:
-        _sub(el, "pubPlace", work.place)
+        imprint.append(("", _sub(el, "pubPlace", work.place)))
     if work.publisher:
-        _sub(el, "publisher", work.publisher)
+        imprint.append((": " if imprint else "", _sub(el, "publisher", work.publisher)))
     if work.date:
-        _sub(el, "date", work.date, when=work.date if _iso(work.date) else None)
+        imprint.append((", " if imprint else "", _sub(el, "date", work.date, when=work.date if _iso(work.date) else None)))
+    if imprint:
+        parts.append((" (" + imprint[0][0], imprint[0][1]))
+        parts += imprint[1:]
+    for (before, part), previous in zip(parts, [None] + [p for _, p in parts]):
+        if previous is None:
+            el.text = before or None
+        else:
+            previous.tail = before or None
+    parts[-1][1].tail = (")" if imprint else "") + "."
     if work.note:
+        parts[-1][1].tail += " "
         _sub(el, "note", work.note)
     return el
 

@@ -7,6 +7,7 @@ never re-indented: white space inside it is text.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -63,6 +64,17 @@ def indent(element: etree._Element, level: int = 0) -> None:
         indent(child, level + 1)
         child.tail = pad
     element[-1].tail = "\n" + "  " * level
+
+
+def relinked_bytes(root: etree._Element, rng_href: str | None, sch_href: str | None) -> bytes:
+    """The bytes of a TEI tree we wrote (parsed back), with its ``xml-model`` links replaced: for a
+    copy published elsewhere, e.g. in the site beside its own ``schemas/``. Nothing else changes: the
+    file was serialised by lxml and is re-serialised the same way, not re-indented."""
+    root = copy.deepcopy(root)  # a copy leaves the old PIs behind
+    for href, template in ((rng_href, SCHEMA_PIS[0]), (sch_href, SCHEMA_PIS[1])):
+        if href:
+            root.addprevious(etree.ProcessingInstruction("xml-model", template.format(rng=href, sch=href)))
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
 def to_bytes(root: etree._Element, rng_href: str | None, sch_href: str | None) -> bytes:

@@ -31,7 +31,7 @@ from lxml import html as lxml_html
 
 from ..diagnostics import InputError, ToolError, error
 from ..io import write_atomic
-from ..resources import PROJECT_ROOT, TEMPLATES_DIR
+from ..resources import FONTS_DIR, TEMPLATES_DIR
 from .xslt import Stylesheets
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -46,7 +46,6 @@ VIEW_NAMES = {"reading": "Reading text", "diplomatic": "Diplomatic text"}
 MAX_NOTE_PASSES = 4
 BREAKABLE_BLOCKS = ("p", "figure", "h2", "h3")
 
-FONTS_DIR = PROJECT_ROOT / "fonts"
 PRINT_TEMPLATES = TEMPLATES_DIR / "print"
 
 

@@ -3,7 +3,8 @@
 In: TEI files (each an edition, named by its file stem), a site folder, and optionally the PDF of
 each edition (``pdf_links``: edition name → path of its PDF relative to the site folder).
 Out: the written files, in a stable order: ``index.html`` (the editions), ``assets/``, and per
-edition ``NAME/`` with the pages of ``PAGES`` and a copy of the TEI (``NAME/NAME.xml``).
+edition ``NAME/`` with the pages of ``PAGES`` and a copy of the TEI (``NAME/NAME.xml``), whose
+``xml-model`` links point to the schemas published in ``schemas/``.
 The XSLT views give the HTML fragments (``xslt.py``); jinja2 (autoescape on) adds the chrome.
 """
 
@@ -19,9 +20,9 @@ import lxml.html
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..encode.tei import TEI_NS
+from ..encode.tei import TEI_NS, relinked_bytes
 from ..io import write_atomic
-from ..resources import TEMPLATES_DIR
+from ..resources import PUBLISHED_SCHEMAS, TEMPLATES_DIR, publish_schemas, schema_hrefs
 from .xslt import Stylesheets
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
@@ -106,6 +107,7 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SITE_TEMPLATES / "static" / asset, target)
         written.append(target)
+    written += [site_dir / "schemas" / name for name in PUBLISHED_SCHEMAS]  # by build_edition
     for edition in editions:
         written += build_edition(edition, site_dir, sheets, env, (pdf_links or {}).get(edition.name))
     written.append(_write(site_dir / "index.html", render_site_index(editions, {k: url_path(v) for k, v in (pdf_links or {}).items()}, env)))
@@ -125,8 +127,12 @@ def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: En
                   pdf: str | None = None) -> list[Path]:
     folder = site_dir / edition.name
     folder.mkdir(parents=True, exist_ok=True)
+    from ..validate import parse_tei  # safe: no DTD, no entities, no network
+
     tei_copy = folder / f"{edition.name}.xml"
-    write_atomic(tei_copy, edition.tei.read_bytes())
+    publish_schemas(site_dir / "schemas")  # idempotent and atomic: parallel builds may share it
+    # the copy names the schemas the site publishes in SITE/schemas/ (see build_site)
+    write_atomic(tei_copy, relinked_bytes(parse_tei(edition.tei).getroot(), *schema_hrefs(tei_copy)))
     written = [tei_copy]
     downloads = {
         "tei": tei_copy.name,

@@ -22,7 +22,7 @@ PAGE_NAMES = [p.name for p in PAGES]
 
 
 def edition_dir(site: Path) -> Path:
-    (folder,) = [p for p in site.iterdir() if p.is_dir() and p.name != "assets"]
+    (folder,) = [p for p in site.iterdir() if p.is_dir() and p.name not in ("assets", "schemas")]
     return folder
 
 

@@ -44,6 +44,8 @@ RULE_CASES = [
     ("note-numbering", "//tei:note[@xml:id='note1']", set_attr("n", "2"), 78),
     ("note-anchor-missing", A1, remove, 78),
     ("note-anchor-extra", A1, set_attr("target", "#note2"), 81),
+    ("note-target", "//tei:note[@xml:id='note1']", set_attr("target", "#a2"), 78),
+    ("note-target", "//tei:note[@xml:id='note1']", set_attr("target", "#p3"), 78),
     ("anchor-order", ANCHORS, swap_targets, 68),
     ("quote-source", "//tei:quote[@xml:id='q1']", del_attr("source"), 69),
     ("choice-readings", "//tei:corr[@type='spacing']", rename("sic"), 68),

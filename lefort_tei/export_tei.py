@@ -1,0 +1,133 @@
+"""The TEI Lite and TEI simplePrint flavours of an edition, for tools that only read those.
+
+In: a parsed master TEI (ours, valid against tei_all). Out: the bytes of a copy valid against
+``tei_lite.rng`` or ``tei_simplePrint.rng``. The text and its readings are unchanged (both views
+read the same from the flavour as from the master); what those customisations lack is recast:
+
+- ``persName`` → ``name type="person"`` (``ref`` kept); Lite: a ``quote`` → ``q`` (block ones
+  ``rend="block"``), a ``date`` keeps ``when`` only (its ``from``/``to`` go), ``metamark`` →
+  ``seg type="metamark"`` (both flavours lack ``metamark``).
+- ``standOff`` → ``back/div type="registers"``: the persons as a ``list`` whose ``item``s carry the
+  persons' ``xml:id`` (so every ``ref="#…"`` still resolves), the works cited as a ``listBibl``,
+  the reasons for corrections as a ``list`` whose items carry the annotations' ids and point to
+  the corrections.
+- the header's ``editorialDecl`` sections (``correction``, ``normalization``…) → one ``p`` each.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from .encode.tei import TEI_NS, XML_ID, T, local, sub_element, to_bytes
+
+NS = {"t": TEI_NS}
+EDITORIAL_SECTIONS = {"correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation",
+                      "punctuation", "stdVals"}
+
+
+def flavour(tree: etree._ElementTree, to: str) -> bytes:
+    """The ``tei-lite`` or ``simple-print`` flavour of a master TEI tree, as bytes."""
+    lite = to == "tei-lite"
+    root = copy.deepcopy(tree.getroot())  # without the master's xml-model links
+    for el in list(root.iter(T("persName"))):
+        el.tag = T("name")
+        el.set("type", "person")
+    for el in list(root.iter(T("metamark"))):
+        el.tag = T("seg")
+        function = el.attrib.pop("function", None)
+        el.set("type", "metamark")
+        if function:
+            el.set("subtype", function)
+    if lite:
+        for el in list(root.iter(T("quote"))):
+            el.tag = T("q")
+            kind = el.attrib.pop("type", None)
+            el.attrib.pop("source", None)
+            if kind:
+                el.set("rend", kind)
+        for el in root.iter(T("date")):
+            el.attrib.pop("from", None)
+            el.attrib.pop("to", None)
+    _flatten_editorial_decl(root)
+    standoff = root.find("t:standOff", NS)
+    if standoff is not None:
+        _registers_to_back(root, standoff)
+    return to_bytes(root, None, None)
+
+
+def _flatten_editorial_decl(root: etree._Element) -> None:
+    for decl in root.iterfind(".//t:encodingDesc/t:editorialDecl", NS):
+        for section in list(decl):
+            if not isinstance(section.tag, str) or local(section) not in EDITORIAL_SECTIONS:
+                continue
+            p = etree.Element(T("p"))
+            p.text = " ".join("".join(section.itertext()).split())
+            p.tail = section.tail
+            decl.replace(section, p)
+        if len(decl) == 0:
+            sub_element(decl, "p", "See the edition's documentation.")
+
+
+def _registers_to_back(root: etree._Element, standoff: etree._Element) -> None:
+    text = root.find("t:text", NS)
+    back = text.find("t:back", NS)
+    if back is None:
+        back = sub_element(text, "back")
+    registers = sub_element(back, "div", type="registers")
+    sub_element(registers, "head", "Registers")
+    for person_list in standoff.iterfind("t:listPerson", NS):
+        div = sub_element(registers, "div", type="persons")
+        sub_element(div, "head", "Persons")
+        items = sub_element(div, "list")
+        for person in person_list.iterfind("t:person", NS):
+            items.append(_person_item(person))
+    for bibl_list in standoff.iterfind("t:listBibl", NS):
+        div = sub_element(registers, "div", type="works")
+        sub_element(div, "head", "Works cited")
+        bibl_list.attrib.pop("type", None)
+        div.append(bibl_list)
+    for annotations in standoff.iterfind("t:listAnnotation", NS):
+        div = sub_element(registers, "div", type="corrections")
+        sub_element(div, "head", "Corrections")
+        items = sub_element(div, "list")
+        for annotation in annotations.iterfind("t:annotation", NS):
+            item = sub_element(items, "item", **{XML_ID: annotation.get(XML_ID)})
+            target = (annotation.get("target") or "").split()
+            if target:
+                ref = sub_element(item, "ref", target[0].lstrip("#"), target=target[0])
+                ref.tail = ": "
+            item_text = " ".join(" ".join(n.itertext()) for n in annotation.iterfind("t:note", NS))
+            if len(item):
+                item[-1].tail = (item[-1].tail or "") + " ".join(item_text.split())
+            else:
+                item.text = " ".join(item_text.split())
+    root.remove(standoff)
+
+
+def _person_item(person: etree._Element) -> etree._Element:
+    """``<item xml:id="trotsky"><name type="person">Leon Trotsky</name> (1879–1940); also: Trotsky.
+    Wikidata Q33391.</item>``"""
+    item = etree.Element(T("item"), {XML_ID: person.get(XML_ID)})
+    names = person.findall("t:persName", NS)
+    standard = next((n for n in names if n.get("type") == "standard"), names[0] if names else None)
+    name = sub_element(item, "name", " ".join("".join(standard.itertext()).split()) if standard is not None else "",
+                       type="person")
+    bits = []
+    birth, death = person.find("t:birth", NS), person.find("t:death", NS)
+    if birth is not None or death is not None:
+        bits.append(f" ({_text(birth)}–{_text(death)})")
+    variants = [_text(n) for n in names if n is not standard]
+    if variants:
+        bits.append("; also: " + ", ".join(variants))
+    for idno in person.iterfind("t:idno", NS):
+        bits.append(f"; {idno.get('type') or 'id'} {_text(idno)}")
+    for note in person.iterfind("t:note", NS):
+        bits.append(f". {_text(note)}")
+    name.tail = "".join(bits) or None
+    return item
+
+
+def _text(el: etree._Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
