@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic, warning
-from ..model import BlockQuote, Citation, Document, Paragraph, Work
-from .patterns import (ABBREVIATION_BEFORE, IBID, IMPRINT_AT_END, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
+from ..model import BlockQuote, Citation, Document, Paragraph, Span, Work
+from .patterns import (ABBREVIATION_BEFORE, CONTRIBUTOR_LEAD, ENTITLED_TITLE, IBID, IMPRINT, IMPRINT_AT_END, TOP_LEVEL_COMMA, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
                        SECONDARY, SENTENCE_END)
 from .spans import Reading, fits, reading_of
 
@@ -206,3 +206,41 @@ def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, form
         citation.page_from, citation.page_to = first, last
     return citation
 
+
+
+def excluded_from_persons(doc: Document) -> list[Span]:
+    """Where a name is not a person: the titles of the notes' citations and the imprints.
+
+    "5 Trotsky, Stalin, p. xv.": "Stalin" (the part after the author); "(Stalin, p. 421)": a short
+    title alone; "Writings of Leon Trotsky (1934-35)": the whole work part (no author before it);
+    "(London: Thornton Butterworth, 1930)", "(republished in 1969 by Pierre Belfond)": imprints.
+    Linear: each note paragraph is read once."""
+    out: list[Span] = []
+    for block in doc.paragraphs():
+        reading = reading_of(doc.source.text, block.span, block.inlines)
+        for m in IMPRINT.finditer(reading.text):
+            out.append(reading.to_source(m.start(), m.end()))
+        for m in ENTITLED_TITLE.finditer(reading.text):
+            out.append(reading.to_source(m.start("title"), m.end("title")))
+    for note in doc.notes:
+        for k, p in enumerate(_note_paragraphs(note.blocks)):
+            reading = reading_of(doc.source.text, p.span, p.inlines)
+            start = reading.from_source(note.label.end) if k == 0 else 0
+            while start < len(reading.text) and reading.text[start].isspace():
+                start += 1
+            for marked in mark_citations(reading.text, start):
+                if marked.ibid:
+                    continue
+                a, z = marked.work_part
+                if marked.secondary and (lead := SECONDARY.search(reading.text, a, z)):
+                    a = lead.end()
+                cut = IMPRINT_AT_END.search(reading.text, a, z)
+                z = cut.start() if cut else z
+                commas = [m for m in TOP_LEVEL_COMMA.finditer(reading.text, a, z)]
+                bounds = [a] + [c.end() for c in commas]
+                ends = [c.start() for c in commas] + [z]
+                for k, (x, y) in enumerate(zip(bounds, ends)):
+                    if k == 0 and commas or CONTRIBUTOR_LEAD.match(reading.text[x:y]) or x >= y:
+                        continue  # the author, a translator or an editor: persons
+                    out.append(reading.to_source(x, y))
+    return out

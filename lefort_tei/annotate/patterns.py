@@ -93,3 +93,81 @@ NOT_A_YEAR_BEFORE = re.compile(r"""\b(?:pp?|nos?|vols?|ch|fig|n)\.\s*$""", re.VE
 
 MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                  "oct": 10, "nov": 11, "dec": 12}
+
+# ---------------------------------------------------------------- automatic persons
+
+# A capitalised word (a name's part or a name): "Trotsky" in "Trotsky's", "Zinoviev", "XIV",
+# "Anglo-Russian"; not the "Etat" of "L'Etat" (glued to an apostrophe).
+CAP_WORD = re.compile(r"""(?<![\w-])(?<!\w['\u2019])(?P<w>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]*(?:-[A-Z][\w\u00c0-\u024f]*)*)
+                          (?![\w]|['\u2019][A-Za-z]{2})""", re.VERBOSE)
+
+# Initials before a name, the last one touching it or one space away: "C. L. R. " (James),
+# "E. H." (Carr, after the spacing correction), "R. V. ".
+INITIALS_BEFORE = re.compile(r"""(?:(?<![\w.])[A-Z]\.[ ]?)+$""", re.VERBOSE)
+
+# A given name just before a name: "Leon " (Trotsky), "Boris " (Souvarine).
+GIVEN_BEFORE = re.compile(r"""(?<![\w'\u2019-])(?P<given>[A-Z][a-z\u00e0-\u00ff]+)[ ]$""", re.VERBOSE)
+
+# A regnal number after a name: " XIV" (Louis XIV), " II".
+REGNAL_AFTER = re.compile(r"""^[ ](?P<num>[IVX]{1,5})\b""", re.VERBOSE)
+
+# A speech or writing verb after a name: "Trotsky writes", "Lenin declared", "Stalin, said".
+SPEECH_AFTER = re.compile(r"""^,?[ ](?:writes|wrote|says|said|declares|declared|replies|replied|answers|answered
+                              |argues|argued|claims|claimed|insists|insisted|explains|explained|notes|noted
+                              |adds|added|asks|asked|tells|told|remarks|remarked|proclaims|proclaimed)\b""",
+                          re.VERBOSE)
+
+# A name, then "and", "or" or a comma, just before another name: "Kamenev and " (Zinoviev),
+# "Stalin, " (Zinoviev and Kamenev).
+COORDINATED_BEFORE = re.compile(r"""(?P<name>[A-Z][\w\u00c0-\u024f]+)(?:,[ ]and[ ]|,[ ]|[ ]and[ ]|[ ]or[ ]|[ ]&[ ])$""",
+                                re.VERBOSE)
+# The same after a name: " and Zinoviev", ", Kamenev".
+COORDINATED_AFTER = re.compile(r"""(?:,[ ]and[ ]|,[ ]|[ ]and[ ]|[ ]or[ ]|[ ]&[ ])(?P<name>[A-Z][\w\u00c0-\u024f]+)\b""",
+                               re.VERBOSE)
+
+# What makes the name that follows a title, not a person: a possessive determiner or a person's
+# possessive before it ("his Stalin", "this Stalin", "Trotsky's Stalin"), or "entitled".
+TITLE_BEFORE = re.compile(r"""(?:\b(?:his|her|their|its|my|our|your|this|entitled|called)|\w['\u2019]s)[ ]$""",
+                          re.VERBOSE | re.IGNORECASE)
+
+# An imprint or a publishing note in parentheses: "(London: Thornton Butterworth, 1930)",
+# "(republished in 1969 by Pierre Belfond)": names inside are publishers, not persons.
+IMPRINT = re.compile(r"""\((?P<inside>[^()]*?(?:\b[A-Z][a-z]+:|published\b|\bpress\b)[^()]*?\b(?:1\d{3}|20\d{2})\b[^()]*)\)
+                      |\((?P<inside2>[^()]*?\b(?:1\d{3}|20\d{2})\b[^()]*?\bpublished\b[^()]*)\)""",
+                     re.VERBOSE | re.IGNORECASE)
+
+# Endings that derive a word from a name: "Stalinism", "Trotskyist", "Leninists", "Thermidorian".
+DERIVED_ENDING = re.compile(r"""(?:ism|isms|ist|ists|ite|ites|ian|ians|ite|ites|ska|ism's)$""", re.VERBOSE)
+
+# Words of bibliographies and abbreviations that a tagger may read as names: "Ibid.", "Op. cit.".
+BIBLIO_WORD = re.compile(r"""^(?:Ibid|Ibidem|Idem|Id|Op|Cf|Trans|Vol|Vols|Ed|Eds|Ch|No|Nos|Pp|Ff|Etc)$""", re.VERBOSE)
+
+# What an xml:id cannot hold: "louis xiv" → "louis-xiv".
+NOT_ID_CHARS = re.compile(r"""[^a-z0-9-]+""", re.VERBOSE)
+
+# The parts of a name: split at spaces and initials' full stops ("C. L. R. James" → C, L, R, James).
+NAME_PARTS_SPLIT = re.compile(r"""[ .]+""", re.VERBOSE)
+
+# A comma outside parentheses and quotation marks, between an author and a title:
+# the first comma of "Leon Trotsky, Stalin, trans. Charles Malamuth". (Applied to a work part.)
+TOP_LEVEL_COMMA = re.compile(r""",[ ](?![^()]*\))""", re.VERBOSE)
+
+# A title named after "entitled" / "called": "a work entitled Since Lenin Died, the American …".
+ENTITLED_TITLE = re.compile(r"""\b(?:entitled|called)[ ](?P<title>[A-Z][\w'\u2019-]*
+                                (?:[ ](?:[A-Z][\w'\u2019-]*|of|the|and|a|an|in|on|to|for))*)""", re.VERBOSE)
+
+# The lead of a translator's or editor's part of a citation: "trans. Charles Malamuth", "ed. by".
+CONTRIBUTOR_LEAD = re.compile(r"""^(?:trans\.|transl\.|translated[ ]by|ed\.|eds\.|edited[ ]by|intro\.)""",
+                              re.VERBOSE | re.IGNORECASE)
+
+# A Roman numeral: a regnal or volume number ("XIV", "II"), never a surname.
+ROMAN = re.compile(r"""^[IVXLC]+$""", re.VERBOSE)
+
+# A capitalised word right after a name: "Claude" is followed by " Lefort", "Ida" by " Mett".
+NEXT_CAPITAL = re.compile(r"""[ ][A-Z][a-z]""", re.VERBOSE)
+
+# A form of address or rank before a name, left out of the name: "Comrade Lenin", "Mr. Kitton".
+HONORIFIC = re.compile(r"""^(?:Comrade|Citizen|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|General|Colonel
+                           |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess|Emperor
+                           |Pope|Saint|St|Father|Brother|Sister|Rev|Reverend|Bishop|Cardinal|Count|Countess|Baron
+                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge)$""", re.VERBOSE)
