@@ -171,3 +171,36 @@ HONORIFIC = re.compile(r"""^(?:Comrade|Citizen|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|
                            |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess|Emperor
                            |Pope|Saint|St|Father|Brother|Sister|Rev|Reverend|Bishop|Cardinal|Count|Countess|Baron
                            |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge)$""", re.VERBOSE)
+
+# ---------------------------------------------------------------- automatic corrections (high tier)
+
+# A token as OCR prints it: letters, digits and the marks OCR puts in words: "Souvarlne",
+# "]3oris", "0ctober", "2i0", "194~7", "Buttenvorth".
+OCR_TOKEN = re.compile(r"""(?<![\w\]~|])(?P<tok>(?:\]3|[\w~|])+)(?![\w~|])""", re.VERBOSE)
+
+# A number with one letter or mark OCR confuses with a digit: "2i0" (210), "194~7" (1947), "l908".
+DIGITS_ONE_CONFUSION = re.compile(r"""^(?P<a>\d*)(?P<x>[lIiOo~|])(?P<b>\d*)$""", re.VERBOSE)
+
+# White space before a full stop, comma, semicolon or colon that ends a word: "the world ." (then
+# a space or the end). Not an ellipsis (" ...") nor a decimal (" .5").
+SPACE_BEFORE_STOP = re.compile(r"""(?P<word>[a-z\u00e0-\u00ff]{2,})(?P<space>[ ])(?P<punct>[.,;:])(?=\s(?![ ]?\.)|$)""",
+                               re.VERBOSE)
+
+# An initial glued to the name after it: "E. H.Carr" (→ "H. Carr").
+GLUED_INITIAL = re.compile(r"""(?<![\w.])(?P<initial>[A-Z]\.)(?P<name>[A-Z][a-z]{2,})\b""", re.VERBOSE)
+
+# A page abbreviation glued to its number: "pp.88-93" (→ "pp. 88-93"), "p.5".
+GLUED_PAGES = re.compile(r"""(?<![\w.])(?P<abbr>pp?\.)(?P<num>\d+)""", re.VERBOSE)
+
+# A colon glued to the capitalised word after it, inside an imprint: "(London:Faber and Faber".
+GLUED_COLON = re.compile(r"""(?<=[a-z])(?P<colon>:)(?P<word>[A-Z][a-z]+)""", re.VERBOSE)
+
+# A small lower-case word glued to a capitalised one: "Hollis andCarter" (→ "and Carter").
+GLUED_CAPITAL_WORD = re.compile(r"""(?<![\w])(?P<left>[a-z]{2,4})(?P<right>[A-Z][a-z]{2,})\b""", re.VERBOSE)
+
+# A year split by a space: "in 1 908" (→ "1908"); not "1 908 000" nor "1,1 908".
+SPLIT_YEAR = re.compile(r"""(?<![\d,.][ ])(?<![\d,.])(?P<a>1|19|20)[ ](?P<b>\d{3}|\d{2})(?![\d,]|[ ]\d)""", re.VERBOSE)
+
+# A compound whose last hyphen is followed by a stray space: "day-to- day" (→ "day-to-day").
+# The left part must already hold a hyphen, so "pre- and post-war" is left alone.
+SPLIT_COMPOUND = re.compile(r"""(?<![\w-])(?P<left>[a-z]+-[a-z]+-)[ ](?P<right>[a-z]+)\b""", re.VERBOSE)

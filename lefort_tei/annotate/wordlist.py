@@ -51,3 +51,9 @@ def is_foreign(word: str) -> bool:
     """A French word, not an English one ("Socialisme", "Ou", "Fais", "La"), so not a name."""
     fr = _french()(word.lower())
     return fr >= 3.5 and fr - zipf(word) >= 2.0
+
+
+@lru_cache(maxsize=65536)
+def french(word: str) -> float:
+    """How common ``word`` is in French (Zipf); 0 when unknown."""
+    return _french()(word.lower()) if word else 0.0
