@@ -30,13 +30,14 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import ner
-from .patterns import (BIBLIO_WORD, HONORIFIC, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
+from .patterns import (BIBLIO_WORD, HONORIFIC, HONORIFIC_BEFORE, PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
                        NEXT_CAPITAL, NOT_ID_CHARS, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 
 RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may take it for a name
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
+STRONG_CUES = frozenset({"speech-verb", "possessive", "person-noun", "initials"})
 CUED_ONLY = "a common word, a person where initials or a regnal number go with it"
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
@@ -126,6 +127,10 @@ def _extend(text: str, place: _Place, label_at) -> None:
     after = text[place.end:place.end + 30]
     if SPEECH_AFTER.match(after):
         place.cues.add("speech-verb")
+    if POSSESSIVE_AFTER.match(after):
+        place.cues.add("possessive")
+    if PERSON_NOUN_BEFORE.search(before) or (h := HONORIFIC_BEFORE.search(before)) and HONORIFIC.match(h["word"]):
+        place.cues.add("person-noun")
 
 
 def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: bool) -> dict[str, str]:
@@ -145,15 +150,22 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
                 decided[word] = CUED_ONLY  # "C. L. R. James", "Louis XIV": only where so printed
             continue
         if sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps):
-            continue  # a given name in most places  # a common word alone is never a surname here; given-name forms are handled in _group
+            continue  # a given name in most places
         if used_model and votes_for and votes_for >= votes_against:
             decided[word] = f"tagged PERSON in {votes_for} of {len(ps)} places"
         elif freq < RARE and (cued and (not used_model or votes_for)
                               or any("speech-verb" in p.cues for p in ps) and votes_against <= 1):
             decided[word] = f"a rare word with a person cue ({cued}×)"
+        elif freq < COMMON and votes_for and any(p.cues & STRONG_CUES for p in ps):
+            decided[word] = (f"tagged PERSON in {votes_for} of {len(ps)} places, with a person cue "
+                             f"({', '.join(sorted(set().union(*(p.cues & STRONG_CUES for p in ps))))})")
+        elif used_model and freq < RARE and not votes_against and any(p.cues & STRONG_CUES for p in ps):
+            decided[word] = "a rare word the tagger leaves untyped, with a person cue"
+        elif not used_model and freq < RARE and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
+            decided[word] = "a rare word with person cues in two places"
     # coordination with a known person: "Kamenev and Zinoviev"
     for word, ps in places.items():
-        if word in decided or zipf(word) >= RARE or word.lower() in lower_words:
+        if word in decided or zipf(word) >= COMMON or word.lower() in lower_words:
             continue
         if DERIVED_ENDING.search(word):
             continue

@@ -51,6 +51,9 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
                       translator=w.translator, editor=w.editor, place=w.place, publisher=w.publisher,
                       date=w.date, level=w.level, container=w.container, note=w.note) for w in data.works]
     forms = [(form, w.id) for w in data.works for form in (w.cited_as or [w.title])]
+    if data.automatic and not data.works:  # a data file's works are the curated register: they win whole
+        forms += _add_automatic_works(doc)
+    cited: dict[str, int] = {}  # how often each work was cited so far: a tie between works goes to the most cited
     previous: Citation | None = None
     for note in doc.notes:
         count = 0
@@ -62,12 +65,14 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
             for marked in mark_citations(reading.text, start):
                 count += 1
                 citation = _resolve(doc, p, reading, marked, forms, previous,
-                                    f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags)
+                                    f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags, cited)
                 if citation is None:
                     count -= 1
                     continue
                 p.inlines.append(citation)
                 previous = citation
+                if citation.work:
+                    cited[citation.work] = cited.get(citation.work, 0) + 1
     return diags
 
 
@@ -170,7 +175,7 @@ def _with_secondary(text: str, marked: Marked) -> Marked:
 
 
 def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, forms, previous: Citation | None,
-             ident: str, diags: list[Diagnostic]) -> Citation | None:
+             ident: str, diags: list[Diagnostic], cited: dict[str, int] | None = None) -> Citation | None:
     span = reading.to_source(marked.start, marked.end)
     if not fits(p, span, [n.label for n in doc.notes]):
         line, col = doc.source.position(span.start)
@@ -191,6 +196,11 @@ def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, form
         hits = [(i, -(j - i), form, ref) for form, ref in forms for i, j in reading.find_all(form) if a <= i and j <= z]
         if hits:
             i, neg, _, work = min(hits)
+            tied = {ref for j, n, _, ref in hits if (j, n) == (i, neg)}
+            if len(tied) > 1:  # "(Stalin, p. 421)" and two works titled Stalin: the one cited most
+                counts = cited or {}
+                work = max(sorted(tied), key=lambda ref: (ref == (previous.work if previous else None),
+                                                          counts.get(ref, 0)))
             work_range = (i, i - neg)
     citation = Citation(span=span, id=ident, work=work, secondary=marked.secondary)
     if work_range and work:
@@ -244,3 +254,27 @@ def excluded_from_persons(doc: Document) -> list[Span]:
                         continue  # the author, a translator or an editor: persons
                     out.append(reading.to_source(x, y))
     return out
+
+
+def _add_automatic_works(doc: Document) -> list[tuple[str, str]]:
+    """The works ``auto_works`` finds, added to ``doc.works``; their (form, id) pairs for resolving."""
+    from .auto_works import find_works
+
+    by_surname: dict[str, str] = {}
+    for person in doc.persons:
+        for form in person.forms:
+            by_surname.setdefault(form.replace(".", ". ").split()[-1], person.id)
+    ids = {w.id for w in doc.works} | {p.id for p in doc.persons}
+    forms: list[tuple[str, str]] = []
+    for w in find_works(doc):
+        wid, k = w.id, 2
+        while wid in ids:
+            wid, k = f"{w.id}-{k}", k + 1
+        ids.add(wid)
+        author = by_surname.get(w.author_name.replace(".", ". ").split()[-1]) if w.author_name else None
+        translator = by_surname.get(w.translator_name.replace(".", ". ").split()[-1]) if w.translator_name else None
+        doc.works.append(Work(id=wid, title=w.title, author=author, author_name=w.author_name, translator=translator,
+                              translator_name=w.translator_name, place=w.place, publisher=w.publisher, date=w.date,
+                              level=w.level, container=w.container))
+        forms += [(f, wid) for f in w.forms]
+    return forms

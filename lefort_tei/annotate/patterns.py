@@ -114,7 +114,9 @@ REGNAL_AFTER = re.compile(r"""^[ ](?P<num>[IVX]{1,5})\b""", re.VERBOSE)
 # A speech or writing verb after a name: "Trotsky writes", "Lenin declared", "Stalin, said".
 SPEECH_AFTER = re.compile(r"""^,?[ ](?:writes|wrote|says|said|declares|declared|replies|replied|answers|answered
                               |argues|argued|claims|claimed|insists|insisted|explains|explained|notes|noted
-                              |adds|added|asks|asked|tells|told|remarks|remarked|proclaims|proclaimed)\b""",
+                              |adds|added|asks|asked|tells|told|remarks|remarked|proclaims|proclaimed|maintains
+                              |maintained|holds|held|thinks|thought|believes|believed|observes|observed|teaches|taught
+                              |says|sang|replied|admits|admitted|affirms|affirmed|denies|denied|calls|called)\b""",
                           re.VERBOSE)
 
 # A name, then "and", "or" or a comma, just before another name: "Kamenev and " (Zinoviev),
@@ -204,3 +206,53 @@ SPLIT_YEAR = re.compile(r"""(?<![\d,.][ ])(?<![\d,.])(?P<a>1|19|20)[ ](?P<b>\d{3
 # A compound whose last hyphen is followed by a stray space: "day-to- day" (→ "day-to-day").
 # The left part must already hold a hyphen, so "pre- and post-war" is left alone.
 SPLIT_COMPOUND = re.compile(r"""(?<![\w-])(?P<left>[a-z]+-[a-z]+-)[ ](?P<right>[a-z]+)\b""", re.VERBOSE)
+
+# ---------------------------------------------------------------- automatic works cited
+
+# A parenthesis with a year: an imprint or an issue date, the end of a full reference.
+# "(London: Hollis and Carter, 1947)", "(Nov. 1934)", "(Cambridge, Mass: Harvard University Press, 1960)".
+YEAR_PAREN = re.compile(r"""\((?P<inside>[^()]*\b(?:1\d{3}|20\d{2})\b[^()]*)\)""", re.VERBOSE)
+
+# An imprint: place, colon, publisher, comma, year: "London: Seeker and Warburg, 1939".
+IMPRINT_PARTS = re.compile(r"""^\s*(?P<place>[^:()]+?)\s*:\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<year>(?:1\d{3}|20\d{2}))\s*$""",
+                           re.VERBOSE)
+
+# A four-digit year anywhere: the date of an issue "(Sept.-Oct. 1947)" → 1947.
+ANY_YEAR = re.compile(r"""\b(?P<year>1\d{3}|20\d{2})\b""", re.VERBOSE)
+
+# Where a reference starts inside a note's prose: after a semicolon, a colon, a sentence end
+# ("… mentioned: Ida Mett, …", "…; R. V. Daniels, …"), or after "and" in a list.
+REFERENCE_BOUNDARY = re.compile(r"""(?:;\s+(?:and\s+|see\s+)?|:\s+|(?P<stop>[.?!])\s+(?=[A-Z])|[,)]\s+and\s+(?:an?\s+\w+\s+by\s+)?
+                                    |\bsee\s+(?:especially\s+|also\s+)?|\)\s+(?=[A-Z]))""", re.VERBOSE)
+
+# A person's name as the author of a reference: initials and capitalised words, then a comma.
+# "R. V. Daniels, ", "L. Schapiro, ", "George Katkov, ", "Leon Trotsky, ", "E. H. Carr, ".
+AUTHOR_LEAD = re.compile(r"""(?P<author>(?:[A-Z]\.[ ]?){0,3}[A-Z][\w\u00c0-\u024f'-]+(?:[ ][A-Z][\w\u00c0-\u024f'-]+){0,2}),[ ]
+                             (?=['\u2018"\u201cA-Z])""", re.VERBOSE)
+
+# A title in quotation marks: an article or a chapter ("'The Kronstadt Rising'").
+QUOTED_TITLE = re.compile(r"""^['\u2018"\u201c](?P<title>[^'\u2019"\u201d]+)['\u2019"\u201d]$""", re.VERBOSE)
+
+# What follows a title and is not part of it: "vol. I", "no. 6", "ch. XVI".
+SERIES_PART = re.compile(r"""^(?:vol|vols|no|nos|ch|pt|part|bk|book)\.?\s""", re.VERBOSE | re.IGNORECASE)
+
+# A year or a range of years as a segment of its own: ", 1923-24" (part of the title before it).
+YEARS_SEGMENT = re.compile(r"""^(?:1\d{3}|20\d{2})(?:\s*[-\u2013]\s*\d{2,4})?$""", re.VERBOSE)
+
+# The words before a title in prose that end the prose: "my", "his", "Voline's", "in".
+PROSE_BEFORE_TITLE = re.compile(r"""(?:\b(?:my|his|her|their|our|in|of|see)|\w['\u2019]s)[ ](?=['\u2018A-Z])""", re.VERBOSE)
+
+# A leading article left out of a short title: "The Conscience of the Revolution" → "Conscience …".
+LEADING_ARTICLE = re.compile(r"""^(?:The|A|An)[ ]""", re.VERBOSE)
+
+# A word that says a person follows: "the philosopher Hobbes", "the younger Cato", "the poet Dante".
+PERSON_NOUN_BEFORE = re.compile(r"""\b(?:philosopher|poet|historian|author|writer|novelist|painter|composer
+                                    |emperor|king|queen|prince|pope|saint|general|colonel|captain|admiral
+                                    |younger|elder|great|comrade|professor|doctor|dr\.|mr\.|mrs\.|miss|sir|lord)[ ]$""",
+                                re.VERBOSE | re.IGNORECASE)
+
+# A possessive after a name: "Aristotle's", "Trotsky’s".
+POSSESSIVE_AFTER = re.compile(r"""^['\u2019]s\b""", re.VERBOSE)
+
+# The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
+HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)
