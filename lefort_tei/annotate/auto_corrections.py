@@ -33,6 +33,7 @@ from .spans import blocks, reserved_spans
 from .wordlist import french, zipf
 
 AUTO = "#lefort-tei"
+FIRST_YEAR, LAST_YEAR = 1400, 2099  # what a split number must read as to be a year ("1 000" is not)
 HABIT = 2  # a pattern printed more often than this is the text's convention, not a slip
 FUNCTION_WORD = 6.5  # Zipf of "the", "of", "and": no stop follows them
 KNOWN = 3.5  # Zipf of a "common word" a garbled token may stand for
@@ -107,7 +108,8 @@ def _spacing(text: str, counts: Counter) -> list[tuple[int, int, str, str, str]]
         (GLUED_PAGES, lambda m: (m.start(), m.end(), f"{m['abbr']} {m['num']}"), "a page abbreviation glued"),
         (GLUED_COLON, lambda m: (m.start(), m.end(), f": {m['word']}"), "a colon glued to a word"),
         (SPLIT_COMPOUND, lambda m: (m.start(), m.end(), m["left"] + m["right"]), "a space inside a compound"),
-        (SPLIT_YEAR, lambda m: (m.start(), m.end(), m["a"] + m["b"]) if len(m["a"] + m["b"]) == 4 else None,
+        (SPLIT_YEAR, lambda m: (m.start(), m.end(), m["a"] + m["b"])
+         if len(m["a"] + m["b"]) == 4 and FIRST_YEAR <= int(m["a"] + m["b"]) <= LAST_YEAR else None,
          "a year split by a space"),
     )
     for pattern, fix, why in rules:

@@ -161,7 +161,7 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
                              f"({', '.join(sorted(set().union(*(p.cues & STRONG_CUES for p in ps))))})")
         elif used_model and freq < RARE and not votes_against and any(p.cues & STRONG_CUES for p in ps):
             decided[word] = "a rare word the tagger leaves untyped, with a person cue"
-        elif not used_model and freq < RARE and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
+        elif not used_model and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
             decided[word] = "a rare word with person cues in two places"
     # coordination with a known person: "Kamenev and Zinoviev"
     for word, ps in places.items():

@@ -68,11 +68,16 @@ def find_works(doc: Document) -> list[AutoWork]:
             while start < len(text) and text[start].isspace():
                 start += 1
             chunks: list[tuple[int, int]] = []
-            for marked in mark_citations(text, start):
-                if not marked.ibid:
-                    chunks.append(marked.work_part)
             bounds = [m.end() for m in REFERENCE_BOUNDARY.finditer(text, start)
                       if not (m["stop"] == "." and ABBREVIATION_BEFORE.search(text, start, m.start()))]
+            for marked in mark_citations(text, start):
+                if not marked.ibid:
+                    a, z = marked.work_part
+                    if any(m.end() < z for m in YEAR_PAREN.finditer(text, a, z)) or ";" in text[a:z]:
+                        continue  # several references in one: the year parentheses below take each
+                    paren = text.find("(", a, z)  # a boundary inside the imprint ("London: ") is none
+                    i = bisect.bisect_right(bounds, paren if paren >= 0 else z) - 1
+                    chunks.append((max(a, bounds[i]) if i >= 0 else a, z))
             for m in YEAR_PAREN.finditer(text, start):
                 i = bisect.bisect_right(bounds, m.start()) - 1
                 chunks.append((bounds[i] if i >= 0 else start, m.end()))
