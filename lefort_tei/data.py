@@ -113,6 +113,9 @@ class EditorialData:
     not_persons: list[NotPersonEntry] = field(default_factory=list)
     works: list[WorkEntry] = field(default_factory=list)
     titles: list[TitleEntry] = field(default_factory=list)
+    # Not read from the file: whether the automatic apparatus (persons, high-tier corrections,
+    # works cited) runs too; the caller turns it off (``convert --no-auto``, the curated gold).
+    automatic: bool = True
 
 
 EDITION_KEYS = {"id", "title", "author", "author_ref", "language", "date", "editors", "licence",

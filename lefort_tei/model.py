@@ -96,6 +96,8 @@ class PersonRef:
 
     span: Span
     ref: str
+    resp: str = ""  # "#lefort-tei" for a mention the automatic pass found; "" for the data file's
+    cert: str = ""  # "high" | "medium" for automatic mentions
 
 
 @dataclass(slots=True)
@@ -254,6 +256,9 @@ class Person:
     wikidata: str | None = None
     viaf: str | None = None
     note: str = ""
+    resp: str = ""  # "#lefort-tei" for an entry the automatic pass made
+    cert: str = ""  # its certainty ("high" | "medium"); "" for curated entries
+    evidence: str = ""  # why the automatic pass took it for a person (for `suggest`)
 
 
 @dataclass(slots=True)

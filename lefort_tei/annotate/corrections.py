@@ -19,6 +19,7 @@ import re
 from ..data import CorrectionEntry, EditorialData
 from ..diagnostics import Diagnostic, InputError, error, warning
 from ..model import Correction, Document, Span
+from .auto_corrections import annotate_auto_corrections
 from .spans import BlockIndex, block_at, blocks, find_context, is_whole_word
 
 # Characters that are neither letters nor digits: what a "punctuation" correction changes.
@@ -52,6 +53,8 @@ def annotate_corrections(doc: Document, data: EditorialData) -> list[Diagnostic]
                                    entry.line)]
         for span in places:
             _add(doc, index, entry, span, data.path)
+    if data.automatic:
+        annotate_auto_corrections(doc)  # after the data file's: a curated correction wins its place
     return diags
 
 

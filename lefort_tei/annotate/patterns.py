@@ -93,3 +93,166 @@ NOT_A_YEAR_BEFORE = re.compile(r"""\b(?:pp?|nos?|vols?|ch|fig|n)\.\s*$""", re.VE
 
 MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                  "oct": 10, "nov": 11, "dec": 12}
+
+# ---------------------------------------------------------------- automatic persons
+
+# A capitalised word (a name's part or a name): "Trotsky" in "Trotsky's", "Zinoviev", "XIV",
+# "Anglo-Russian"; not the "Etat" of "L'Etat" (glued to an apostrophe).
+CAP_WORD = re.compile(r"""(?<![\w-])(?<!\w['\u2019])(?P<w>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]*(?:-[A-Z][\w\u00c0-\u024f]*)*)
+                          (?![\w]|['\u2019][A-Za-z]{2})""", re.VERBOSE)
+
+# Initials before a name, the last one touching it or one space away: "C. L. R. " (James),
+# "E. H." (Carr, after the spacing correction), "R. V. ".
+INITIALS_BEFORE = re.compile(r"""(?:(?<![\w.])[A-Z]\.[ ]?)+$""", re.VERBOSE)
+
+# A given name just before a name: "Leon " (Trotsky), "Boris " (Souvarine).
+GIVEN_BEFORE = re.compile(r"""(?<![\w'\u2019-])(?P<given>[A-Z][a-z\u00e0-\u00ff]+)[ ]$""", re.VERBOSE)
+
+# A regnal number after a name: " XIV" (Louis XIV), " II".
+REGNAL_AFTER = re.compile(r"""^[ ](?P<num>[IVX]{1,5})\b""", re.VERBOSE)
+
+# A speech or writing verb after a name: "Trotsky writes", "Lenin declared", "Stalin, said".
+SPEECH_AFTER = re.compile(r"""^,?[ ](?:writes|wrote|says|said|declares|declared|replies|replied|answers|answered
+                              |argues|argued|claims|claimed|insists|insisted|explains|explained|notes|noted
+                              |adds|added|asks|asked|tells|told|remarks|remarked|proclaims|proclaimed|maintains
+                              |maintained|holds|held|thinks|thought|believes|believed|observes|observed|teaches|taught
+                              |says|sang|replied|admits|admitted|affirms|affirmed|denies|denied|calls|called)\b""",
+                          re.VERBOSE)
+
+# A name, then "and", "or" or a comma, just before another name: "Kamenev and " (Zinoviev),
+# "Stalin, " (Zinoviev and Kamenev).
+COORDINATED_BEFORE = re.compile(r"""(?P<name>[A-Z][\w\u00c0-\u024f]+)(?:,[ ]and[ ]|,[ ]|[ ]and[ ]|[ ]or[ ]|[ ]&[ ])$""",
+                                re.VERBOSE)
+# The same after a name: " and Zinoviev", ", Kamenev".
+COORDINATED_AFTER = re.compile(r"""(?:,[ ]and[ ]|,[ ]|[ ]and[ ]|[ ]or[ ]|[ ]&[ ])(?P<name>[A-Z][\w\u00c0-\u024f]+)\b""",
+                               re.VERBOSE)
+
+# What makes the name that follows a title, not a person: a possessive determiner or a person's
+# possessive before it ("his Stalin", "this Stalin", "Trotsky's Stalin"), or "entitled".
+TITLE_BEFORE = re.compile(r"""(?:\b(?:his|her|their|its|my|our|your|this|entitled|called)|\w['\u2019]s)[ ]$""",
+                          re.VERBOSE | re.IGNORECASE)
+
+# An imprint or a publishing note in parentheses: "(London: Thornton Butterworth, 1930)",
+# "(republished in 1969 by Pierre Belfond)": names inside are publishers, not persons.
+IMPRINT = re.compile(r"""\((?P<inside>[^()]*?(?:\b[A-Z][a-z]+:|published\b|\bpress\b)[^()]*?\b(?:1\d{3}|20\d{2})\b[^()]*)\)
+                      |\((?P<inside2>[^()]*?\b(?:1\d{3}|20\d{2})\b[^()]*?\bpublished\b[^()]*)\)""",
+                     re.VERBOSE | re.IGNORECASE)
+
+# Endings that derive a word from a name: "Stalinism", "Trotskyist", "Leninists", "Thermidorian".
+DERIVED_ENDING = re.compile(r"""(?:ism|isms|ist|ists|ite|ites|ian|ians|ite|ites|ska|ism's)$""", re.VERBOSE)
+
+# Words of bibliographies and abbreviations that a tagger may read as names: "Ibid.", "Op. cit.".
+BIBLIO_WORD = re.compile(r"""^(?:Ibid|Ibidem|Idem|Id|Op|Cf|Trans|Vol|Vols|Ed|Eds|Ch|No|Nos|Pp|Ff|Etc)$""", re.VERBOSE)
+
+# What an xml:id cannot hold: "louis xiv" → "louis-xiv".
+NOT_ID_CHARS = re.compile(r"""[^a-z0-9-]+""", re.VERBOSE)
+
+# The parts of a name: split at spaces and initials' full stops ("C. L. R. James" → C, L, R, James).
+NAME_PARTS_SPLIT = re.compile(r"""[ .]+""", re.VERBOSE)
+
+# A comma outside parentheses and quotation marks, between an author and a title:
+# the first comma of "Leon Trotsky, Stalin, trans. Charles Malamuth". (Applied to a work part.)
+TOP_LEVEL_COMMA = re.compile(r""",[ ](?![^()]*\))""", re.VERBOSE)
+
+# A title named after "entitled" / "called": "a work entitled Since Lenin Died, the American …".
+ENTITLED_TITLE = re.compile(r"""\b(?:entitled|called)[ ](?P<title>[A-Z][\w'\u2019-]*
+                                (?:[ ](?:[A-Z][\w'\u2019-]*|of|the|and|a|an|in|on|to|for))*)""", re.VERBOSE)
+
+# The lead of a translator's or editor's part of a citation: "trans. Charles Malamuth", "ed. by".
+CONTRIBUTOR_LEAD = re.compile(r"""^(?:trans\.|transl\.|translated[ ]by|ed\.|eds\.|edited[ ]by|intro\.)""",
+                              re.VERBOSE | re.IGNORECASE)
+
+# A Roman numeral: a regnal or volume number ("XIV", "II"), never a surname.
+ROMAN = re.compile(r"""^[IVXLC]+$""", re.VERBOSE)
+
+# A capitalised word right after a name: "Claude" is followed by " Lefort", "Ida" by " Mett".
+NEXT_CAPITAL = re.compile(r"""[ ][A-Z][a-z]""", re.VERBOSE)
+
+# A form of address or rank before a name, left out of the name: "Comrade Lenin", "Mr. Kitton".
+HONORIFIC = re.compile(r"""^(?:Comrade|Citizen|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|General|Colonel
+                           |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess|Emperor
+                           |Pope|Saint|St|Father|Brother|Sister|Rev|Reverend|Bishop|Cardinal|Count|Countess|Baron
+                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge)$""", re.VERBOSE)
+
+# ---------------------------------------------------------------- automatic corrections (high tier)
+
+# A token as OCR prints it: letters, digits and the marks OCR puts in words: "Souvarlne",
+# "]3oris", "0ctober", "2i0", "194~7", "Buttenvorth".
+OCR_TOKEN = re.compile(r"""(?<![\w\]~|])(?P<tok>(?:\]3|[\w~|])+)(?![\w~|])""", re.VERBOSE)
+
+# A number with one letter or mark OCR confuses with a digit: "2i0" (210), "194~7" (1947), "l908".
+DIGITS_ONE_CONFUSION = re.compile(r"""^(?P<a>\d*)(?P<x>[lIiOo~|])(?P<b>\d*)$""", re.VERBOSE)
+
+# White space before a full stop, comma, semicolon or colon that ends a word: "the world ." (then
+# a space or the end). Not an ellipsis (" ...") nor a decimal (" .5").
+SPACE_BEFORE_STOP = re.compile(r"""(?P<word>[a-z\u00e0-\u00ff]{2,})(?P<space>[ ])(?P<punct>[.,;:])(?=\s(?![ ]?\.)|$)""",
+                               re.VERBOSE)
+
+# An initial glued to the name after it: "E. H.Carr" (→ "H. Carr").
+GLUED_INITIAL = re.compile(r"""(?<![\w.])(?P<initial>[A-Z]\.)(?P<name>[A-Z][a-z]{2,})\b""", re.VERBOSE)
+
+# A page abbreviation glued to its number: "pp.88-93" (→ "pp. 88-93"), "p.5".
+GLUED_PAGES = re.compile(r"""(?<![\w.])(?P<abbr>pp?\.)(?P<num>\d+)""", re.VERBOSE)
+
+# A colon glued to the capitalised word after it, inside an imprint: "(London:Faber and Faber".
+GLUED_COLON = re.compile(r"""(?<=[a-z])(?P<colon>:)(?P<word>[A-Z][a-z]+)""", re.VERBOSE)
+
+# A small lower-case word glued to a capitalised one: "Hollis andCarter" (→ "and Carter").
+GLUED_CAPITAL_WORD = re.compile(r"""(?<![\w])(?P<left>[a-z]{2,4})(?P<right>[A-Z][a-z]{2,})\b""", re.VERBOSE)
+
+# A year split by a space: "in 1 908" (→ "1908"); not "1 908 000" nor "1,1 908".
+SPLIT_YEAR = re.compile(r"""(?<![\d,.][ ])(?<![\d,.])(?P<a>1|19|20)[ ](?P<b>\d{3}|\d{2})(?![\d,]|[ ]\d)""", re.VERBOSE)
+
+# A compound whose last hyphen is followed by a stray space: "day-to- day" (→ "day-to-day").
+# The left part must already hold a hyphen, so "pre- and post-war" is left alone.
+SPLIT_COMPOUND = re.compile(r"""(?<![\w-])(?P<left>[a-z]+-[a-z]+-)[ ](?P<right>[a-z]+)\b""", re.VERBOSE)
+
+# ---------------------------------------------------------------- automatic works cited
+
+# A parenthesis with a year: an imprint or an issue date, the end of a full reference.
+# "(London: Hollis and Carter, 1947)", "(Nov. 1934)", "(Cambridge, Mass: Harvard University Press, 1960)".
+YEAR_PAREN = re.compile(r"""\((?P<inside>[^()]*\b(?:1\d{3}|20\d{2})\b[^()]*)\)""", re.VERBOSE)
+
+# An imprint: place, colon, publisher, comma, year: "London: Seeker and Warburg, 1939".
+IMPRINT_PARTS = re.compile(r"""^\s*(?P<place>[^:()]+?)\s*:\s*(?P<publisher>[^,()]+?)\s*,\s*(?P<year>(?:1\d{3}|20\d{2}))\s*$""",
+                           re.VERBOSE)
+
+# A four-digit year anywhere: the date of an issue "(Sept.-Oct. 1947)" → 1947.
+ANY_YEAR = re.compile(r"""\b(?P<year>1\d{3}|20\d{2})\b""", re.VERBOSE)
+
+# Where a reference starts inside a note's prose: after a semicolon, a colon, a sentence end
+# ("… mentioned: Ida Mett, …", "…; R. V. Daniels, …"), or after "and" in a list.
+REFERENCE_BOUNDARY = re.compile(r"""(?:;\s+(?:and\s+|see\s+)?|:\s+|(?P<stop>[.?!])\s+(?=[A-Z])|[,)]\s+and\s+(?:an?\s+\w+\s+by\s+)?
+                                    |\bsee\s+(?:especially\s+|also\s+)?|\)\s+(?=[A-Z]))""", re.VERBOSE)
+
+# A person's name as the author of a reference: initials and capitalised words, then a comma.
+# "R. V. Daniels, ", "L. Schapiro, ", "George Katkov, ", "Leon Trotsky, ", "E. H. Carr, ".
+AUTHOR_LEAD = re.compile(r"""(?P<author>(?:[A-Z]\.[ ]?){0,3}[A-Z][\w\u00c0-\u024f'-]+(?:[ ][A-Z][\w\u00c0-\u024f'-]+){0,2}),[ ]
+                             (?=['\u2018"\u201cA-Z])""", re.VERBOSE)
+
+# A title in quotation marks: an article or a chapter ("'The Kronstadt Rising'").
+QUOTED_TITLE = re.compile(r"""^['\u2018"\u201c](?P<title>[^'\u2019"\u201d]+)['\u2019"\u201d]$""", re.VERBOSE)
+
+# What follows a title and is not part of it: "vol. I", "no. 6", "ch. XVI".
+SERIES_PART = re.compile(r"""^(?:vol|vols|no|nos|ch|pt|part|bk|book)\.?\s""", re.VERBOSE | re.IGNORECASE)
+
+# A year or a range of years as a segment of its own: ", 1923-24" (part of the title before it).
+YEARS_SEGMENT = re.compile(r"""^(?:1\d{3}|20\d{2})(?:\s*[-\u2013]\s*\d{2,4})?$""", re.VERBOSE)
+
+# The words before a title in prose that end the prose: "my", "his", "Voline's", "in".
+PROSE_BEFORE_TITLE = re.compile(r"""(?:\b(?:my|his|her|their|our|in|of|see)|\w['\u2019]s)[ ](?=['\u2018A-Z])""", re.VERBOSE)
+
+# A leading article left out of a short title: "The Conscience of the Revolution" → "Conscience …".
+LEADING_ARTICLE = re.compile(r"""^(?:The|A|An)[ ]""", re.VERBOSE)
+
+# A word that says a person follows: "the philosopher Hobbes", "the younger Cato", "the poet Dante".
+PERSON_NOUN_BEFORE = re.compile(r"""\b(?:philosopher|poet|historian|author|writer|novelist|painter|composer
+                                    |emperor|king|queen|prince|pope|saint|general|colonel|captain|admiral
+                                    |younger|elder|great|comrade|professor|doctor|dr\.|mr\.|mrs\.|miss|sir|lord)[ ]$""",
+                                re.VERBOSE | re.IGNORECASE)
+
+# A possessive after a name: "Aristotle's", "Trotsky’s".
+POSSESSIVE_AFTER = re.compile(r"""^['\u2019]s\b""", re.VERBOSE)
+
+# The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
+HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)

@@ -18,6 +18,10 @@ from __future__ import annotations
 from ..data import EditorialData
 from ..diagnostics import Diagnostic, warning
 from ..model import Document, Person, PersonRef, Span, TitleRef
+from . import ner
+from .auto_persons import find_persons
+from .citations import excluded_from_persons
+from .patterns import NAME_PARTS_SPLIT
 from .spans import BlockIndex, block_at, blocks, extend_to_corrections, find_context, fits, reading_of, reserved_spans
 
 
@@ -53,6 +57,8 @@ def annotate_persons(doc: Document, data: EditorialData) -> list[Diagnostic]:
                     continue
                 block.inlines.append(PersonRef(span=span, ref=ref))
                 mentions[ref] = mentions.get(ref, 0) + 1
+    if data.automatic:
+        diags += _add_automatic(doc, data, all_blocks, skip)
     for p in data.persons:
         if p.id not in mentions and not _named_elsewhere(p.id, data):
             diags.append(warning("person-unused", f"[[person]] {p.id!r}: none of its forms "
@@ -64,3 +70,36 @@ def _named_elsewhere(person_id: str, data: EditorialData) -> bool:
     """A person named only in the register of works (author, translator) is not unused."""
     return any(person_id in (w.author, w.translator, w.editor) for w in data.works) or \
         data.edition.get("author_ref") == person_id
+
+
+AUTO = "#lefort-tei"
+
+
+def _add_automatic(doc: Document, data: EditorialData, all_blocks, skip: list[Span]) -> list[Diagnostic]:
+    """The automatic persons (``auto_persons``), where the data file has not already named them.
+
+    A data file's person wins: an automatic person sharing a surname with one of its forms is
+    left out (the curated entry covers it), and ``[[not_person]]`` places are skipped."""
+    diags: list[Diagnostic] = []
+    found, used_model = find_persons(doc, excluded=excluded_from_persons(doc) + skip,
+                                     taken={p.id for p in doc.persons})
+    if not used_model:
+        diags.append(Diagnostic("info", "ner-none", "no named-entity model installed: persons found by rules "
+                                "alone (install the 'ner' extra: pip install 'lefort-tei[ner]', or set "
+                                f"{ner.MODEL_ENV})", doc.source.path))
+    curated = {w for p in doc.persons for f in p.forms for w in NAME_PARTS_SPLIT.split(f) if len(w) > 2}
+    for person in found:
+        if curated and any(w in curated for f in person.forms for w in NAME_PARTS_SPLIT.split(f) if len(w) > 2):
+            continue
+        tagged = 0
+        for block, span in person.mentions:
+            if not fits(block, span):
+                continue
+            if any(isinstance(i, (TitleRef, PersonRef)) and i.span.overlaps(span) for i in block.inlines):
+                continue
+            block.inlines.append(PersonRef(span=span, ref=person.id, resp=AUTO, cert=person.cert))
+            tagged += 1
+        if tagged:
+            doc.persons.append(Person(id=person.id, name=person.name, forms=person.forms, resp=AUTO,
+                                      cert=person.cert, evidence=person.evidence))
+    return diags

@@ -8,7 +8,9 @@ from ..data import data_path_for, load_data
 from ..diagnostics import EXIT_OK
 from ..read.source import read_source
 from ..suggest import corrections as suggest_corrections_mod
-from ..suggest import persons as suggest_persons_mod
+from ..suggest.automatic import automatic_document, to_data_file
+
+MEDIUM_SCORE = 0.7  # a suspect scored this high is offered as a medium-tier correction (commented out)
 
 HELP = "suggest persons or OCR corrections for a text's data file (TOML stubs to paste)"
 EXAMPLES = """\
@@ -17,13 +19,16 @@ suggestions are what remains to be checked. Paste the stubs you keep into seeds/
 (format: docs/editorial-data.md).
 
 examples:
+  lefort-tei suggest data seeds/essay.txt > seeds/essay.toml   # start curating from the automatic result
   lefort-tei suggest persons seeds/essay.txt --limit 30 >> seeds/essay.toml
   lefort-tei suggest corrections seeds/essay.txt --no-data | less
   lefort-tei suggest corrections seeds/lefort-contradiction-of-trotsky.txt --min-score 0.5"""
 
 
 def register(parser) -> None:
-    parser.add_argument("what", choices=("persons", "corrections"), help="what to suggest")
+    parser.add_argument("what", choices=("persons", "corrections", "works", "data"),
+                        help="what to suggest; 'data': the whole automatic apparatus (persons, corrections, works) "
+                             "as one loadable data file")
     parser.add_argument("text", help="the plain-text essay")
     parser.add_argument("--data", help="the editorial data file (default: TEXT with .toml, if it exists)")
     parser.add_argument("--no-data", action="store_true", help="ignore any data file: suggest everything")
@@ -39,10 +44,15 @@ def run(args) -> int:
     data = load_data(None if args.no_data else data_path)
     text = source.text
     forms = {f for p in data.persons for f in (p.forms or [p.name])}
-    if args.what == "persons":
-        items = [c for c in suggest_persons_mod.suggest_persons(text, forms) if c.score >= args.min_score]
-        items = items[: args.limit] if args.limit else items
-        sys.stdout.write(suggest_persons_mod.to_toml(text, items, args.text) + "\n")
+    if args.what in ("persons", "works", "data"):
+        # one engine: what convert's automatic pass finds, written as a data file
+        doc = automatic_document(args.text)
+        what = ("persons", "corrections", "works") if args.what == "data" else (args.what,)
+        medium = []
+        if args.what == "data":
+            medium = [s for s in suggest_corrections_mod.suggest_corrections(text, forms)
+                      if s.score >= max(args.min_score, MEDIUM_SCORE)]
+        sys.stdout.write(to_data_file(doc, what, medium, data, args.limit) + "\n")
     else:
         curated = [(text.find(c.context) + c.context.find(c.sic)) for c in data.corrections if c.context]
         curated += [(text.find(a.context) + a.context.find(a.marker)) for a in data.anchors]

@@ -128,7 +128,12 @@ def _(span: Correction) -> etree._Element:
 
 @inline_element.register
 def _(span: PersonRef) -> etree._Element:
-    return etree.Element(T("persName"), {"ref": f"#{span.ref}"})
+    el = etree.Element(T("persName"), {"ref": f"#{span.ref}"})
+    if span.resp:
+        el.set("resp", span.resp)
+    if span.cert:
+        el.set("cert", span.cert)
+    return el
 
 
 @inline_element.register

@@ -42,6 +42,10 @@ def encode_standoff(doc: Document) -> etree._Element | None:
 
 def encode_person(person: Person) -> etree._Element:
     el = etree.Element(T("person"), {XML_ID: person.id})
+    if person.resp:
+        el.set("resp", person.resp)
+    if person.cert:
+        el.set("cert", person.cert)
     _sub(el, "persName", person.name, type="standard")
     for form in person.forms:
         if form != person.name:

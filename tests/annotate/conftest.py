@@ -11,15 +11,18 @@ from lefort_tei.read import read_document
 
 @pytest.fixture
 def make(tmp_path):
-    """``make(body, toml="", notes=())`` → (doc, data): a title line, the body, then the notes."""
+    """``make(body, toml="", notes=(), auto=False)`` → (doc, data): a title line, the body, then the notes.
 
-    def _make(body: str, toml: str = "", notes: tuple[str, ...] = ()):
+    ``auto=True`` lets the automatic apparatus (persons, high-tier corrections, works) run too."""
+
+    def _make(body: str, toml: str = "", notes: tuple[str, ...] = (), auto: bool = False):
         text = "Essay - Claude Lefort\n\n" + body + "\n"
         if notes:
             text += "\n" + "\n\n".join(f"{n} {note}" for n, note in enumerate(notes, 1)) + "\n"
         data_file = tmp_path / "x.toml"
         data_file.write_text(toml, encoding="utf-8")
         data = load_data(data_file)
+        data.automatic = auto  # the curated rules alone, unless a test asks for the automatic pass
         doc, _ = read_document(Source("x.txt", text), data)
         return doc, data
 

@@ -1,0 +1,212 @@
+"""The automatic apparatus measured: persons, high-tier corrections, works cited, quotation sources.
+
+In: the seed (its curated data file is the gold) and clean texts of the development corpus (their
+``persons_sample`` in ``truth.json`` is the gold for person recall). Out: printed figures, and
+``--json`` for machines. Scripts, not tests: it never fails.
+
+* **Seed without its data file** (as a new user runs it): persons mention-level P/R/F1 against the
+  curated run (``[[person]]`` forms, the automatic pass off), register entries, whether every
+  printed form of a gold person is in one automatic entry; high-tier corrections right / of sound
+  text against the curated ``[[correction]]`` places; works in ``listBibl``; block quotations
+  sourced to a work and a page.
+* **Seed with its data file**: persons F1 and corrections kept, against the same gold.
+* **Clean texts**: applied corrections per 100,000 characters; persons of ``persons_sample``
+  tagged (a sample name counts when its last word is inside a tagged mention).
+* **NER cost**: model load once, then seconds per text and per 100,000 characters (the annotate
+  stage with and without the model); the projection for a 1,000-text corpus.
+
+    python3 bench/apparatus.py [--corpus /work/shared/corpus] [--clean 01 03 05 12 13] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lefort_tei.annotate import annotate  # noqa: E402
+from lefort_tei.annotate import ner  # noqa: E402
+from lefort_tei.annotate.sources import quotations  # noqa: E402
+from lefort_tei.annotate.spans import blocks  # noqa: E402
+from lefort_tei.data import load_data  # noqa: E402
+from lefort_tei.model import Citation, Correction, PersonRef  # noqa: E402
+from lefort_tei.read import read_document  # noqa: E402
+from lefort_tei.read.source import read_source  # noqa: E402
+
+SEED = ROOT / "seeds/lefort-contradiction-of-trotsky.txt"
+
+
+def run(text_path, data_path=None, automatic=True):
+    source, _ = read_source(text_path)
+    data = load_data(data_path)
+    data.automatic = automatic
+    doc, _ = read_document(source, data)
+    t = time.perf_counter()
+    annotate(doc, data)
+    return doc, time.perf_counter() - t
+
+
+def inlines(doc, kind):
+    return [i for b in blocks(doc) for i in b.inlines if isinstance(i, kind)]
+
+
+def person_scores(doc, gold_doc):
+    gold = {(i.span.start, i.span.end): i.ref for i in inlines(gold_doc, PersonRef)}
+    got = {(i.span.start, i.span.end): i.ref for i in inlines(doc, PersonRef)}
+    tp = len(set(gold) & set(got))
+    p = tp / len(got) if got else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    # grouping: every gold person's mentions found go to one automatic entry, no entry mixes two people
+    by_gold: dict[str, set[str]] = {}
+    by_auto: dict[str, set[str]] = {}
+    for span, ref in gold.items():
+        if span in got:
+            by_gold.setdefault(ref, set()).add(got[span])
+            by_auto.setdefault(got[span], set()).add(ref)
+    split = sorted(ref for ref, autos in by_gold.items() if len(autos) > 1)
+    merged = sorted(a for a, refs in by_auto.items() if len(refs) > 1)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "gold_mentions": len(gold),
+            "mentions": len(got), "gold_persons": len({*gold.values()}), "entries": len(doc.persons),
+            "persons_split": split, "entries_merging_two": merged}
+
+
+def correction_scores(doc, gold_doc, resp=None):
+    text = doc.source.text
+    gold = [(c.span.start, c.span.end, c.corr) for c in inlines(gold_doc, Correction) if c.resp == "#ed"]
+    got = [c for c in inlines(doc, Correction) if resp is None or c.resp == resp]
+    right, sound = 0, []
+    for c in got:
+        match = [g for g in gold if g[0] <= c.span.start and c.span.end <= g[1]
+                 or c.span.start <= g[0] and g[1] <= c.span.end]
+        ok = False
+        for a, z, corr in match:
+            lo, hi = min(a, c.span.start), max(z, c.span.end)
+            mine = text[lo:c.span.start] + c.corr + text[c.span.end:hi]
+            theirs = text[lo:a] + corr + text[z:hi]
+            ok = ok or mine == theirs
+        if ok:
+            right += 1
+        else:
+            sound.append(f"{text[c.span.start:c.span.end]!r}→{c.corr!r}")
+    return {"applied": len(got), "right": right, "not_curated": sound, "gold": len(gold)}
+
+
+def quote_scores(doc):
+    cites = {i.id: i for i in inlines(doc, Citation)}
+    qs = list(quotations(doc))
+    ok = [q for q in qs if q.source in cites and cites[q.source].work and cites[q.source].page_from]
+    return {"quotations": len(qs), "sourced_work_and_page": len(ok)}
+
+
+def seed_figures():
+    gold, _ = run(SEED, SEED.with_suffix(".toml"), automatic=False)
+    bare, seconds = run(SEED)
+    curated, _ = run(SEED, SEED.with_suffix(".toml"))
+    return {
+        "without_data": {"persons": person_scores(bare, gold),
+                         "corrections_high_tier": correction_scores(bare, gold, "#lefort-tei"),
+                         "works": len(bare.works), **quote_scores(bare), "annotate_seconds": round(seconds, 2)},
+        "with_data": {"persons": person_scores(curated, gold),
+                      "corrections_kept": sum(1 for c in inlines(curated, Correction) if c.resp == "#ed"),
+                      "corrections_gold": len([c for c in inlines(gold, Correction) if c.resp == "#ed"]),
+                      "auto_corrections_added": correction_scores(curated, gold, "#lefort-tei")["not_curated"],
+                      "works": len(curated.works), **quote_scores(curated)},
+    }
+
+
+def corpus_figures(corpus: Path, prefixes: list[str]):
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))["files"]
+    rows = []
+    for name in sorted(truth):
+        if prefixes and not any(name.startswith(p) for p in prefixes):
+            continue
+        doc, seconds = run(corpus / name)
+        applied = [c for c in inlines(doc, Correction) if c.resp == "#lefort-tei" and c.kind != "anchor"]
+        tagged = " ".join(doc.source.slice(i.span) for i in inlines(doc, PersonRef))
+        sample = truth[name].get("persons_sample") or []
+        found = [s for s in sample if s.replace(".", " ").split()[-1] in tagged]
+        rows.append({"text": name, "chars": len(doc.source.text), "applied_corrections": len(applied),
+                     "per_100k": round(len(applied) * 1e5 / max(1, len(doc.source.text)), 2),
+                     "persons_sample": len(sample), "persons_tagged": len(found),
+                     "missed": [s for s in sample if s not in found], "entries": len(doc.persons),
+                     "annotate_seconds": round(seconds, 2)})
+    return rows
+
+
+def ner_cost(corpus: Path, prefixes: list[str]):
+    t = time.perf_counter()
+    ner.load_model()
+    load = time.perf_counter() - t
+    texts = [SEED] + [corpus / n for n in sorted(os.listdir(corpus)) if n.endswith(".txt")
+                      and (not prefixes or any(n.startswith(p) for p in prefixes))]
+    chars, with_model, without = 0, 0.0, 0.0
+    for path in texts:
+        doc, s1 = run(path)
+        chars += len(doc.source.text)
+        with_model += s1
+        os.environ[ner.MODEL_ENV] = "none"
+        try:
+            _, s0 = run(path)
+        finally:
+            del os.environ[ner.MODEL_ENV]
+        without += s0
+    per_text = (with_model - without) / len(texts)
+    return {"model": ner.model_label() or "none", "model_load_seconds": round(load, 2), "texts": len(texts),
+            "chars": chars, "annotate_seconds_with_ner": round(with_model, 2),
+            "annotate_seconds_rules_only": round(without, 2),
+            "ner_seconds_per_text": round(per_text, 2),
+            "ner_seconds_per_100k_chars": round((with_model - without) * 1e5 / chars, 2),
+            "ner_minutes_for_1000_new_texts_on_2_cores": round(per_text * 1000 / 2 / 60, 1)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent.parent / "shared/corpus")
+    ap.add_argument("--clean", nargs="*", default=["01", "03", "05", "12", "13"])
+    ap.add_argument("--no-cost", action="store_true", help="skip the NER cost (it converts each text twice)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        args.corpus = Path("/work/shared/corpus")
+    out = {"ner_model": ner.model_label() or "none (rules only)", "seed": seed_figures()}
+    if args.corpus.exists():
+        out["clean_texts"] = corpus_figures(args.corpus, args.clean)
+        if not args.no_cost:
+            out["ner_cost"] = ner_cost(args.corpus, args.clean)
+    if args.json:
+        print(json.dumps(out, indent=1, ensure_ascii=False))
+        return 0
+    print(f"NER model: {out['ner_model']}")
+    for part, figures in out["seed"].items():
+        print(f"\nseed {part.replace('_', ' ')}:")
+        for k, v in figures.items():
+            print(f"  {k}: {v}")
+    rows = out.get("clean_texts", [])
+    if rows:
+        chars = sum(r["chars"] for r in rows)
+        applied = sum(r["applied_corrections"] for r in rows)
+        sample = sum(r["persons_sample"] for r in rows)
+        tagged = sum(r["persons_tagged"] for r in rows)
+        print(f"\nclean texts ({len(rows)}, {chars:,} characters): {applied} applied corrections "
+              f"= {applied * 1e5 / chars:.2f} per 100,000 characters; persons_sample tagged {tagged}/{sample} "
+              f"= {tagged / max(1, sample):.0%}")
+        for r in rows:
+            print(f"  {r['text']}: {r['applied_corrections']} corr ({r['per_100k']}/100k), persons "
+                  f"{r['persons_tagged']}/{r['persons_sample']} missed {r['missed']}, {r['entries']} entries, "
+                  f"annotate {r['annotate_seconds']} s")
+    if "ner_cost" in out:
+        print("\nNER cost:")
+        for k, v in out["ner_cost"].items():
+            print(f"  {k}: {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
