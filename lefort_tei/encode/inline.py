@@ -18,6 +18,7 @@ from ..model import (
     NESTING_ORDER,
     Citation,
     Correction,
+    InlineNote,
     DateRef,
     NoteAnchor,
     Omission,
@@ -103,6 +104,8 @@ def _append_text(parent: etree._Element, last: etree._Element | None, s: str) ->
 
 
 def _sub_spans(span) -> list:
+    if isinstance(span, InlineNote):
+        return [Label(span.label)] if span.label is not None else []
     if isinstance(span, Citation):
         subs = []
         if span.work_span and span.work:
@@ -183,6 +186,14 @@ def _(span: Omission) -> etree._Element:
 @inline_element.register
 def _(span: PageBreak) -> etree._Element:
     return etree.Element(T("pb"))
+
+
+@inline_element.register
+def _(span: InlineNote) -> etree._Element:
+    attrs = {"place": "inline", "type": "footnote"}
+    if span.label_text:
+        attrs["n"] = span.label_text
+    return etree.Element(T("note"), attrs)
 
 
 @inline_element.register

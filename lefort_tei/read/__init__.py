@@ -15,9 +15,11 @@ from pathlib import Path
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic
-from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Source, Span
-from .anchors import link_anchors
+from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
+from .anchors import link_notes
 from .blocks import read_layout
+from .family import detect_family
+from .rules.notes import inline_notes
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
 
@@ -30,18 +32,28 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     doc = Document(source=source, edition=_edition(source, data, layout))
     doc.front, doc.sections, doc.notes_heading, doc.notes = (
         layout.front, layout.sections, layout.notes_heading, layout.notes)
+    doc.front_boilerplate, doc.back_boilerplate = layout.front_boilerplate, layout.back_boilerplate
 
-    body_paragraphs = [p for s in doc.sections for p in s.blocks]
+    body_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)]
     if doc.front:
         body_paragraphs += doc.front.argument + doc.front.provenance
-    diags += link_anchors(source, body_paragraphs, doc.notes, data.anchors, data.path)
+    inline = 0
+    for p in body_paragraphs:
+        found = inline_notes(source.text, p.span)
+        p.inlines.extend(found)
+        inline += len(found)
+    diags += link_notes(source, layout.groups, body_paragraphs, doc.notes, data)
+    doc.layout = {"family": detect_family(source.text), **layout.report, "inline notes": inline,
+                  "headings": sum(1 for s in doc.sections if s.heading is not None)}
 
-    all_paragraphs = [p for s in doc.sections for p in s.blocks] + [p for n in doc.notes for p in n.blocks]
+    all_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)] + [
+        p for n in doc.notes for p in n.blocks if isinstance(p, Paragraph)]
     hints = hint_index(source, data.quotes, all_paragraphs, data.path)
     for section in doc.sections:
         section.blocks = group_quotes(source, section.blocks, hints)
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
+    doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))
     for quote in _quotes(doc):
         if quote.source_note is None:
             anchors = [i for i in quote.paragraphs[-1].inlines if isinstance(i, NoteAnchor)]

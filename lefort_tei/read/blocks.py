@@ -12,11 +12,15 @@ notes (from the end), front matter (from the start), then headings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ..diagnostics import Diagnostic
-from ..model import Front, Heading, Note, Paragraph, Section, Source, Span
+from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
+from .decide import NoteGroup, decide_notes
+from .rules.boilerplate import find_boilerplate
 from .patterns import (
+    STRONG_HEADING,
     BLANK_LINE,
     HEADING_NUMBER_ONLY,
     HEADING_SHAPE,
@@ -77,21 +81,85 @@ class Layout:
     sections: list[Section]
     notes_heading: Heading | None
     notes: list[Note]
+    front_boilerplate: list[Boilerplate] = field(default_factory=list)
+    back_boilerplate: list[Boilerplate] = field(default_factory=list)
+    groups: list[NoteGroup] = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+
+
+def _strong_heading(text: str, block: Span) -> bool:
+    """A heading no note runs over: "CHAPTER II", "Book I", "IV", "# Title" (``STRONG_HEADING``)."""
+    s = text[block.start:block.end]
+    return "\n" not in s.strip() and bool(STRONG_HEADING.match(s))
 
 
 def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout, list[Diagnostic]]:
     text = source.text
     blocks = split_blocks(text)
     diags: list[Diagnostic] = []
-    notes_start, notes_heading_index = find_notes(text, blocks)
-    if notes_start == 0 or notes_heading_index == 0:
-        notes_start, notes_heading_index = len(blocks), None  # a body is needed: no notes-only essays
-    body_end = notes_heading_index if notes_heading_index is not None else notes_start
-    front, body_start = find_front(text, blocks[:body_end], front_blocks)
-    sections = find_sections(text, blocks[body_start:body_end])
-    notes = build_notes(text, blocks[notes_start:])
-    notes_heading = Heading(blocks[notes_heading_index]) if notes_heading_index is not None else None
-    return Layout(front, sections, notes_heading, notes), diags
+    head, tail = find_boilerplate(text, blocks)
+    front_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in head]
+    back_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in tail]
+    lo = head[-1].last + 1 if head else 0
+    hi = tail[0].first if tail else len(blocks)
+    if lo >= hi:  # everything looked like furniture: keep it as the work
+        front_bp, back_bp, lo, hi = [], [], 0, len(blocks)
+    pre = blocks[:head[0].first] if head and head[0].first > 0 else []
+    notes_layout = decide_notes(text, blocks, lo, hi, lambda i: _strong_heading(text, blocks[i]))
+    groups = notes_layout.groups
+    if notes_layout.advertisement:
+        a, b = notes_layout.advertisement
+        back_bp.insert(0, Boilerplate("advertisement", [Paragraph(x) for x in blocks[a:b + 1]], "advertisement"))
+        hi = a
+    # notes: a unique number per note (the printed one when the printed ones are unique)
+    labels = [c for g in groups for c in g.labels]
+    unique = len({c.number for c in labels}) == len(labels)
+    note_at: dict[int, Note] = {}
+    owner: dict[int, NoteGroup] = {}
+    all_notes: list[Note] = []
+    for g in groups:
+        for c, (first, last) in zip(g.labels, g.extents):
+            n = c.number if unique else len(all_notes) + 1
+            note = Note(n=n, label=c.label, blocks=[Paragraph(b) for b in blocks[first:last + 1]],
+                        label_text=c.label_text, place=g.place)
+            all_notes.append(note)
+            note_at[first] = note
+            for i in range(first, last + 1):
+                owner[i] = g
+    final = groups[-1] if groups and groups[-1].place == "end" else None
+    body_end = hi
+    notes_heading = None
+    if final is not None:
+        body_end = final.heading if final.heading is not None else final.first
+        notes_heading = Heading(blocks[final.heading]) if final.heading is not None else None
+        if body_end <= lo:  # a body is needed: no notes-only essays
+            body_end, notes_heading = hi, None
+            for note in all_notes:
+                note.place = "chapter-end"
+            final = None
+    items: list = []
+    for i in range(lo, body_end):
+        if i in note_at:
+            items.append(note_at[i])
+        elif i not in owner:
+            items.append(blocks[i])
+    if pre:
+        front = Front(title_line=Paragraph(pre[0]), title=pre[0], author=None,
+                      argument=[Paragraph(b) for b in pre[1:]])
+        body_items = items
+    else:
+        prefix = list(takewhile(lambda it: isinstance(it, Span), items))
+        sentinel = [] if len(prefix) == len(items) else [items[len(prefix)].span]
+        front, body_start = find_front(text, prefix + sentinel, front_blocks)
+        body_items = items[body_start:]
+    sections = find_sections(text, body_items)
+    end_notes = [n for n in all_notes if n.place == "end"]
+    report = {"notes": len(all_notes), "note groups": len(groups),
+              "note styles": sorted({g.style for g in groups}), "anchor styles": sorted({g.anchor_style for g in groups}),
+              "note placement": sorted({g.place for g in groups}),
+              "boilerplate": [b.kind for b in front_bp + back_bp]}
+    layout = Layout(front, sections, notes_heading, all_notes, front_bp, back_bp, groups, report)
+    return layout, diags
 
 
 def note_label(text: str, block: Span) -> tuple[int, Span] | None:
@@ -200,12 +268,18 @@ def _is_blurb(text: str, block: Span) -> bool:
     return len(s) <= MAX_BLURB_LENGTH and "\n" not in s
 
 
-def find_sections(text: str, blocks: list[Span]) -> list[Section]:
-    """Split body blocks into sections at headings; the first section may have no heading."""
+def find_sections(text: str, blocks: list) -> list[Section]:
+    """Split body blocks (spans, and notes printed in place) into sections at headings; the first
+    section may have no heading."""
     sections: list[Section] = []
     current = Section(heading=None)
     for i, b in enumerate(blocks):
-        prev = text[blocks[i - 1].start:blocks[i - 1].end] if i else ""
+        if isinstance(b, Note):
+            current.blocks.append(b)
+            continue
+        before = blocks[i - 1] if i else None
+        before = before.span if isinstance(before, Note) else before
+        prev = text[before.start:before.end] if before is not None else ""
         is_heading = _looks_like_heading(text, b) and not prev.rstrip().endswith((":", ","))
         if is_heading and i + 1 < len(blocks):
             if current.heading is not None or current.blocks:

@@ -8,6 +8,8 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
       lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
       note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a parenthetical citation
       (``CITATION_AT_END``);
+  ``indent`` / ``prefix``: the paragraph is set off by layout (``set_off``): indented lines, or
+      lines opening with ">";
   ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
       ``block = false`` to undo a rule).
 A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long.
@@ -18,9 +20,10 @@ from __future__ import annotations
 from ..data import QuoteHint
 from ..diagnostics import InputError, error
 from ..model import BlockQuote, NoteAnchor, Paragraph, Source
-from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, QUOTE_INTRO, STARTS_LOWER
+from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, HEADING_CAPS, QUOTE_INTRO, QUOTE_PREFIX, STARTS_LOWER
 
 MAX_QUOTE_PARAGRAPHS = 2
+MIN_INDENT, MAX_INDENT = 2, 12
 
 
 def _closed(text: str, p: Paragraph) -> bool:
@@ -40,6 +43,10 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
     i = 0
     while i < len(blocks):
         p = blocks[i]
+        if not isinstance(p, Paragraph):  # a note printed among the blocks
+            out.append(p)
+            i += 1
+            continue
         hint = hints.get(p.span.start)
         if hint is not None:
             count = max(1, hint.paragraphs)
@@ -55,6 +62,11 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             out.append(p)
             i += 1
             continue
+        layout_rule = set_off(text, p)
+        if layout_rule:
+            out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
+            i += 1
+            continue
         prev = text[blocks[i - 1].span.start:blocks[i - 1].span.end] if i else ""
         s = text[p.span.start:p.span.end]
         introduced = bool(prev and QUOTE_INTRO.search(prev)) or bool(STARTS_LOWER.match(s))
@@ -66,6 +78,21 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
         out.append(p)
         i += 1
     return out
+
+
+def set_off(text: str, p: Paragraph) -> str:
+    """The layout rule that sets a paragraph off as a quotation, or "": ``indent`` (every line
+    indented by ``MIN_INDENT`` to ``MAX_INDENT`` spaces: more is a centred title) or ``prefix``
+    (every line opens with "> ")."""
+    line_start = text.rfind("\n", 0, p.span.start) + 1
+    lines = text[line_start:p.span.end].split("\n")
+    if all(QUOTE_PREFIX.match(line) for line in lines):
+        return "prefix"
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    if indents and MIN_INDENT <= min(indents) and max(indents) <= MAX_INDENT and not HEADING_CAPS.match(
+            text[p.span.start:p.span.end]):
+        return "indent"
+    return ""
 
 
 def _quote_length(text: str, blocks: list, i: int, hints: dict) -> int:
