@@ -117,6 +117,8 @@ def _(block: BlockQuote, doc: Document) -> etree._Element:
     source = block.source or _note_citation(doc, block.source_note)
     if source:
         attrs["source"] = f"#{source}"
+    elif block.rule in ("indent", "prefix"):
+        attrs["rend"] = block.rule  # set off by layout, no note gives its origin
     quote = etree.Element(T("quote"), attrs)
     for p in block.paragraphs:
         quote.append(encode_paragraph(doc, p))
