@@ -47,9 +47,10 @@ FULL_MATCH_STYLES = ("paren", "bracket", "markdown", "rest")  # the anchor cover
 def rules_for(styles: set[str]) -> tuple:
     """The candidate rules for the anchor styles the notes' decide step found: the classic ones
     ("(5)", "[5]", "⁵", ",34") or the source-syntax ones (Markdown, reST, glued digits)."""
-    if styles <= {"paren", "bracket", "superscript", ""}:
-        return CANDIDATE_RULES
-    return tuple((ANCHOR_STYLES[s], s, "num") for s in sorted(styles) if s) + ((ANCHOR_SUPERSCRIPT, "superscript", "sup"),)
+    styles = {s for s in styles if s} or {"paren"}
+    rules = tuple(r for r in CANDIDATE_RULES if r[1] in styles or r[1] == "superscript"
+                  or (r[1] == "bare" and "paren" in styles))
+    return rules + tuple((ANCHOR_STYLES[s], s, "num") for s in sorted(styles) if s not in ("paren", "bracket", "superscript"))
 
 
 @dataclass(slots=True)

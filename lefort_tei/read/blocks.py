@@ -18,8 +18,14 @@ from itertools import takewhile
 from ..diagnostics import Diagnostic
 from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
 from .decide import NoteGroup, decide_notes
-from .rules.boilerplate import find_boilerplate
+from .rules.boilerplate import _continues_credit, find_boilerplate
+from .rules.notes import label_candidate
 from .patterns import (
+    NOTE_LABEL_STYLES,
+    CREDIT,
+    PG_END,
+    PG_END_LINE,
+    PG_START,
     STRONG_HEADING,
     BLANK_LINE,
     HEADING_NUMBER_ONLY,
@@ -61,6 +67,7 @@ def split_blocks(text: str) -> list[Span]:
                 current.append((o, l))
         if current:
             groups.append(current)
+    groups = [part for group in groups for part in _lines_if_scraped(group)]
     for group in groups:
         start = group[0][0]
         end = group[-1][0] + len(group[-1][1])
@@ -71,6 +78,75 @@ def split_blocks(text: str) -> list[Span]:
         if end > start:
             blocks.append(Span(start, end))
     return blocks
+
+
+SCRAPED_LINE = 200  # a hard-wrapped line is shorter; a scraped paragraph on one line is often longer
+
+
+def _lines_if_scraped(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """A run of lines holding a line longer than any hard-wrapped one is a scrape's one line per
+    paragraph: read it one line per block (rule ``scraped-lines``)."""
+    if len(group) > 1 and any(len(line) > SCRAPED_LINE for _, line in group):
+        return [[line] for line in group]
+    return [group]
+
+
+def split_furniture_lines(text: str, blocks: list[Span]) -> list[Span]:
+    """Split a block at a line that opens or closes a Project Gutenberg text ("*** START OF …")
+    and after a producer credit's last line, so that furniture and work never share a block."""
+    out: list[Span] = []
+    for b in blocks:
+        s = text[b.start:b.end]
+        if "\n" not in s or not (PG_START.search(s) or PG_END_LINE.search(s) or CREDIT.search(s)):
+            out.append(b)
+            continue
+        cuts: list[int] = []
+        offset = b.start
+        in_credit = False
+        for line in s.split("\n"):
+            marker = PG_START.match(line) or PG_END.match(line)
+            if marker and offset > b.start:
+                cuts.append(offset)
+            if PG_START.match(line) or (in_credit and not _continues_credit(line)):
+                if in_credit and not _continues_credit(line) and offset > b.start:
+                    cuts.append(offset)
+                in_credit = False
+            if PG_START.match(line):
+                cuts.append(offset + len(line) + 1)
+            elif CREDIT.match(line):
+                in_credit = True
+            offset += len(line) + 1
+        edges = [b.start] + sorted(c for c in set(cuts) if b.start < c < b.end) + [b.end]
+        for x, y in zip(edges, edges[1:]):
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if y > x:
+                out.append(Span(x, y))
+    return out
+
+
+def split_label_lines(text: str, blocks: list[Span]) -> list[Span]:
+    """Split a block that opens with a note label at every line opening with a label of the same
+    style: ".. [#fn3] …\n.. [#fn4] …" are two notes (rule ``label-lines``)."""
+    out: list[Span] = []
+    for i, b in enumerate(blocks):
+        first = label_candidate(text, b, i)
+        s = text[b.start:b.end]
+        if first is None or "\n" not in s:
+            out.append(b)
+            continue
+        pattern = NOTE_LABEL_STYLES[first.style]
+        start = b.start
+        offset = b.start
+        for line in s.split("\n"):
+            if offset > b.start and pattern.match(line):
+                out.append(Span(start, offset - 1))
+                start = offset
+            offset += len(line) + 1
+        out.append(Span(start, b.end))
+    return out
 
 
 @dataclass(slots=True)
@@ -95,7 +171,7 @@ def _strong_heading(text: str, block: Span) -> bool:
 
 def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout, list[Diagnostic]]:
     text = source.text
-    blocks = split_blocks(text)
+    blocks = split_label_lines(text, split_furniture_lines(text, split_blocks(text)))
     diags: list[Diagnostic] = []
     head, tail = find_boilerplate(text, blocks)
     front_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in head]

@@ -196,3 +196,6 @@ QUOTE_PREFIX = re.compile(r"^[ \t]*>(?:[ \t]|$)")
 
 # A short line in capitals (a heading or a display line, not a quotation): "CHAPTER I", "CONTENTS"
 HEADING_CAPS = re.compile(r"^[^a-z\n]{1,80}$")
+
+# PG_END anywhere in a block, at a line start (to split the block there)
+PG_END_LINE = re.compile(r"^(?:\*{3}\s*)?END\s+OF\s+(?:THE\s+|THIS\s+)?PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)

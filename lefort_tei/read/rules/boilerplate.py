@@ -67,7 +67,7 @@ def find_boilerplate(text: str, blocks: list[Span]) -> tuple[list[Region], list[
         pos = start_line + 1
     if head and pos < n and CREDIT.match(_s(text, blocks[pos])):
         last = pos
-        while last + 1 < n and _continues_credit(text, blocks[last + 1]):
+        while last + 1 < n and _continues_credit(_s(text, blocks[last + 1])):
             last += 1
         head.append(Region("credits", pos, last, "credits"))
         pos = last + 1
@@ -104,8 +104,8 @@ def find_boilerplate(text: str, blocks: list[Span]) -> tuple[list[Region], list[
     return head, tail
 
 
-def _continues_credit(text: str, b: Span) -> bool:
+def _continues_credit(s: str) -> bool:
     """A line that carries on a producer credit: "and the Online Distributed Proofreading Team",
     "(http://www.pgdp.net)", "Note: Project Gutenberg also has an HTML version …"."""
-    s = _s(text, b)
+    s = s.strip()
     return s[:1].islower() or s.startswith("(") or s.lower().startswith("note:") or "http" in s[:80]
