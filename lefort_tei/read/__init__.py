@@ -85,7 +85,9 @@ def _edition(source: Source, data: EditorialData, layout) -> Edition:
         ident = "t-" + ident
     front = layout.front
     # Header metadata is editorial: white space folded (a form feed in a title line stays in the text).
-    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else stem)
+    first_head = next((s.heading for s in layout.sections if s.heading is not None), None)
+    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else (
+        " ".join(source.slice(first_head.span).lstrip("#").split()) if first_head else stem))
     author = e.get("author") or (" ".join(source.slice(front.author).split()) if front and front.author else None)
     edition = Edition(id=ident, title=title, author=author, author_ref=e.get("author_ref"),
                       language=e.get("language", "en"), date=e.get("date", ""),

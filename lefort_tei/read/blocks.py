@@ -19,9 +19,12 @@ from ..diagnostics import Diagnostic
 from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
+from .rules.headings import entry_headings, heading_like, read_run
 from .rules.notes import label_candidate
 from .patterns import (
     NOTE_LABEL_STYLES,
+    RST_UNDERLINE,
+    STARTS_LOWER,
     CREDIT,
     PG_END,
     PG_END_LINE,
@@ -127,6 +130,34 @@ def split_furniture_lines(text: str, blocks: list[Span]) -> list[Span]:
     return out
 
 
+def split_underlined_titles(text: str, blocks: list[Span]) -> list[Span]:
+    """Split a block after a title underlined in reST style ("Title\n=====") when prose follows
+    without a blank line (rule ``underlined-title``)."""
+    out: list[Span] = []
+    for b in blocks:
+        lines = text[b.start:b.end].split("\n")
+        cut = None
+        if len(lines) >= 2:
+            for k in (1, 2)[:len(lines) - 1]:
+                if RST_UNDERLINE.match(lines[k]) and len(lines[k].strip()) >= len(lines[k - 1].strip()) > 0:
+                    cut = b.start + sum(len(x) + 1 for x in lines[:k + 1])
+                    break
+        if cut is None:
+            out.append(b)
+            continue
+        title_end = b.start + sum(len(x) + 1 for x in lines[:k]) - 1
+        out.append(Span(b.start, title_end))  # the title, then its underline: markup, kept as a block
+        under = title_end + 1
+        while text[under].isspace():
+            under += 1
+        out.append(Span(under, min(cut - 1, b.end)))
+        while cut < b.end and text[cut].isspace():
+            cut += 1
+        if cut < b.end:
+            out.append(Span(cut, b.end))
+    return out
+
+
 def split_label_lines(text: str, blocks: list[Span]) -> list[Span]:
     """Split a block that opens with a note label at every line opening with a label of the same
     style: ".. [#fn3] …\n.. [#fn4] …" are two notes (rule ``label-lines``)."""
@@ -171,7 +202,7 @@ def _strong_heading(text: str, block: Span) -> bool:
 
 def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout, list[Diagnostic]]:
     text = source.text
-    blocks = split_label_lines(text, split_furniture_lines(text, split_blocks(text)))
+    blocks = split_label_lines(text, split_underlined_titles(text, split_furniture_lines(text, split_blocks(text))))
     diags: list[Diagnostic] = []
     head, tail = find_boilerplate(text, blocks)
     front_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in head]
@@ -310,8 +341,13 @@ def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple
     line = text[first.start:first.end]
     if "\n" in line or len(line) > MAX_TITLE_LENGTH or line.rstrip()[-1:] in ".!?:;,":
         return None, 0
-    title_line = Paragraph(first)
     m = TITLE_LINE.match(line)
+    kind = heading_like(text, first)
+    underlined = bool(RST_UNDERLINE.match(text[blocks[1].start:blocks[1].end]))
+    if not m and front_blocks is None and (kind in ("markup", "numbered") or underlined or (
+            kind == "caps" and not heading_like(text, blocks[1]))):
+        return None, 0  # a heading over the text's first prose ("# Title", "THE TITLE"): the body's
+    title_line = Paragraph(first)
     if m:
         title = Span(first.start + m.start("title"), first.start + m.end("title"))
         author = Span(first.start + m.start("author"), first.start + m.end("author"))
@@ -346,26 +382,65 @@ def _is_blurb(text: str, block: Span) -> bool:
 
 def find_sections(text: str, blocks: list) -> list[Section]:
     """Split body blocks (spans, and notes printed in place) into sections at headings; the first
-    section may have no heading."""
+    section may have no heading. Runs of heading candidates (``rules/headings.py``) followed by
+    prose are read by ``read_run``; a run with nothing after it, or after a paragraph ending in
+    ":" or ",", is text."""
+    kinds = [heading_like(text, b) if isinstance(b, Span) else "" for b in blocks]
+    for i in range(len(blocks) - 1):  # a title over a reST underline block ("Title" / "=====")
+        b, u = blocks[i], blocks[i + 1]
+        if (isinstance(b, Span) and isinstance(u, Span) and "\n" not in text[b.start:b.end]
+                and RST_UNDERLINE.match(text[u.start:u.end]) and u.end - u.start >= b.end - b.start):
+            kinds[i] = "markup"
+    heading_at: dict[int, int] = {}  # first block of a heading → its last block
+    i = 0
+    while i < len(blocks):
+        if not kinds[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(blocks) and kinds[j + 1]:
+            j += 1
+        nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+        before = blocks[i - 1] if i else None
+        introduced = isinstance(before, Span) and text[before.start:before.end].rstrip().endswith((":", ","))
+        if nxt is not None and not introduced:
+            run = blocks[i:j + 1]
+            for group in read_run(text, run):
+                first, last = i + group[0], i + group[-1]
+                if kinds[first] == "short-line" and not _prose_follows(text, blocks, last):
+                    continue
+                heading_at[first] = last
+        i = j + 1
+    starts = sorted(heading_at)
+    sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
+    for h in entry_headings(text, starts, sizes, [kinds[h] for h in starts]):
+        del heading_at[h]
     sections: list[Section] = []
     current = Section(heading=None)
-    for i, b in enumerate(blocks):
-        if isinstance(b, Note):
-            current.blocks.append(b)
-            continue
-        before = blocks[i - 1] if i else None
-        before = before.span if isinstance(before, Note) else before
-        prev = text[before.start:before.end] if before is not None else ""
-        is_heading = _looks_like_heading(text, b) and not prev.rstrip().endswith((":", ","))
-        if is_heading and i + 1 < len(blocks):
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if i in heading_at:
             if current.heading is not None or current.blocks:
                 sections.append(current)
-            current = Section(heading=Heading(b))
-        else:
-            current.blocks.append(Paragraph(b))
+            last = heading_at[i]
+            current = Section(heading=Heading(Span(b.start, blocks[last].end)))
+            i = last + 1
+            continue
+        current.blocks.append(b if isinstance(b, Note) else Paragraph(b))
+        i += 1
     if current.heading is not None or current.blocks:
         sections.append(current)
     return sections
+
+
+def _prose_follows(text: str, blocks: list, i: int) -> bool:
+    """Is the block after ``i`` running text (not indented, not continuing a sentence)?"""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if not isinstance(nxt, Span):
+        return nxt is not None
+    line_start = text.rfind("\n", 0, nxt.start) + 1
+    return nxt.start - line_start < 2 and not STARTS_LOWER.match(text[nxt.start:nxt.end])
 
 
 def build_notes(text: str, blocks: list[Span]) -> list[Note]:

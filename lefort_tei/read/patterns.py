@@ -90,7 +90,8 @@ HEADING_SHAPE = re.compile(
     r"""^(?:\#{1,6}\s+)?                         # markdown-style hashes, kept as printed
         [A-Z\u00c0-\u00de0-9IVXLC]               # a capital, a digit or a roman numeral
         [^\n]{0,98}                               # one line, at most 100 characters
-        (?<![.,;:'"\u2019\u201d)\]-])$            # no sentence-final punctuation
+        (?<![.,;:'"\u2019\u201d\]?!-])          # no sentence-final punctuation, no question
+        (?<!\d\))$                                # "(continued)" may close it, "(1940)" not
         """,
     re.VERBOSE,
 )
@@ -199,3 +200,18 @@ HEADING_CAPS = re.compile(r"^[^a-z\n]{1,80}$")
 
 # PG_END anywhere in a block, at a line start (to split the block there)
 PG_END_LINE = re.compile(r"^(?:\*{3}\s*)?END\s+OF\s+(?:THE\s+|THIS\s+)?PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
+
+# A reST underline (or overline): "========", "-------", "~~~~~~"
+RST_UNDERLINE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}\s*$")
+
+# A contents entry ends with its page number: "II Winter Camp 15", "GENERAL INDEX 169"
+CONTENTS_ENTRY = re.compile(r"\S[ \t]+\d{1,4}\s*$")
+
+# A byline, not a heading: "By Percy Bysshe Shelley", "BY JAMES T. LIGHTWOOD"
+BYLINE = re.compile(r"^by\b", re.IGNORECASE)
+
+# A heading that starts with its number: "II--WHAT METAPHYSICS ARE", "2. The Rise", "I. Introduction"
+NUMBERED_HEADING_START = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})(?:--|\u2014|\.|:)\s*\S")
+
+# A Roman numeral alone on a line: "IV", "XII." (a division number whose title follows as a heading)
+ROMAN_ALONE = re.compile(r"^[IVXLC]{1,7}\.?$")
