@@ -22,6 +22,7 @@ from .rules.boilerplate import _continues_credit, find_boilerplate
 from .rules.headings import entry_headings, heading_like, read_run
 from .rules.notes import label_candidate
 from .patterns import (
+    QUOTE_PREFIX,
     NOTE_LABEL_STYLES,
     RST_UNDERLINE,
     STARTS_LOWER,
@@ -42,6 +43,8 @@ from .patterns import (
 MAX_TITLE_LENGTH = 160
 MAX_BLURB_LENGTH = 200
 MAX_HEADING_WORDS = 14
+PROSE_WORDS = 25  # a block of this many words is running text (the end of a title page)
+PROSE_SENTENCE_WORDS = 5  # … and so is a sentence of this many words
 
 
 def split_blocks(text: str) -> list[Span]:
@@ -89,7 +92,8 @@ SCRAPED_LINE = 200  # a hard-wrapped line is shorter; a scraped paragraph on one
 def _lines_if_scraped(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """A run of lines holding a line longer than any hard-wrapped one is a scrape's one line per
     paragraph: read it one line per block (rule ``scraped-lines``)."""
-    if len(group) > 1 and any(len(line) > SCRAPED_LINE for _, line in group):
+    if len(group) > 1 and any(len(line) > SCRAPED_LINE for _, line in group) and not all(
+            QUOTE_PREFIX.match(line) for _, line in group):
         return [[line] for line in group]
     return [group]
 
@@ -411,6 +415,12 @@ def find_sections(text: str, blocks: list) -> list[Section]:
                     continue
                 heading_at[first] = last
         i = j + 1
+    # a title page: of the headings before the first prose paragraph only the last one is a heading
+    first_prose = next((k for k, b in enumerate(blocks) if isinstance(b, Note) or (
+        not kinds[k] and _is_prose(text[b.start:b.end]))), len(blocks))
+    before = sorted(h for h in heading_at if h < first_prose)
+    for h in before[:-1]:
+        del heading_at[h]
     starts = sorted(heading_at)
     sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
     for h in entry_headings(text, starts, sizes, [kinds[h] for h in starts]):
@@ -432,6 +442,12 @@ def find_sections(text: str, blocks: list) -> list[Section]:
     if current.heading is not None or current.blocks:
         sections.append(current)
     return sections
+
+
+def _is_prose(s: str) -> bool:
+    """Running text: a long block, or a sentence of a few words ("Some text here, a paragraph.")."""
+    words = len(s.split())
+    return words >= PROSE_WORDS or (words >= PROSE_SENTENCE_WORDS and s.rstrip()[-1:] in ".!?\"\u201d\u2019'")
 
 
 def _prose_follows(text: str, blocks: list, i: int) -> bool:
