@@ -11,6 +11,8 @@ page) per paragraph, blocks separated by a blank line.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, local
@@ -72,6 +74,11 @@ def view_text(tree, view: str = "diplomatic") -> str:
     return "\n\n".join(blocks(tree, view)) + "\n"
 
 
+LAYOUT_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+
+
 def fold_whitespace(s: str) -> str:
-    """Runs of white space → one space; the comparison the losslessness check uses."""
-    return " ".join(s.split())
+    """Runs of layout white space (space, tab, line ends, form feed) → one space; the comparison the
+    losslessness check uses. Every other space (no-break, ideographic, NEL, thin …) is a character of
+    the text and must be kept exactly where the source has it."""
+    return LAYOUT_WHITESPACE.sub(" ", s).strip(" ")
