@@ -156,6 +156,7 @@ class InlineNote:
     span: Span
     label: Span | None = None
     label_text: str = ""
+    id: str = ""  # xml:id (fn1, fn2 …), set by the encoder's id pass
 
 
 Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote]

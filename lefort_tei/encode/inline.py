@@ -190,7 +190,7 @@ def _(span: PageBreak) -> etree._Element:
 
 @inline_element.register
 def _(span: InlineNote) -> etree._Element:
-    attrs = {"place": "inline", "type": "footnote"}
+    attrs = {XML_ID: span.id, "place": "inline", "type": "footnote"} if span.id else {"place": "inline", "type": "footnote"}
     if span.label_text:
         attrs["n"] = span.label_text
     return etree.Element(T("note"), attrs)
