@@ -424,7 +424,8 @@ def find_sections(text: str, blocks: list) -> list[Section]:
         del heading_at[h]
     starts = sorted(heading_at)
     sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
-    for h in entry_headings(text, starts, sizes, [kinds[h] for h in starts]):
+    texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
+    for h in entry_headings(texts, starts, sizes, [kinds[h] for h in starts]):
         del heading_at[h]
     sections: list[Section] = []
     current = Section(heading=None)

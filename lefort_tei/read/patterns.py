@@ -215,3 +215,7 @@ NUMBERED_HEADING_START = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})(?:--|\u2014|\.|:
 
 # A Roman numeral alone on a line: "IV", "XII." (a division number whose title follows as a heading)
 ROMAN_ALONE = re.compile(r"^[IVXLC]{1,7}\.?$")
+
+# A bracketed reference closing a line: an entry of a list, not a heading:
+# "A COBBLER THERE WAS (_D. & S._ 2)", "ALL'S WELL (_O.C.S._ 56)."
+REFERENCE_AT_END = re.compile(r"\([^()]*\d[^()]*\)\.?\s*$")

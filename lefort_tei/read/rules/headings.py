@@ -19,6 +19,7 @@ from ...model import Span
 from ..patterns import (
     BYLINE,
     CONTENTS_ENTRY,
+    REFERENCE_AT_END,
     HEADING_NUMBER_ONLY,
     HEADING_SHAPE,
     NUMBERED_HEADING_START,
@@ -89,11 +90,12 @@ ENTRY_SECTION_BLOCKS = 3  # an entry of a list has at most this many paragraphs 
 MIN_ENTRY_RUN = 8  # this many short sections in a row headed by unnumbered headings are a list
 
 
-def entry_headings(text: str, starts: list[int], sizes: list[int], kinds: list[str]) -> set[int]:
+def entry_headings(texts: list[str], starts: list[int], sizes: list[int], kinds: list[str]) -> set[int]:
     """Headings that head entries of a list, not divisions (rule ``entry-list``): between two
     numbered headings, when at least ``MIN_ENTRY_RUN`` unnumbered headings ("ALICE GRAY",
     "BAY OF BISCAY (_U.T._ 31)") head at most ``ENTRY_SECTION_BLOCKS`` blocks each and they are
-    most of the stretch's headings, those are entries. ``starts``: the headings' block indices,
+    most of the stretch's headings, those are entries; so is one closed by a bracketed reference
+    ("A COBBLER THERE WAS (_D. & S._ 2)", ``REFERENCE_AT_END``). ``texts``: the headings, ``starts``: the headings' block indices,
     ``sizes``: their sections' block counts, ``kinds``: their rules."""
     out: set[int] = set()
     stretch: list[int] = []
@@ -101,7 +103,7 @@ def entry_headings(text: str, starts: list[int], sizes: list[int], kinds: list[s
         if k < len(starts) and kinds[k] in ("caps", "short-line"):
             stretch.append(k)
             continue
-        small = [j for j in stretch if sizes[j] <= ENTRY_SECTION_BLOCKS]
+        small = [j for j in stretch if sizes[j] <= ENTRY_SECTION_BLOCKS or REFERENCE_AT_END.search(texts[j])]
         if len(small) >= MIN_ENTRY_RUN and 2 * len(small) >= len(stretch):
             out.update(starts[j] for j in small)
         stretch = []
