@@ -8,6 +8,7 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
       lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
       note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a parenthetical citation
       (``CITATION_AT_END``);
+  ``marks``: quotation marks opened in one paragraph and closed in a later one;
   ``indent`` / ``prefix``: the paragraph is set off by layout (``set_off``): indented lines, or
       lines opening with ">";
   ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
@@ -24,6 +25,9 @@ from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, HEADING_CAPS, QUOTE
 
 MAX_QUOTE_PARAGRAPHS = 2
 MIN_INDENT, MAX_INDENT = 2, 12
+MIN_MARKED_PARAGRAPHS = 3
+MAX_CENTRED_INDENT = 30  # one line may be centred: "                     _Credo quod absurdum._"
+QUOTE_PAIRS = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"))  # « », “ ”
 
 
 def _closed(text: str, p: Paragraph) -> bool:
@@ -62,6 +66,11 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             out.append(p)
             i += 1
             continue
+        length = _open_run(text, blocks, i, hints)
+        if length:
+            out.append(BlockQuote(paragraphs=blocks[i:i + length], rule="marks"))
+            i += length
+            continue
         layout_rule = set_off(text, p)
         if layout_rule:
             out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
@@ -89,10 +98,35 @@ def set_off(text: str, p: Paragraph) -> str:
     if all(QUOTE_PREFIX.match(line) for line in lines):
         return "prefix"
     indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
-    if indents and MIN_INDENT <= min(indents) and max(indents) <= MAX_INDENT and not HEADING_CAPS.match(
-            text[p.span.start:p.span.end]):
+    body = text[p.span.start:p.span.end]
+    widest = MAX_INDENT if len(lines) > 1 else MAX_CENTRED_INDENT
+    if indents and MIN_INDENT <= min(indents) and max(indents) <= widest and not HEADING_CAPS.match(body):
         return "indent"
     return ""
+
+
+def _open_run(text: str, blocks: list, i: int, hints: dict) -> int:
+    """Rule ``marks``: paragraphs held in one pair of quotation marks (« », “ ”) that stays open
+    from the end of one paragraph to the next ("«This awful revolution», wrote Gibbon, «may be
+    …" … "…of the human race»."); a paragraph that opens with the mark while the quotation is open
+    continues it (the printers' convention). The length of the run, else 0: two paragraphs in
+    marks are as often a quoted dialogue set as running text, so a run needs ``MIN_MARKED_PARAGRAPHS``."""
+    for opening, closing in QUOTE_PAIRS:
+        depth = 0
+        k = i
+        while k < len(blocks) and isinstance(blocks[k], Paragraph) and (k == i or blocks[k].span.start not in hints):
+            s = text[blocks[k].span.start:blocks[k].span.end]
+            for n, ch in enumerate(s):
+                if ch == opening and not (n == 0 and depth > 0):
+                    depth += 1
+                elif ch == closing and depth:
+                    depth -= 1
+            if depth == 0 or (k == i and not s.startswith(opening)):
+                break
+            k += 1
+        if k - i + 1 >= MIN_MARKED_PARAGRAPHS and k < len(blocks) and depth == 0:
+            return k - i + 1
+    return 0
 
 
 def _quote_length(text: str, blocks: list, i: int, hints: dict) -> int:
