@@ -11,6 +11,7 @@ block quotations (a quotation is closed by an anchor) → inline marks (omission
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from ..data import EditorialData
@@ -19,6 +20,7 @@ from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBre
 from .anchors import link_notes
 from .blocks import read_layout
 from .family import detect_family
+from .rules.headings import heading_like
 from .rules.notes import inline_notes
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
@@ -44,7 +46,9 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         inline += len(found)
     diags += link_notes(source, layout.groups, body_paragraphs, doc.notes, data)
     doc.layout = {"family": detect_family(source.text), **layout.report, "inline notes": inline,
-                  "headings": sum(1 for s in doc.sections if s.heading is not None)}
+                  "headings": sum(1 for s in doc.sections if s.heading is not None),
+                  "heading rules": dict(Counter(heading_like(source.text, s.heading.span) or "merged"
+                                                for s in doc.sections if s.heading is not None))}
 
     all_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)] + [
         p for n in doc.notes for p in n.blocks if isinstance(p, Paragraph)]
@@ -54,6 +58,7 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
     doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))
+    diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     for quote in _quotes(doc):
         if quote.source_note is None:
             anchors = [i for i in quote.paragraphs[-1].inlines if isinstance(i, NoteAnchor)]
@@ -68,6 +73,24 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
             p.inlines.append(PageBreak(Span(i, i + 1)))
             start = i + 1
     return doc, diags
+
+
+def layout_summary(layout: dict) -> str:
+    """One line saying how the text was read, so that an editor sees at once a wrong reading."""
+    notes = layout.get("notes", 0)
+    parts = [f"read as {layout.get('family', 'plain')} text"]
+    if notes or layout.get("inline notes"):
+        parts.append(f"{notes} notes (labels {'/'.join(layout.get('note styles') or ['-'])}, anchors "
+                     f"{'/'.join(layout.get('anchor styles') or ['-'])}, placed {'/'.join(layout.get('note placement') or ['-'])})"
+                     + (f" and {layout['inline notes']} inline notes" if layout.get("inline notes") else ""))
+    else:
+        parts.append("no notes")
+    schemes = layout.get("heading rules") or {}
+    parts.append(f"{layout.get('headings', 0)} headings"
+                 + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))
+    parts.append(f"{layout.get('block quotations', 0)} block quotations")
+    parts.append("boilerplate set apart: " + (", ".join(layout.get("boilerplate") or []) or "none"))
+    return "; ".join(parts)
 
 
 def _quotes(doc: Document):

@@ -111,18 +111,19 @@ def split_furniture_lines(text: str, blocks: list[Span]) -> list[Span]:
         cuts: list[int] = []
         offset = b.start
         in_credit = False
+        previous = ""
         for line in s.split("\n"):
-            marker = PG_START.match(line) or PG_END.match(line)
-            if marker and offset > b.start:
+            if (PG_START.match(line) or PG_END.match(line)) and offset > b.start:
                 cuts.append(offset)
-            if PG_START.match(line) or (in_credit and not _continues_credit(line)):
-                if in_credit and not _continues_credit(line) and offset > b.start:
-                    cuts.append(offset)
+            if in_credit and not (_continues_credit(line) or not previous.rstrip().endswith((".", ")", "]"))):
+                cuts.append(offset)
                 in_credit = False
             if PG_START.match(line):
                 cuts.append(offset + len(line) + 1)
+                in_credit = False
             elif CREDIT.match(line):
                 in_credit = True
+            previous = line
             offset += len(line) + 1
         edges = [b.start] + sorted(c for c in set(cuts) if b.start < c < b.end) + [b.end]
         for x, y in zip(edges, edges[1:]):
