@@ -20,7 +20,7 @@ from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Sourc
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
 from .rules.headings import entry_headings, heading_like, read_run
-from .rules.notes import label_candidate
+from .rules.notes import bracket_end, label_candidate
 from .patterns import (
     QUOTE_PREFIX,
     NOTE_LABEL_STYLES,
@@ -177,8 +177,13 @@ def split_label_lines(text: str, blocks: list[Span]) -> list[Span]:
         pattern = NOTE_LABEL_STYLES[first.style]
         start = b.start
         offset = b.start
+        closed_at = None
+        if first.style == "dp":  # "[Footnote 1: …]" ends at its bracket: a page's text may follow
+            close = bracket_end(text, b.start, b.end)
+            line_end = text.find("\n", close, b.end) if close is not None else -1
+            closed_at = line_end if line_end >= 0 else None
         for line in s.split("\n"):
-            if offset > b.start and pattern.match(line):
+            if offset > b.start and (pattern.match(line) or (closed_at is not None and offset == closed_at + 1)):
                 out.append(Span(start, offset - 1))
                 start = offset
             offset += len(line) + 1

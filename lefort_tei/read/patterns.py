@@ -185,7 +185,7 @@ STRONG_HEADING = re.compile(
     r"""^[ \t]*(?:
           (?:chapter|part|book|section)[ \t]+(?:[IVXLC]{1,7}|\d{1,3}|one|two|three|four|five|six|seven|eight
               |nine|ten|eleven|twelve|the[ \t]+\w+)\b(?:[ \t]*[.:\u2014-][^\n]{0,80})?
-        | (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+tieth)[ \t]+chapter
+        | (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)[ \t]+(?:chapter|part|book)
         | [IVXLC]{1,7}\.?
         | \#{1,6}[ \t]+\S[^\n]*
         )[ \t]*$""",
