@@ -71,7 +71,7 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             out.append(BlockQuote(paragraphs=blocks[i:i + length], rule="marks"))
             i += length
             continue
-        layout_rule = set_off(text, p)
+        layout_rule = "" if first_is_label else set_off(text, p)  # a note's indented lines continue it
         if layout_rule:
             out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
             i += 1
