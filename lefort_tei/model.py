@@ -220,6 +220,7 @@ class Section:
     heading: Heading | None
     blocks: list[Block] = field(default_factory=list)
     id: str = ""
+    level: int = 1  # 1: a top division; 2: inside the last level-1 one (a Book's chapters)
 
 
 @dataclass(slots=True)

@@ -21,8 +21,13 @@ def encode_text(doc: Document) -> etree._Element:
     if doc.front is not None or doc.front_boilerplate:
         text.append(encode_front(doc, doc.front))
     body = etree.SubElement(text, T("body"))
+    stack: list[tuple[int, etree._Element]] = []  # open divisions: (level, element)
     for section in doc.sections:
-        body.append(encode_section(doc, section))
+        while stack and stack[-1][0] >= section.level:
+            stack.pop()
+        div = encode_section(doc, section)
+        (stack[-1][1] if stack else body).append(div)
+        stack.append((section.level, div))
     end_notes = [n for n in doc.notes if n.place == "end"]
     if end_notes or doc.back_boilerplate:
         back = etree.SubElement(text, T("back"))

@@ -23,6 +23,7 @@ from .rules.headings import entry_headings, heading_like, read_run
 from .rules.notes import bracket_end, label_candidate
 from .patterns import (
     QUOTE_PREFIX,
+    UPPER_DIVISION,
     NOTE_LABEL_STYLES,
     RST_UNDERLINE,
     STARTS_LOWER,
@@ -449,7 +450,22 @@ def find_sections(text: str, blocks: list) -> list[Section]:
         i += 1
     if current.heading is not None or current.blocks:
         sections.append(current)
+    _nest(text, sections)
     return sections
+
+
+def _nest(text: str, sections: list[Section]) -> None:
+    """Rule ``nesting``: where the text divides into Books or Parts ("Book I", "PART TWO") and
+    has other headings after them, those headings are divisions inside the Book (level 2)."""
+    upper = [bool(s.heading and UPPER_DIVISION.match(text[s.heading.span.start:s.heading.span.end])) for s in sections]
+    if not any(upper) or all(upper[k] for k in range(upper.index(True), len(upper)) if sections[k].heading):
+        return
+    inside = False
+    for s, is_upper in zip(sections, upper):
+        if is_upper:
+            inside = True
+        elif inside and s.heading is not None:
+            s.level = 2
 
 
 def _is_prose(s: str) -> bool:

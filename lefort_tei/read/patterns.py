@@ -219,3 +219,6 @@ ROMAN_ALONE = re.compile(r"^[IVXLC]{1,7}\.?$")
 # A bracketed reference closing a line: an entry of a list, not a heading:
 # "A COBBLER THERE WAS (_D. & S._ 2)", "ALL'S WELL (_O.C.S._ 56)."
 REFERENCE_AT_END = re.compile(r"\([^()]*\d[^()]*\)\.?\s*$")
+
+# A division that holds chapters: "Book I", "PART ONE", "Volume II"
+UPPER_DIVISION = re.compile(r"^[ \t]*(?:book|part|volume)[ \t]+\S+", re.IGNORECASE)

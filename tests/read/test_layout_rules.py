@@ -188,3 +188,25 @@ def test_convert_reports_the_layout_it_recognised():
     (report,) = [d for d in diags if d.code == "layout"]
     assert report.level == "info"
     assert "gutenberg" in report.message and "header, credits, licence" in report.message
+
+
+def test_books_hold_their_chapters():
+    text = "\n\n".join(["Book I", PARA, "I", PARA, "II", PARA, "Book II", PARA, "I", PARA]) + "\n"
+    doc, _ = read_text(text)
+    assert [(heads_of(doc, s), s.level) for s in doc.sections] == [
+        ("Book I", 1), ("I", 2), ("II", 2), ("Book II", 1), ("I", 2)]
+
+
+def test_nested_divisions_are_encoded_inside_their_book():
+    from lefort_tei.encode import encode
+
+    text = "\n\n".join(["Book I", PARA, "I", PARA, "Book II", PARA]) + "\n"
+    doc, _ = read_text(text)
+    root = encode(doc).root
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert [h.text for h in root.iterfind(".//t:body/t:div/t:div/t:head", ns)] == ["I"]
+    assert [h.text for h in root.iterfind(".//t:body/t:div/t:head", ns)] == ["Book I", "Book II"]
+
+
+def heads_of(doc, section) -> str:
+    return doc.source.slice(section.heading.span) if section.heading else ""
