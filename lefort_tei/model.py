@@ -159,12 +159,25 @@ class InlineNote:
     id: str = ""  # xml:id (fn1, fn2 …), set by the encoder's id pass
 
 
-Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote]
+@dataclass(slots=True)
+class Emphasis:
+    """Light markup of the source: "_italics_", "*emphasis*", "<i>x</i>". ``open``/``close`` cover
+    the markup characters, kept in the diplomatic view and dropped from the reading view."""
+
+    span: Span
+    rend: str  # "italic" | "bold" | "smallcaps"
+    open: Span
+    close: Span
+
+
+Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote,
+               Emphasis]
 
 NESTING_ORDER: dict[type, int] = {
     InlineNote: -1,  # outermost: a note printed in place holds its own citations, names and dates
     Citation: 0,
     NoteAnchor: 1,
+    Emphasis: 1.5,  # "_Genius of Christianity_": the emphasis holds the title found inside it
     TitleRef: 2,
     PersonRef: 3,
     DateRef: 4,

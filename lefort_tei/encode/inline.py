@@ -18,6 +18,7 @@ from ..model import (
     NESTING_ORDER,
     Citation,
     Correction,
+    Emphasis,
     InlineNote,
     DateRef,
     NoteAnchor,
@@ -55,9 +56,16 @@ class PageRange:
     page_to: str | None
 
 
+@dataclass(slots=True)
+class MarkupChars:
+    """The characters of light markup ("_", "<i>"): kept in the diplomatic text, not read."""
+
+    span: Span
+
+
 # A citation's parts sit right inside its bibl, outside the names and titles they hold
 # (bibl › ref › title, not bibl › title › ref).
-ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1}
+ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1, MarkupChars: 8}
 
 
 def fill(parent: etree._Element, source: Source, start: int, end: int, spans: list) -> None:
@@ -104,6 +112,8 @@ def _append_text(parent: etree._Element, last: etree._Element | None, s: str) ->
 
 
 def _sub_spans(span) -> list:
+    if isinstance(span, Emphasis):
+        return [MarkupChars(span.open), MarkupChars(span.close)]
     if isinstance(span, InlineNote):
         return [Label(span.label)] if span.label is not None else []
     if isinstance(span, Citation):
@@ -194,6 +204,16 @@ def _(span: InlineNote) -> etree._Element:
     if span.label_text:
         attrs["n"] = span.label_text
     return etree.Element(T("note"), attrs)
+
+
+@inline_element.register
+def _(span: Emphasis) -> etree._Element:
+    return etree.Element(T("hi"), {"rend": span.rend})
+
+
+@inline_element.register
+def _(span: MarkupChars) -> etree._Element:
+    return etree.Element(T("c"), {"type": "markup"})
 
 
 @inline_element.register

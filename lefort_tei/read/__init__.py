@@ -21,6 +21,7 @@ from .anchors import link_notes
 from .blocks import read_layout
 from .family import detect_family
 from .rules.headings import heading_like
+from .rules.markup import light_markup
 from .rules.notes import inline_notes
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
@@ -58,6 +59,12 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
     doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))
+    emphasis = 0
+    for p in doc.paragraphs():
+        found = light_markup(source.text, p) if not _in_boilerplate(doc, p) else []
+        p.inlines.extend(found)
+        emphasis += len(found)
+    doc.layout["light markup"] = emphasis
     diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     for quote in _quotes(doc):
         if quote.source_note is None:
@@ -89,8 +96,14 @@ def layout_summary(layout: dict) -> str:
     parts.append(f"{layout.get('headings', 0)} headings"
                  + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))
     parts.append(f"{layout.get('block quotations', 0)} block quotations")
+    if layout.get("light markup"):
+        parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>)")
     parts.append("boilerplate set apart: " + (", ".join(layout.get("boilerplate") or []) or "none"))
     return "; ".join(parts)
+
+
+def _in_boilerplate(doc: Document, p: Paragraph) -> bool:
+    return any(b.span.contains(p.span) for b in doc.front_boilerplate + doc.back_boilerplate)
 
 
 def _quotes(doc: Document):

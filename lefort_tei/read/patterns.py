@@ -222,3 +222,16 @@ REFERENCE_AT_END = re.compile(r"\([^()]*\d[^()]*\)\.?\s*$")
 
 # A division that holds chapters: "Book I", "PART ONE", "Volume II"
 UPPER_DIVISION = re.compile(r"^[ \t]*(?:book|part|volume)[ \t]+\S+", re.IGNORECASE)
+
+# ---------------------------------------------------------------- light markup (rules/markup.py)
+# Each has groups `open`, `body`, `close`; one paragraph at most, never across a blank line.
+LIGHT_MARKUP = {
+    # "_Genius of Christianity_", "_men of virtuous\ngenius_"
+    "underscore": (re.compile(r"(?<![\w_])(?P<open>_)(?P<body>[^\s_](?:[^_\n]|\n(?!\s*\n))*?(?<=[^\s_]))(?P<close>_)(?![\w_])"), "italic"),
+    # "*emphasis*" (not "* * *" rows, not "**")
+    "asterisk": (re.compile(r"(?<![\w*])(?P<open>\*)(?P<body>[^\s*](?:[^*\n]|\n(?!\s*\n))*?(?<=[^\s*]))(?P<close>\*)(?![\w*])"), "italic"),
+    # HTML left in the text: "<i>Waheenee-wea</i>", "<em>x</em>", "<b>x</b>", "<sc>x</sc>"
+    "html": (re.compile(r"(?P<open><(?P<tag>i|em|b|strong|sc)>)(?P<body>(?:(?!</?(?P=tag)>).)+?)(?P<close></(?P=tag)>)",
+                        re.DOTALL), ""),
+}
+HTML_REND = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold", "sc": "smallcaps"}

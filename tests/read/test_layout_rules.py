@@ -210,3 +210,29 @@ def test_nested_divisions_are_encoded_inside_their_book():
 
 def heads_of(doc, section) -> str:
     return doc.source.slice(section.heading.span) if section.heading else ""
+
+
+# ------------------------------------------------------------------ light markup
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the _Genius of Christianity_ came", [("italic", "_Genius of Christianity_")]),
+    ("an *emphasised* word and a * * * row", [("italic", "*emphasised*")]),
+    ("was <i>Weahtee</i>. And <sc>small</sc>", [("italic", "<i>Weahtee</i>"), ("smallcaps", "<sc>small</sc>")]),
+    ("a file_name_here stays", []),
+])
+def test_light_markup_rules(text, expected):
+    from lefort_tei.model import Emphasis
+
+    doc, _ = read_text(PARA + "\n\n" + text + ".\n")
+    found = [(i.rend, doc.source.slice(i.span)) for p in doc.paragraphs() for i in p.inlines if isinstance(i, Emphasis)]
+    assert found == expected
+
+
+def test_light_markup_characters_are_diplomatic_only():
+    from lefort_tei.encode import encode
+    from lefort_tei.plaintext import view_text
+
+    doc, _ = read_text(PARA + "\n\nThe _Genius_ of it.\n")
+    root = encode(doc).root
+    assert "The _Genius_ of it." in view_text(root, "diplomatic")
+    assert "The Genius of it." in view_text(root, "reading")
