@@ -4,10 +4,11 @@ In: ``Source`` and the data file's reader hints. Out: ``Front``, ``Section``s an
 ``Paragraph``s (block quotations are found later, by ``quotes.py``), plus diagnostics.
 
 Blocks are runs of non-blank lines separated by blank lines; a text with no blank line between
-its lines at all is read one line per block. A block's span runs from its first to its last
-non-space character: white space *between* blocks is layout, everything inside is kept.
-The rules run in a fixed order, each a small function that can say "would I match here?":
-notes (from the end), front matter (from the start), then headings.
+its lines at all, or a run holding a scraped paragraph-long line, is read one line per block;
+furniture lines, reST underlines and note labels split a block where they stand. A block's span
+runs from its first to its last non-layout character: white space *between* blocks is layout,
+everything inside is kept. Then: boilerplate (``rules/boilerplate.py``), notes and anchors
+decided together (``decide.py``), front matter, and headings (``rules/headings.py``).
 """
 
 from __future__ import annotations
@@ -22,29 +23,24 @@ from .rules.boilerplate import _continues_credit, find_boilerplate
 from .rules.headings import entry_headings, heading_like, read_run
 from .rules.notes import bracket_end, label_candidate
 from .patterns import (
-    QUOTE_PREFIX,
-    UPPER_DIVISION,
-    NOTE_LABEL_STYLES,
-    RST_UNDERLINE,
-    STARTS_LOWER,
+    BLANK_LINE,
     CREDIT,
+    NOTE_LABEL_STYLES,
     PG_END,
     PG_END_LINE,
     PG_START,
-    STRONG_HEADING,
-    BLANK_LINE,
-    HEADING_NUMBER_ONLY,
-    HEADING_SHAPE,
-    NOTE_START,
-    NOTES_HEADING,
     PROVENANCE,
+    QUOTE_PREFIX,
+    RST_UNDERLINE,
+    STARTS_LOWER,
+    STRONG_HEADING,
     TITLE_LINE,
+    UPPER_DIVISION,
 )
 
 MAX_TITLE_LENGTH = 160
 LAYOUT_SPACE = " \t\n\f"  # white space of the layout between blocks; every other space is text
 MAX_BLURB_LENGTH = 200
-MAX_HEADING_WORDS = 14
 PROSE_WORDS = 25  # a block of this many words is running text (the end of a title page)
 PROSE_SENTENCE_WORDS = 5  # … and so is a sentence of this many words
 
@@ -128,9 +124,9 @@ def split_furniture_lines(text: str, blocks: list[Span]) -> list[Span]:
             offset += len(line) + 1
         edges = [b.start] + sorted(c for c in set(cuts) if b.start < c < b.end) + [b.end]
         for x, y in zip(edges, edges[1:]):
-            while x < y and text[x].isspace():
+            while x < y and text[x] in LAYOUT_SPACE:
                 x += 1
-            while y > x and text[y - 1].isspace():
+            while y > x and text[y - 1] in LAYOUT_SPACE:
                 y -= 1
             if y > x:
                 out.append(Span(x, y))
@@ -155,10 +151,10 @@ def split_underlined_titles(text: str, blocks: list[Span]) -> list[Span]:
         title_end = b.start + sum(len(x) + 1 for x in lines[:k]) - 1
         out.append(Span(b.start, title_end))  # the title, then its underline: markup, kept as a block
         under = title_end + 1
-        while text[under].isspace():
+        while text[under] in LAYOUT_SPACE:
             under += 1
         out.append(Span(under, min(cut - 1, b.end)))
-        while cut < b.end and text[cut].isspace():
+        while cut < b.end and text[cut] in LAYOUT_SPACE:
             cut += 1
         if cut < b.end:
             out.append(Span(cut, b.end))
@@ -281,68 +277,8 @@ def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout
     return layout, diags
 
 
-def note_label(text: str, block: Span) -> tuple[int, Span] | None:
-    """The note number and label span if ``block`` starts like an endnote ("16 Trotsky, …")."""
-    m = NOTE_START.match(text[block.start:block.end])
-    if not m:
-        return None
-    group = "bracket" if m["bracket"] else "paren" if m["paren"] else "plain"
-    return int(m[group]), Span(block.start + m.start("label"), block.start + m.end("label"))
 
 
-def _looks_like_heading(text: str, block: Span) -> bool:
-    s = text[block.start:block.end]
-    if "\n" in s:
-        return False
-    if HEADING_NUMBER_ONLY.match(s):
-        return True
-    return bool(HEADING_SHAPE.match(s)) and len(s.split()) <= MAX_HEADING_WORDS
-
-
-def find_notes(text: str, blocks: list[Span]) -> tuple[int, int | None]:
-    """Index of the first endnote block (``len(blocks)`` when there are none) and of the notes
-    heading if one stands right before them.
-
-    The notes are the trailing run of blocks whose numbered blocks read 1, 2, 3 … in order to the
-    end; unnumbered blocks between them continue the previous note. A numbered block that looks
-    like a heading and is followed by an unnumbered block is a numbered heading, not a note.
-    """
-    labels: list[int | None] = []
-    for i, b in enumerate(blocks):
-        found = note_label(text, b)
-        if found and _is_numbered_heading(text, blocks, i):
-            found = None
-        labels.append(found[0] if found else None)
-    # Walk backwards: keep the sequence n, n-1, …, 1 ending at the last numbered block.
-    start = len(blocks)
-    want = None
-    for i in range(len(blocks) - 1, -1, -1):
-        n = labels[i]
-        if n is None:
-            continue
-        if want is None:
-            want = n
-        if n != want:
-            break
-        want -= 1
-        if n == 1:
-            start = i
-            break
-    if start == len(blocks) or labels[start] != 1:
-        return len(blocks), None
-    heading = None
-    if start > 0 and NOTES_HEADING.match(text[blocks[start - 1].start:blocks[start - 1].end]):
-        heading = start - 1
-    return start, heading
-
-
-def _is_numbered_heading(text: str, blocks: list[Span], i: int) -> bool:
-    b = blocks[i]
-    s = text[b.start:b.end]
-    if not _looks_like_heading(text, b) or s[-1:] in ".)":
-        return False
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return nxt is not None and note_label(text, nxt) is None
 
 
 def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple[Front | None, int]:
@@ -482,14 +418,3 @@ def _prose_follows(text: str, blocks: list, i: int) -> bool:
     line_start = text.rfind("\n", 0, nxt.start) + 1
     return nxt.start - line_start < 2 and not STARTS_LOWER.match(text[nxt.start:nxt.end])
 
-
-def build_notes(text: str, blocks: list[Span]) -> list[Note]:
-    notes: list[Note] = []
-    for b in blocks:
-        found = note_label(text, b)
-        if found and (not notes or found[0] == notes[-1].n + 1):
-            n, label = found
-            notes.append(Note(n=n, label=label, blocks=[Paragraph(b)]))
-        elif notes:
-            notes[-1].blocks.append(Paragraph(b))
-    return notes
