@@ -71,6 +71,7 @@ class NoteAnchor:
     n: int | None = None
     id: str = ""  # xml:id of the anchor element, set by the encoder's id pass (a1, a2 …)
     reason: str = ""  # for anchors given by the data file: why the rules could not find it
+    label: str = ""  # the number of its note as printed, where it differs from ``n`` (numbering restarts)
 
 
 @dataclass(slots=True)

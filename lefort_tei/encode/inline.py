@@ -134,7 +134,7 @@ def inline_element(span) -> etree._Element:
 @inline_element.register
 def _(span: NoteAnchor) -> etree._Element:
     return etree.Element(T("ref"), {"type": "noteAnchor", **({XML_ID: span.id}
-                         if span.id else {}), "target": f"#note{span.n}", "n": str(span.n)})
+                         if span.id else {}), "target": f"#note{span.n}", "n": span.label or str(span.n)})
 
 
 @inline_element.register

@@ -163,6 +163,7 @@ def link_notes(source: Source, groups: list, paragraphs: list[Paragraph], notes:
         for c in run:
             note = by_label[(gi, c.anchor.number_read)]
             c.anchor.n = note.n
+            c.anchor.label = str(c.anchor.number_read)
             c.paragraph.inlines.append(c.anchor)
             linked.add(note.n)
     for note in notes:
