@@ -235,3 +235,7 @@ LIGHT_MARKUP = {
                         re.DOTALL), ""),
 }
 HTML_REND = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold", "sc": "smallcaps"}
+
+# Columns aligned with runs of spaces: a table row or a contents header, not a heading:
+# "CHAP.                                             PAGE", "Words by _William Mee_.      _Millard_"
+ALIGNED_COLUMNS = re.compile(r"\S[ \t]{4,}\S")

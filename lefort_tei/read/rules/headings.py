@@ -8,6 +8,7 @@ following blocks are their subtitles). Rules:
   ``caps``: one to three lines in capitals ("THE CARE OF THE\\nWOUNDED");
   ``short-line``: one short line shaped like a title (``HEADING_SHAPE``), not a question, an
       exclamation, a contents entry ending in a page number ("Winter Camp 15") or a byline.
+Columns aligned with runs of spaces ("CHAP.        PAGE") are never a heading.
 A run of candidates followed by prose is read by ``read_run``: in a short run (a heading and its
 subtitle lines, or a title and a subsection heading) a numbered block opens a heading and the
 others are its subtitles; in a long run (a title page, a contents list) only its last heading is one.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from ...model import Span
 from ..patterns import (
+    ALIGNED_COLUMNS,
     BYLINE,
     CONTENTS_ENTRY,
     REFERENCE_AT_END,
@@ -43,6 +45,8 @@ def heading_like(text: str, block: Span) -> str:
         return "markup"
     if len(lines) == 1 and s.startswith("#") and HEADING_SHAPE.match(s) and not s.rstrip().endswith("####"):
         return "markup"
+    if ALIGNED_COLUMNS.search(s):
+        return ""
     letters = [ch for ch in s if ch.isalpha()]
     if (len(lines) <= MAX_CAPS_LINES and letters and not any(ch.islower() for ch in letters)
             and len(s.split()) <= MAX_CAPS_WORDS and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)
