@@ -13,6 +13,7 @@ forced into that run.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -155,9 +156,12 @@ def link_notes(source: Source, groups: list, paragraphs: list[Paragraph], notes:
             by_label[(gi, c.number)] = notes[k]
             k += 1
     linked: set[int] = set()
+    ordered = sorted(paragraphs, key=lambda p: p.span.start)
+    starts = [p.span.start for p in ordered]
     for gi, g in enumerate(groups):
-        start, end = g.region
-        inside = [p for p in paragraphs if start <= p.span.start and p.span.end <= end]
+        start, end = g.region  # regions are disjoint: each paragraph is looked at once or twice
+        inside = [p for p in ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                  if p.span.end <= end]
         numbers = {c.number for c in g.labels}
         run = choose_run(find_candidates(source, inside, numbers, None, rules_for({g.anchor_style})))
         for c in run:

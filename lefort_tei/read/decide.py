@@ -16,6 +16,7 @@ Each step looks at each block a bounded number of times: linear in the text's le
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -75,18 +76,32 @@ def _candidate_groups(text: str, blocks: list[Span], lo: int, hi: int,
     return groups
 
 
-def _evidence(text: str, group: NoteGroup, start: int, end: int) -> tuple[int, str]:
-    """How many of the group's numbers an anchor style carries in ``text[start:end]``, best style."""
+def _anchor_index(text: str, start: int, end: int) -> dict[str, dict[int, list[int]]]:
+    """Where each anchor style prints each number in ``text[start:end]``: style → number → offsets
+    (one pass per style over the body, so that weighing every group stays linear)."""
+    index: dict[str, dict[int, list[int]]] = {}
+    for style, pattern in ANCHOR_STYLES.items():
+        by_number: dict[int, list[int]] = {}
+        for m in pattern.finditer(text, start, end):
+            digits = m["sup"].translate(SUPERSCRIPT_DIGITS) if style == "superscript" else m["num"].translate(OCR_DIGITS)
+            if digits.isdigit():
+                by_number.setdefault(int(digits), []).append(m.start())
+        index[style] = by_number
+    return index
+
+
+def _evidence(index: dict, group: NoteGroup, start: int, end: int) -> tuple[int, str]:
+    """How many of the group's numbers an anchor style prints in ``[start, end)``, best style."""
     wanted = {c.number for c in group.labels}
     best = (0, "")
     for style in ANSWERS[group.style]:
-        if style == "superscript":
-            found = {int(m["sup"].translate(SUPERSCRIPT_DIGITS)) for m in ANCHOR_STYLES[style].finditer(text, start, end)}
-        else:
-            found = {int(m["num"].translate(OCR_DIGITS)) for m in ANCHOR_STYLES[style].finditer(text, start, end)}
-        found &= wanted
-        if len(found) > best[0]:
-            best = (len(found), style)
+        count = 0
+        for number in wanted:
+            offsets = index[style].get(number, [])
+            k = bisect.bisect_left(offsets, start)
+            count += k < len(offsets) and offsets[k] < end
+        if count > best[0]:
+            best = (count, style)
     return best
 
 
@@ -98,10 +113,11 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
 
     accepted: list[NoteGroup] = []
     region_start = blocks[lo].start if lo < hi else 0
+    index = _anchor_index(text, region_start, blocks[hi - 1].end if lo < hi else 0)
     for g in _candidate_groups(text, blocks, lo, hi, is_stop):
         if accepted and g.first <= accepted[-1].last:
             continue
-        count, style = _evidence(text, g, region_start, blocks[g.first].start)
+        count, style = _evidence(index, g, region_start, blocks[g.first].start)
         if count == 0 or count * 2 < len(g.labels):
             continue
         g.anchor_style, g.region = style, (region_start, blocks[g.first].start)
