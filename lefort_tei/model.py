@@ -75,6 +75,7 @@ class NoteAnchor:
     n: int | None = None
     id: str = ""  # xml:id of the anchor element, set by the encoder's id pass (a1, a2 …)
     reason: str = ""  # for anchors given by the data file: why the rules could not find it
+    label: str = ""  # the number of its note as printed, where it differs from ``n`` (numbering restarts)
 
 
 @dataclass(slots=True)
@@ -152,11 +153,38 @@ class PageBreak:
     span: Span
 
 
-Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak]
+@dataclass(slots=True)
+class InlineNote:
+    """A note printed in place inside a paragraph ("[Footnote: ...]", "[Footnote 2: ...]").
+
+    ``label`` covers the printed number inside the brackets, if any; ``label_text`` is that number
+    as printed ("" for an unnumbered note). Encoded as ``note[@place="inline"]`` in place."""
+
+    span: Span
+    label: Span | None = None
+    label_text: str = ""
+    id: str = ""  # xml:id (fn1, fn2 …), set by the encoder's id pass
+
+
+@dataclass(slots=True)
+class Emphasis:
+    """Light markup of the source: "_italics_", "*emphasis*", "<i>x</i>". ``open``/``close`` cover
+    the markup characters, kept in the diplomatic view and dropped from the reading view."""
+
+    span: Span
+    rend: str  # "italic" | "bold" | "smallcaps"
+    open: Span
+    close: Span
+
+
+Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote,
+               Emphasis]
 
 NESTING_ORDER: dict[type, int] = {
+    InlineNote: -1,  # outermost: a note printed in place holds its own citations, names and dates
     Citation: 0,
     NoteAnchor: 1,
+    Emphasis: 1.5,  # "_Genius of Christianity_": the emphasis holds the title found inside it
     TitleRef: 2,
     PersonRef: 3,
     DateRef: 4,
@@ -202,7 +230,7 @@ class Heading:
     inlines: list[Inline] = field(default_factory=list)
 
 
-Block = Union[Paragraph, BlockQuote]
+Block = Union[Paragraph, BlockQuote, "Note"]
 
 
 @dataclass(slots=True)
@@ -212,6 +240,7 @@ class Section:
     heading: Heading | None
     blocks: list[Block] = field(default_factory=list)
     id: str = ""
+    level: int = 1  # 1: a top division; 2: inside the last level-1 one (a Book's chapters)
 
 
 @dataclass(slots=True)
@@ -237,10 +266,27 @@ class Note:
     label: Span
     blocks: list[Block] = field(default_factory=list)
     id: str = ""
+    label_text: str = ""  # the label as printed ("16", "fn3"); "" = str(n). ``n`` is unique in the text
+    place: str = "end"  # "end": in the back; "foot" / "chapter-end": in place among the body's blocks
 
     @property
     def span(self) -> Span:
         return Span(self.label.start, self.blocks[-1].span.end if self.blocks else self.label.end)
+
+
+@dataclass(slots=True)
+class Boilerplate:
+    """Source furniture that is not the work (a Project Gutenberg header or licence, an e-book
+    imprint or colophon, a transcriber's note, advertisements): kept, and set apart in ``front``
+    or ``back`` as ``div[@type="boilerplate"][@subtype=kind]``."""
+
+    kind: str  # "header", "credits", "licence", "transcriber", "advertisement", "imprint", "colophon", "uncopyright"
+    blocks: list[Paragraph] = field(default_factory=list)
+    rule: str = ""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.blocks[0].span.start, self.blocks[-1].span.end)
 
 
 # --------------------------------------------------------------------------- registers
@@ -305,12 +351,17 @@ class Document:
     front: Front | None = None
     sections: list[Section] = field(default_factory=list)
     notes_heading: Heading | None = None
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # every note, in reading order (see ``Note.place``)
+    front_boilerplate: list[Boilerplate] = field(default_factory=list)
+    back_boilerplate: list[Boilerplate] = field(default_factory=list)
+    layout: dict = field(default_factory=dict)  # what the reader recognised (family, note style …), for reports
     persons: list[Person] = field(default_factory=list)
     works: list[Work] = field(default_factory=list)
 
     def paragraphs(self):
         """Every paragraph in reading order (front, body, notes), quotations included."""
+        for b in self.front_boilerplate:
+            yield from b.blocks
         if self.front:
             yield self.front.title_line
             yield from self.front.argument
@@ -319,6 +370,8 @@ class Document:
             yield from _paragraphs(section.blocks)
         for note in self.notes:
             yield from _paragraphs(note.blocks)
+        for b in self.back_boilerplate:
+            yield from b.blocks
 
     def headings(self):
         for section in self.sections:
@@ -338,5 +391,5 @@ def _paragraphs(blocks):
     for b in blocks:
         if isinstance(b, BlockQuote):
             yield from b.paragraphs
-        else:
-            yield b
+        elif isinstance(b, Paragraph):
+            yield b  # a Note among a section's blocks is yielded with ``Document.notes``

@@ -27,6 +27,8 @@ def _skip(element: etree._Element, view: str) -> bool:
     name = local(element)
     if element.get("type") == "editorial":
         return True
+    if view == "reading" and element.get("type") == "markup":  # "_" of "_italics_", "<i>"
+        return True
     return name in EDITORIAL if view == "diplomatic" else name in SOURCE_READINGS
 
 

@@ -246,6 +246,10 @@
   <!-- The notes division is not printed where the source has it: its notes are footnotes. -->
   <xsl:template match="tei:div[@type = 'notes']"/>
 
+  <!-- Nor is a note printed in place at a chapter's end or a page's foot once an anchor calls it
+       as a footnote (an unanchored one stays where it is). -->
+  <xsl:template match="tei:body//tei:note[@place = ('foot', 'chapter-end')][key('anchors', @xml:id)]"/>
+
   <xsl:function name="print:unanchored-notes" as="element(tei:note)*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="$doc/tei:TEI/tei:text/tei:back//tei:note[@xml:id]

@@ -9,7 +9,7 @@ so an edition can be cited by paragraph; front paragraphs are ``front-p1``…, n
 
 from __future__ import annotations
 
-from ..model import BlockQuote, Citation, Correction, Document, NoteAnchor, Span
+from ..model import BlockQuote, Citation, Correction, Document, InlineNote, Note, NoteAnchor, Span
 
 
 def assign_ids(doc: Document) -> dict[str, Span]:
@@ -27,6 +27,8 @@ def assign_ids(doc: Document) -> dict[str, Span]:
         start = section.heading.span if section.heading else (section.blocks[0].span if section.blocks else Span(0, 0))
         name(section, f"div{d}", start)
         for block in section.blocks:
+            if isinstance(block, Note):
+                continue  # named with the notes below
             if isinstance(block, BlockQuote):
                 q_count += 1
                 name(block, f"q{q_count}", block.span)
@@ -46,10 +48,13 @@ def assign_ids(doc: Document) -> dict[str, Span]:
             for p in (block.paragraphs if isinstance(block, BlockQuote) else [block]):
                 k += 1
                 name(p, f"note{note.n}-p{k}", p.span)
-    c_count = 0
+    c_count = f_count = 0
     for p in doc.paragraphs():
         for i in sorted(p.inlines, key=lambda s: s.span.start):
-            if isinstance(i, NoteAnchor) and i.n is not None:
+            if isinstance(i, InlineNote):
+                f_count += 1
+                name(i, f"fn{f_count}", i.span)
+            elif isinstance(i, NoteAnchor) and i.n is not None:
                 name(i, f"a{i.n}", i.span)
             elif isinstance(i, Correction):
                 c_count += 1

@@ -18,6 +18,8 @@ from ..model import (
     NESTING_ORDER,
     Citation,
     Correction,
+    Emphasis,
+    InlineNote,
     DateRef,
     NoteAnchor,
     Omission,
@@ -54,9 +56,16 @@ class PageRange:
     page_to: str | None
 
 
+@dataclass(slots=True)
+class MarkupChars:
+    """The characters of light markup ("_", "<i>"): kept in the diplomatic text, not read."""
+
+    span: Span
+
+
 # A citation's parts sit right inside its bibl, outside the names and titles they hold
 # (bibl › ref › title, not bibl › title › ref).
-ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1}
+ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1, MarkupChars: 8}
 
 
 def fill(parent: etree._Element, source: Source, start: int, end: int, spans: list) -> None:
@@ -96,6 +105,10 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
 
 
 def _sub_spans(span) -> list:
+    if isinstance(span, Emphasis):
+        return [MarkupChars(span.open), MarkupChars(span.close)]
+    if isinstance(span, InlineNote):
+        return [Label(span.label)] if span.label is not None else []
     if isinstance(span, Citation):
         subs = []
         if span.work_span and span.work:
@@ -114,7 +127,7 @@ def inline_element(span) -> etree._Element:
 @inline_element.register
 def _(span: NoteAnchor) -> etree._Element:
     return etree.Element(T("ref"), {"type": "noteAnchor", **({XML_ID: span.id}
-                         if span.id else {}), "target": f"#note{span.n}", "n": str(span.n)})
+                         if span.id else {}), "target": f"#note{span.n}", "n": span.label or str(span.n)})
 
 
 @inline_element.register
@@ -181,6 +194,24 @@ def _(span: Omission) -> etree._Element:
 @inline_element.register
 def _(span: PageBreak) -> etree._Element:
     return etree.Element(T("pb"))
+
+
+@inline_element.register
+def _(span: InlineNote) -> etree._Element:
+    attrs = {XML_ID: span.id, "place": "inline", "type": "footnote"} if span.id else {"place": "inline", "type": "footnote"}
+    if span.label_text:
+        attrs["n"] = span.label_text
+    return etree.Element(T("note"), attrs)
+
+
+@inline_element.register
+def _(span: Emphasis) -> etree._Element:
+    return etree.Element(T("hi"), {"rend": span.rend})
+
+
+@inline_element.register
+def _(span: MarkupChars) -> etree._Element:
+    return etree.Element(T("c"), {"type": "markup"})
 
 
 @inline_element.register

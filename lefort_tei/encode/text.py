@@ -11,33 +11,65 @@ from functools import singledispatch
 
 from lxml import etree
 
-from ..model import BlockQuote, Citation, Document, Front, Note, Paragraph, Section, Span
+from ..model import Boilerplate, BlockQuote, Citation, Document, Front, Note, Paragraph, Section, Span
 from .inline import Label, fill
 from .tei import XML_ID, T, append_text
 
 
 def encode_text(doc: Document) -> etree._Element:
     text = etree.Element(T("text"))
-    if doc.front is not None:
+    if doc.front is not None or doc.front_boilerplate:
         text.append(encode_front(doc, doc.front))
     body = etree.SubElement(text, T("body"))
+    stack: list[tuple[int, etree._Element]] = []  # open divisions: (level, element)
     for section in doc.sections:
-        body.append(encode_section(doc, section))
-    if doc.notes:
+        while stack and stack[-1][0] >= section.level:
+            stack.pop()
+        div = encode_section(doc, section)
+        (stack[-1][1] if stack else body).append(div)
+        stack.append((section.level, div))
+    end_notes = [n for n in doc.notes if n.place == "end"]
+    if end_notes or doc.back_boilerplate:
         back = etree.SubElement(text, T("back"))
-        div = etree.SubElement(back, T("div"), {"type": "notes", XML_ID: "notes"})
-        if doc.notes_heading is not None:
-            head = etree.SubElement(div, T("head"))
-            fill(head, doc.source, doc.notes_heading.span.start, doc.notes_heading.span.end,
-                 doc.notes_heading.inlines)
-        for note in doc.notes:
-            div.append(encode_note(doc, note))
+        if end_notes:
+            div = etree.SubElement(back, T("div"), {"type": "notes", XML_ID: "notes"})
+            if doc.notes_heading is not None:
+                head = etree.SubElement(div, T("head"))
+                fill(head, doc.source, doc.notes_heading.span.start, doc.notes_heading.span.end,
+                     doc.notes_heading.inlines)
+            for note in end_notes:
+                div.append(encode_note(doc, note))
+        for b in doc.back_boilerplate:
+            back.append(encode_boilerplate(doc, b))
     return text
 
 
-def encode_front(doc: Document, front: Front) -> etree._Element:
-    src = doc.source
+def encode_boilerplate(doc: Document, b: Boilerplate) -> etree._Element:
+    """Source furniture, kept and set apart: ``div[@type="boilerplate"][@subtype=kind]``."""
+    div = etree.Element(T("div"), {"type": "boilerplate", "subtype": b.kind})
+    for p in b.blocks:
+        div.append(encode_paragraph(doc, p))
+    return div
+
+
+def encode_front(doc: Document, front: Front | None) -> etree._Element:
+    """The front in the source's order: boilerplate before the title page, the title page, the
+    argument and provenance, then boilerplate after them."""
     el = etree.Element(T("front"))
+    start = front.title_line.span.start if front is not None else None
+    for b in doc.front_boilerplate:
+        if start is None or b.span.start < start:
+            el.append(encode_boilerplate(doc, b))
+    if front is not None:
+        _encode_title_page(doc, front, el)
+        for b in doc.front_boilerplate:
+            if b.span.start > start:
+                el.append(encode_boilerplate(doc, b))
+    return el
+
+
+def _encode_title_page(doc: Document, front: Front, el: etree._Element) -> None:
+    src = doc.source
     page = etree.SubElement(el, T("titlePage"))
     line = front.title_line
     doc_title = etree.SubElement(page, T("docTitle"))
@@ -62,7 +94,6 @@ def encode_front(doc: Document, front: Front) -> etree._Element:
         div = etree.SubElement(el, T("div"), {"type": "provenance"})
         for p in front.provenance:
             div.append(encode_paragraph(doc, p))
-    return el
 
 
 def encode_section(doc: Document, section: Section) -> etree._Element:
@@ -91,6 +122,8 @@ def _(block: BlockQuote, doc: Document) -> etree._Element:
     source = block.source or _note_citation(doc, block.source_note)
     if source:
         attrs["source"] = f"#{source}"
+    elif block.rule in ("indent", "prefix"):
+        attrs["rend"] = block.rule  # set off by layout, no note gives its origin
     quote = etree.Element(T("quote"), attrs)
     for p in block.paragraphs:
         quote.append(encode_paragraph(doc, p))
@@ -103,8 +136,17 @@ def encode_paragraph(doc: Document, p: Paragraph, extra: list | None = None) -> 
     return el
 
 
+@encode_block.register
+def _(block: Note, doc: Document) -> etree._Element:
+    return encode_note(doc, block)
+
+
 def encode_note(doc: Document, note: Note) -> etree._Element:
-    el = etree.Element(T("note"), {XML_ID: note.id, "n": str(note.n), "place": "end", "type": "endnote"})
+    """A note where the source prints it: in the back (``place="end"``), or in place among the
+    body's blocks at a chapter's end or a page's foot (``type="footnote"``)."""
+    place, kind = ("end", "endnote") if note.place == "end" else (note.place, "footnote")
+    el = etree.Element(T("note"), {XML_ID: note.id, "n": note.label_text or str(note.n), "place": place,
+                                   "type": kind})
     for k, block in enumerate(note.blocks):
         if k == 0 and isinstance(block, Paragraph):
             el.append(encode_paragraph(doc, block, extra=[Label(note.label)]))

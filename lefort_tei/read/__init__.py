@@ -11,13 +11,18 @@ block quotations (a quotation is closed by an anchor) → inline marks (omission
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic
-from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Source, Span
-from .anchors import link_anchors
+from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
+from .anchors import link_notes
 from .blocks import read_layout
+from .family import detect_family
+from .rules.headings import heading_like
+from .rules.markup import light_markup
+from .rules.notes import inline_notes
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
 
@@ -30,18 +35,37 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     doc = Document(source=source, edition=_edition(source, data, layout))
     doc.front, doc.sections, doc.notes_heading, doc.notes = (
         layout.front, layout.sections, layout.notes_heading, layout.notes)
+    doc.front_boilerplate, doc.back_boilerplate = layout.front_boilerplate, layout.back_boilerplate
 
-    body_paragraphs = [p for s in doc.sections for p in s.blocks]
+    body_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)]
     if doc.front:
         body_paragraphs += doc.front.argument + doc.front.provenance
-    diags += link_anchors(source, body_paragraphs, doc.notes, data.anchors, data.path)
+    inline = 0
+    for p in body_paragraphs:
+        found = inline_notes(source.text, p.span)
+        p.inlines.extend(found)
+        inline += len(found)
+    diags += link_notes(source, layout.groups, body_paragraphs, doc.notes, data)
+    doc.layout = {"family": detect_family(source.text), **layout.report, "inline notes": inline,
+                  "headings": sum(1 for s in doc.sections if s.heading is not None),
+                  "heading rules": dict(Counter(heading_like(source.text, s.heading.span) or "merged"
+                                                for s in doc.sections if s.heading is not None))}
 
-    all_paragraphs = [p for s in doc.sections for p in s.blocks] + [p for n in doc.notes for p in n.blocks]
+    all_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)] + [
+        p for n in doc.notes for p in n.blocks if isinstance(p, Paragraph)]
     hints = hint_index(source, data.quotes, all_paragraphs, data.path)
     for section in doc.sections:
         section.blocks = group_quotes(source, section.blocks, hints)
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
+    doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))
+    emphasis = 0
+    for p in doc.paragraphs():
+        found = light_markup(source.text, p) if not _in_boilerplate(doc, p) else []
+        p.inlines.extend(found)
+        emphasis += len(found)
+    doc.layout["light markup"] = emphasis
+    diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     for quote in _quotes(doc):
         if quote.source_note is None:
             anchors = [i for i in quote.paragraphs[-1].inlines if isinstance(i, NoteAnchor)]
@@ -56,6 +80,30 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
             p.inlines.append(PageBreak(Span(i, i + 1)))
             start = i + 1
     return doc, diags
+
+
+def layout_summary(layout: dict) -> str:
+    """One line saying how the text was read, so that an editor sees at once a wrong reading."""
+    notes = layout.get("notes", 0)
+    parts = [f"read as {layout.get('family', 'plain')} text"]
+    if notes or layout.get("inline notes"):
+        parts.append(f"{notes} notes (labels {'/'.join(layout.get('note styles') or ['-'])}, anchors "
+                     f"{'/'.join(layout.get('anchor styles') or ['-'])}, placed {'/'.join(layout.get('note placement') or ['-'])})"
+                     + (f" and {layout['inline notes']} inline notes" if layout.get("inline notes") else ""))
+    else:
+        parts.append("no notes")
+    schemes = layout.get("heading rules") or {}
+    parts.append(f"{layout.get('headings', 0)} headings"
+                 + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))
+    parts.append(f"{layout.get('block quotations', 0)} block quotations")
+    if layout.get("light markup"):
+        parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>)")
+    parts.append("boilerplate set apart: " + (", ".join(layout.get("boilerplate") or []) or "none"))
+    return "; ".join(parts)
+
+
+def _in_boilerplate(doc: Document, p: Paragraph) -> bool:
+    return any(b.span.contains(p.span) for b in doc.front_boilerplate + doc.back_boilerplate)
 
 
 def _quotes(doc: Document):
@@ -73,7 +121,9 @@ def _edition(source: Source, data: EditorialData, layout) -> Edition:
         ident = "t-" + ident
     front = layout.front
     # Header metadata is editorial: white space folded (a form feed in a title line stays in the text).
-    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else stem)
+    first_head = next((s.heading for s in layout.sections if s.heading is not None), None)
+    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else (
+        " ".join(source.slice(first_head.span).lstrip("#").split()) if first_head else stem))
     author = e.get("author") or (" ".join(source.slice(front.author).split()) if front and front.author else None)
     edition = Edition(id=ident, title=title, author=author, author_ref=e.get("author_ref"),
                       language=e.get("language", "en"), date=e.get("date", ""),

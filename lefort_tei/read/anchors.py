@@ -13,6 +13,7 @@ forced into that run.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from ..data import AnchorHint
 from ..diagnostics import Diagnostic, InputError, error, warning
 from ..model import Correction, Note, NoteAnchor, Paragraph, Source, Span
 from .patterns import (
+    ANCHOR_STYLES,
     ANCHOR_BARE_AFTER_QUOTE,
     ANCHOR_BRACKET,
     ANCHOR_PAREN,
@@ -38,7 +40,18 @@ CANDIDATE_RULES = (
     (ANCHOR_BARE_AFTER_QUOTE, "bare", "num"),
 )
 
-STYLE_FORMAT = {"paren": "({})", "bracket": "[{}]", "superscript": "{}", "bare": "{}"}
+STYLE_FORMAT = {"paren": "({})", "bracket": "[{}]", "superscript": "{}", "bare": "{}", "glued": "{}",
+                "markdown": "[^{}]", "rest": "[#{}]_"}
+FULL_MATCH_STYLES = ("paren", "bracket", "markdown", "rest")  # the anchor covers the brackets too
+
+
+def rules_for(styles: set[str]) -> tuple:
+    """The candidate rules for the anchor styles the notes' decide step found: the classic ones
+    ("(5)", "[5]", "⁵", ",34") or the source-syntax ones (Markdown, reST, glued digits)."""
+    styles = {s for s in styles if s} or {"paren"}
+    rules = tuple(r for r in CANDIDATE_RULES if r[1] in styles or r[1] == "superscript"
+                  or (r[1] == "bare" and "paren" in styles))
+    return rules + tuple((ANCHOR_STYLES[s], s, "num") for s in sorted(styles) if s not in ("paren", "bracket", "superscript"))
 
 
 @dataclass(slots=True)
@@ -55,7 +68,7 @@ def marker_number(printed: str, style: str) -> int | None:
 
 
 def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: set[int],
-                    dangling: list[NoteAnchor] | None = None) -> list[Candidate]:
+                    dangling: list[NoteAnchor] | None = None, rules: tuple = CANDIDATE_RULES) -> list[Candidate]:
     """Candidate anchors whose number is a note; markers in brackets or superscript whose number
     is no note are collected in ``dangling`` (when given)."""
     text = source.text
@@ -63,16 +76,16 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
     found: list[Candidate] = []
     for p in paragraphs:
         taken: list[Span] = []
-        for pattern, style, group in CANDIDATE_RULES:
+        for pattern, style, group in rules:
             for m in pattern.finditer(text, p.span.start, p.span.end):
-                span = Span(m.start(), m.end()) if style in ("paren", "bracket") else Span(m.start(group), m.end(group))
+                span = Span(m.start(), m.end()) if style in FULL_MATCH_STYLES else Span(m.start(group), m.end(group))
                 if any(span.overlaps(t) for t in taken):
                     continue
                 number = marker_number(m[group], style)
                 if number is None:
                     continue
                 if number not in note_numbers:
-                    if dangling is not None and style != "bare" and note_numbers and number > highest:
+                    if dangling is not None and style in ("paren", "bracket", "superscript") and note_numbers and number > highest:
                         dangling.append(NoteAnchor(span=span, number_read=number, style=style))
                     continue
                 taken.append(span)
@@ -140,15 +153,54 @@ def hint_candidates(source: Source, paragraphs: list[Paragraph], hints: list[Anc
     return out
 
 
+def link_notes(source: Source, groups: list, paragraphs: list[Paragraph], notes: list[Note], data) -> list[Diagnostic]:
+    """Link the anchors of every note group: one run through the text when the printed numbers are
+    unique (``link_anchors``), else group by group, each in the text between the previous group and
+    itself (numbering that restarts per page or chapter: an anchor links to the nearest following
+    note with its label)."""
+    rules = rules_for({g.anchor_style for g in groups})
+    if len({n.n for n in notes}) == len(notes) and all(n.label_text in ("", str(n.n)) or n.label_text.endswith(str(n.n))
+                                                      for n in notes):
+        return link_anchors(source, paragraphs, notes, data.anchors, data.path, rules)
+    diags: list[Diagnostic] = []
+    by_label: dict[tuple[int, int], Note] = {}
+    k = 0
+    for gi, g in enumerate(groups):
+        for c in g.labels:
+            by_label[(gi, c.number)] = notes[k]
+            k += 1
+    linked: set[int] = set()
+    ordered = sorted(paragraphs, key=lambda p: p.span.start)
+    starts = [p.span.start for p in ordered]
+    for gi, g in enumerate(groups):
+        start, end = g.region  # regions are disjoint: each paragraph is looked at once or twice
+        inside = [p for p in ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                  if p.span.end <= end]
+        numbers = {c.number for c in g.labels}
+        run = choose_run(find_candidates(source, inside, numbers, None, rules_for({g.anchor_style})))
+        for c in run:
+            note = by_label[(gi, c.anchor.number_read)]
+            c.anchor.n = note.n
+            c.anchor.label = str(c.anchor.number_read)
+            c.paragraph.inlines.append(c.anchor)
+            linked.add(note.n)
+    for note in notes:
+        if note.n not in linked:
+            line, col = source.position(note.label.start)
+            diags.append(warning("note-orphan", f"note {note.label_text or note.n} has no anchor in the text",
+                                 source.path, line, col))
+    return diags
+
+
 def link_anchors(source: Source, paragraphs: list[Paragraph], notes: list[Note],
-                 hints: list[AnchorHint], data_path: str = "") -> list[Diagnostic]:
+                 hints: list[AnchorHint], data_path: str = "", rules: tuple = CANDIDATE_RULES) -> list[Diagnostic]:
     """Find, choose and link the anchors; add them (and marker corrections) to the paragraphs."""
     diags: list[Diagnostic] = []
     numbers = {n.n for n in notes}
     forced = hint_candidates(source, paragraphs, hints, data_path)
     forced_spans = [c.anchor.span for c in forced]
     dangling: list[NoteAnchor] = []
-    candidates = [c for c in find_candidates(source, paragraphs, numbers, dangling)
+    candidates = [c for c in find_candidates(source, paragraphs, numbers, dangling, rules)
                   if not any(c.anchor.span.overlaps(s) for s in forced_spans)]
     for a in dangling:
         line, col = source.position(a.span.start)

@@ -4,32 +4,45 @@ In: ``Source`` and the data file's reader hints. Out: ``Front``, ``Section``s an
 ``Paragraph``s (block quotations are found later, by ``quotes.py``), plus diagnostics.
 
 Blocks are runs of non-blank lines separated by blank lines; a text with no blank line between
-its lines at all is read one line per block. A block's span runs from its first to its last
-non-space character: white space *between* blocks is layout, everything inside is kept.
-The rules run in a fixed order, each a small function that can say "would I match here?":
-notes (from the end), front matter (from the start), then headings.
+its lines at all, or a run holding a scraped paragraph-long line, is read one line per block;
+furniture lines, reST underlines and note labels split a block where they stand. A block's span
+runs from its first to its last non-layout character: white space *between* blocks is layout,
+everything inside is kept. Then: boilerplate (``rules/boilerplate.py``), notes and anchors
+decided together (``decide.py``), front matter, and headings (``rules/headings.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ..diagnostics import Diagnostic
-from ..model import Front, Heading, Note, Paragraph, Section, Source, Span
+from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
+from .decide import NoteGroup, decide_notes
+from .rules.boilerplate import _continues_credit, find_boilerplate
+from .rules.headings import entry_headings, heading_like, read_run
+from .rules.notes import bracket_end, label_candidate
 from .patterns import (
     BLANK_LINE,
-    HEADING_NUMBER_ONLY,
-    HEADING_SHAPE,
-    NOTE_START,
-    NOTES_HEADING,
+    CREDIT,
+    NOTE_LABEL_STYLES,
+    PG_END,
+    PG_END_LINE,
+    PG_START,
     PROVENANCE,
+    QUOTE_PREFIX,
+    RST_UNDERLINE,
+    STARTS_LOWER,
+    STRONG_HEADING,
     TITLE_LINE,
+    UPPER_DIVISION,
 )
 
 MAX_TITLE_LENGTH = 160
 LAYOUT_SPACE = " \t\n\f"  # white space of the layout between blocks; every other space is text
 MAX_BLURB_LENGTH = 200
-MAX_HEADING_WORDS = 14
+PROSE_WORDS = 25  # a block of this many words is running text (the end of a title page)
+PROSE_SENTENCE_WORDS = 5  # … and so is a sentence of this many words
 
 
 def split_blocks(text: str) -> list[Span]:
@@ -58,6 +71,7 @@ def split_blocks(text: str) -> list[Span]:
                 current.append((o, l))
         if current:
             groups.append(current)
+    groups = [part for group in groups for part in _lines_if_scraped(group)]
     for group in groups:
         start = group[0][0]
         end = group[-1][0] + len(group[-1][1])
@@ -70,6 +84,110 @@ def split_blocks(text: str) -> list[Span]:
     return blocks
 
 
+SCRAPED_LINE = 200  # a hard-wrapped line is shorter; a scraped paragraph on one line is often longer
+
+
+def _lines_if_scraped(group: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """A run of lines holding a line longer than any hard-wrapped one is a scrape's one line per
+    paragraph: read it one line per block (rule ``scraped-lines``)."""
+    if len(group) > 1 and any(len(line) > SCRAPED_LINE for _, line in group) and not all(
+            QUOTE_PREFIX.match(line) for _, line in group):
+        return [[line] for line in group]
+    return [group]
+
+
+def split_furniture_lines(text: str, blocks: list[Span]) -> list[Span]:
+    """Split a block at a line that opens or closes a Project Gutenberg text ("*** START OF …")
+    and after a producer credit's last line, so that furniture and work never share a block."""
+    out: list[Span] = []
+    for b in blocks:
+        s = text[b.start:b.end]
+        if "\n" not in s or not (PG_START.search(s) or PG_END_LINE.search(s) or CREDIT.search(s)):
+            out.append(b)
+            continue
+        cuts: list[int] = []
+        offset = b.start
+        in_credit = False
+        previous = ""
+        for line in s.split("\n"):
+            if (PG_START.match(line) or PG_END.match(line)) and offset > b.start:
+                cuts.append(offset)
+            if in_credit and not (_continues_credit(line) or not previous.rstrip().endswith((".", ")", "]"))):
+                cuts.append(offset)
+                in_credit = False
+            if PG_START.match(line):
+                cuts.append(offset + len(line) + 1)
+                in_credit = False
+            elif CREDIT.match(line):
+                in_credit = True
+            previous = line
+            offset += len(line) + 1
+        edges = [b.start] + sorted(c for c in set(cuts) if b.start < c < b.end) + [b.end]
+        for x, y in zip(edges, edges[1:]):
+            while x < y and text[x] in LAYOUT_SPACE:
+                x += 1
+            while y > x and text[y - 1] in LAYOUT_SPACE:
+                y -= 1
+            if y > x:
+                out.append(Span(x, y))
+    return out
+
+
+def split_underlined_titles(text: str, blocks: list[Span]) -> list[Span]:
+    """Split a block after a title underlined in reST style ("Title\n=====") when prose follows
+    without a blank line (rule ``underlined-title``)."""
+    out: list[Span] = []
+    for b in blocks:
+        lines = text[b.start:b.end].split("\n")
+        cut = None
+        if len(lines) >= 2:
+            for k in (1, 2)[:len(lines) - 1]:
+                if RST_UNDERLINE.match(lines[k]) and len(lines[k].strip()) >= len(lines[k - 1].strip()) > 0:
+                    cut = b.start + sum(len(x) + 1 for x in lines[:k + 1])
+                    break
+        if cut is None:
+            out.append(b)
+            continue
+        title_end = b.start + sum(len(x) + 1 for x in lines[:k]) - 1
+        out.append(Span(b.start, title_end))  # the title, then its underline: markup, kept as a block
+        under = title_end + 1
+        while text[under] in LAYOUT_SPACE:
+            under += 1
+        out.append(Span(under, min(cut - 1, b.end)))
+        while cut < b.end and text[cut] in LAYOUT_SPACE:
+            cut += 1
+        if cut < b.end:
+            out.append(Span(cut, b.end))
+    return out
+
+
+def split_label_lines(text: str, blocks: list[Span]) -> list[Span]:
+    """Split a block that opens with a note label at every line opening with a label of the same
+    style: ".. [#fn3] …\n.. [#fn4] …" are two notes (rule ``label-lines``)."""
+    out: list[Span] = []
+    for i, b in enumerate(blocks):
+        first = label_candidate(text, b, i)
+        s = text[b.start:b.end]
+        if first is None or "\n" not in s:
+            out.append(b)
+            continue
+        pattern = NOTE_LABEL_STYLES[first.style]
+        start = b.start
+        offset = b.start
+        closed_at = None
+        if first.style == "dp":  # "[Footnote 1: …]" ends at its bracket: a page's text may follow
+            close = bracket_end(text, b.start, b.end)
+            line_end = text.find("\n", close, b.end) if close is not None else -1
+            closed_at = line_end if line_end >= 0 else None
+        for line in s.split("\n"):
+            if offset > b.start and (pattern.match(line) or (closed_at is not None and offset == closed_at + 1)):
+                out.append(Span(start, offset - 1))
+                start = offset
+            offset += len(line) + 1
+        out.append(Span(start, b.end))
+    return out
+
+
 @dataclass(slots=True)
 class Layout:
     """The blocks sorted into the parts of an essay."""
@@ -78,85 +196,89 @@ class Layout:
     sections: list[Section]
     notes_heading: Heading | None
     notes: list[Note]
+    front_boilerplate: list[Boilerplate] = field(default_factory=list)
+    back_boilerplate: list[Boilerplate] = field(default_factory=list)
+    groups: list[NoteGroup] = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+
+
+def _strong_heading(text: str, block: Span) -> bool:
+    """A heading no note runs over: "CHAPTER II", "Book I", "IV", "# Title" (``STRONG_HEADING``)."""
+    s = text[block.start:block.end]
+    return "\n" not in s.strip() and bool(STRONG_HEADING.match(s))
 
 
 def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout, list[Diagnostic]]:
     text = source.text
-    blocks = split_blocks(text)
+    blocks = split_label_lines(text, split_underlined_titles(text, split_furniture_lines(text, split_blocks(text))))
     diags: list[Diagnostic] = []
-    notes_start, notes_heading_index = find_notes(text, blocks)
-    if notes_start == 0 or notes_heading_index == 0:
-        notes_start, notes_heading_index = len(blocks), None  # a body is needed: no notes-only essays
-    body_end = notes_heading_index if notes_heading_index is not None else notes_start
-    front, body_start = find_front(text, blocks[:body_end], front_blocks)
-    sections = find_sections(text, blocks[body_start:body_end])
-    notes = build_notes(text, blocks[notes_start:])
-    notes_heading = Heading(blocks[notes_heading_index]) if notes_heading_index is not None else None
-    return Layout(front, sections, notes_heading, notes), diags
+    head, tail = find_boilerplate(text, blocks)
+    front_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in head]
+    back_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in tail]
+    lo = head[-1].last + 1 if head else 0
+    hi = tail[0].first if tail else len(blocks)
+    if lo >= hi:  # everything looked like furniture: keep it as the work
+        front_bp, back_bp, lo, hi = [], [], 0, len(blocks)
+    pre = blocks[:head[0].first] if head and head[0].first > 0 else []
+    notes_layout = decide_notes(text, blocks, lo, hi, lambda i: _strong_heading(text, blocks[i]))
+    groups = notes_layout.groups
+    if notes_layout.advertisement:
+        a, b = notes_layout.advertisement
+        back_bp.insert(0, Boilerplate("advertisement", [Paragraph(x) for x in blocks[a:b + 1]], "advertisement"))
+        hi = a
+    # notes: a unique number per note (the printed one when the printed ones are unique)
+    labels = [c for g in groups for c in g.labels]
+    unique = len({c.number for c in labels}) == len(labels)
+    note_at: dict[int, Note] = {}
+    owner: dict[int, NoteGroup] = {}
+    all_notes: list[Note] = []
+    for g in groups:
+        for c, (first, last) in zip(g.labels, g.extents):
+            n = c.number if unique else len(all_notes) + 1
+            note = Note(n=n, label=c.label, blocks=[Paragraph(b) for b in blocks[first:last + 1]],
+                        label_text=c.label_text, place=g.place)
+            all_notes.append(note)
+            note_at[first] = note
+            for i in range(first, last + 1):
+                owner[i] = g
+    final = groups[-1] if groups and groups[-1].place == "end" else None
+    body_end = hi
+    notes_heading = None
+    if final is not None:
+        body_end = final.heading if final.heading is not None else final.first
+        notes_heading = Heading(blocks[final.heading]) if final.heading is not None else None
+        if body_end <= lo:  # a body is needed: no notes-only essays
+            body_end, notes_heading = hi, None
+            for note in all_notes:
+                note.place = "chapter-end"
+            final = None
+    items: list = []
+    for i in range(lo, body_end):
+        if i in note_at:
+            items.append(note_at[i])
+        elif i not in owner:
+            items.append(blocks[i])
+    if pre:
+        front = Front(title_line=Paragraph(pre[0]), title=pre[0], author=None,
+                      argument=[Paragraph(b) for b in pre[1:]])
+        body_items = items
+    else:
+        prefix = list(takewhile(lambda it: isinstance(it, Span), items))
+        sentinel = [] if len(prefix) == len(items) else [items[len(prefix)].span]
+        front, body_start = find_front(text, prefix + sentinel, front_blocks)
+        body_items = items[body_start:]
+    sections = find_sections(text, body_items)
+    end_notes = [n for n in all_notes if n.place == "end"]
+    report = {"notes": len(all_notes), "note groups": len(groups),
+              "note styles": sorted({g.style for g in groups}), "anchor styles": sorted({g.anchor_style for g in groups}),
+              "note placement": sorted({g.place for g in groups}),
+              "boilerplate": [b.kind for b in front_bp + back_bp]}
+    layout = Layout(front, sections, notes_heading, all_notes, front_bp, back_bp, groups, report)
+    return layout, diags
 
 
-def note_label(text: str, block: Span) -> tuple[int, Span] | None:
-    """The note number and label span if ``block`` starts like an endnote ("16 Trotsky, …")."""
-    m = NOTE_START.match(text[block.start:block.end])
-    if not m:
-        return None
-    group = "bracket" if m["bracket"] else "paren" if m["paren"] else "plain"
-    return int(m[group]), Span(block.start + m.start("label"), block.start + m.end("label"))
 
 
-def _looks_like_heading(text: str, block: Span) -> bool:
-    s = text[block.start:block.end]
-    if "\n" in s:
-        return False
-    if HEADING_NUMBER_ONLY.match(s):
-        return True
-    return bool(HEADING_SHAPE.match(s)) and len(s.split()) <= MAX_HEADING_WORDS
-
-
-def find_notes(text: str, blocks: list[Span]) -> tuple[int, int | None]:
-    """Index of the first endnote block (``len(blocks)`` when there are none) and of the notes
-    heading if one stands right before them.
-
-    The notes are the trailing run of blocks whose numbered blocks read 1, 2, 3 … in order to the
-    end; unnumbered blocks between them continue the previous note. A numbered block that looks
-    like a heading and is followed by an unnumbered block is a numbered heading, not a note.
-    """
-    labels: list[int | None] = []
-    for i, b in enumerate(blocks):
-        found = note_label(text, b)
-        if found and _is_numbered_heading(text, blocks, i):
-            found = None
-        labels.append(found[0] if found else None)
-    # Walk backwards: keep the sequence n, n-1, …, 1 ending at the last numbered block.
-    start = len(blocks)
-    want = None
-    for i in range(len(blocks) - 1, -1, -1):
-        n = labels[i]
-        if n is None:
-            continue
-        if want is None:
-            want = n
-        if n != want:
-            break
-        want -= 1
-        if n == 1:
-            start = i
-            break
-    if start == len(blocks) or labels[start] != 1:
-        return len(blocks), None
-    heading = None
-    if start > 0 and NOTES_HEADING.match(text[blocks[start - 1].start:blocks[start - 1].end]):
-        heading = start - 1
-    return start, heading
-
-
-def _is_numbered_heading(text: str, blocks: list[Span], i: int) -> bool:
-    b = blocks[i]
-    s = text[b.start:b.end]
-    if not _looks_like_heading(text, b) or s[-1:] in ".)":
-        return False
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return nxt is not None and note_label(text, nxt) is None
 
 
 def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple[Front | None, int]:
@@ -167,8 +289,13 @@ def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple
     line = text[first.start:first.end]
     if "\n" in line or len(line) > MAX_TITLE_LENGTH or line.rstrip()[-1:] in ".!?:;,":
         return None, 0
-    title_line = Paragraph(first)
     m = TITLE_LINE.match(line)
+    kind = heading_like(text, first)
+    underlined = bool(RST_UNDERLINE.match(text[blocks[1].start:blocks[1].end]))
+    if not m and front_blocks is None and (kind in ("markup", "numbered") or underlined or (
+            kind == "caps" and not heading_like(text, blocks[1]))):
+        return None, 0  # a heading over the text's first prose ("# Title", "THE TITLE"): the body's
+    title_line = Paragraph(first)
     if m:
         title = Span(first.start + m.start("title"), first.start + m.end("title"))
         author = Span(first.start + m.start("author"), first.start + m.end("author"))
@@ -201,31 +328,93 @@ def _is_blurb(text: str, block: Span) -> bool:
     return len(s) <= MAX_BLURB_LENGTH and "\n" not in s
 
 
-def find_sections(text: str, blocks: list[Span]) -> list[Section]:
-    """Split body blocks into sections at headings; the first section may have no heading."""
+def find_sections(text: str, blocks: list) -> list[Section]:
+    """Split body blocks (spans, and notes printed in place) into sections at headings; the first
+    section may have no heading. Runs of heading candidates (``rules/headings.py``) followed by
+    prose are read by ``read_run``; a run with nothing after it, or after a paragraph ending in
+    ":" or ",", is text."""
+    kinds = [heading_like(text, b) if isinstance(b, Span) else "" for b in blocks]
+    for i in range(len(blocks) - 1):  # a title over a reST underline block ("Title" / "=====")
+        b, u = blocks[i], blocks[i + 1]
+        if (isinstance(b, Span) and isinstance(u, Span) and "\n" not in text[b.start:b.end]
+                and RST_UNDERLINE.match(text[u.start:u.end]) and u.end - u.start >= b.end - b.start):
+            kinds[i] = "markup"
+    heading_at: dict[int, int] = {}  # first block of a heading → its last block
+    i = 0
+    while i < len(blocks):
+        if not kinds[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(blocks) and kinds[j + 1]:
+            j += 1
+        nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+        before = blocks[i - 1] if i else None
+        introduced = isinstance(before, Span) and text[before.start:before.end].rstrip().endswith((":", ","))
+        if nxt is not None and not introduced:
+            run = blocks[i:j + 1]
+            for group in read_run(text, run):
+                first, last = i + group[0], i + group[-1]
+                if kinds[first] == "short-line" and not _prose_follows(text, blocks, last):
+                    continue
+                heading_at[first] = last
+        i = j + 1
+    # a title page: of the headings before the first prose paragraph only the last one is a heading
+    first_prose = next((k for k, b in enumerate(blocks) if isinstance(b, Note) or (
+        not kinds[k] and _is_prose(text[b.start:b.end]))), len(blocks))
+    before = sorted(h for h in heading_at if h < first_prose)
+    for h in before[:-1]:
+        del heading_at[h]
+    starts = sorted(heading_at)
+    sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
+    texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
+    for h in entry_headings(texts, starts, sizes, [kinds[h] for h in starts]):
+        del heading_at[h]
     sections: list[Section] = []
     current = Section(heading=None)
-    for i, b in enumerate(blocks):
-        prev = text[blocks[i - 1].start:blocks[i - 1].end] if i else ""
-        is_heading = _looks_like_heading(text, b) and not prev.rstrip().endswith((":", ","))
-        if is_heading and i + 1 < len(blocks):
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if i in heading_at:
             if current.heading is not None or current.blocks:
                 sections.append(current)
-            current = Section(heading=Heading(b))
-        else:
-            current.blocks.append(Paragraph(b))
+            last = heading_at[i]
+            current = Section(heading=Heading(Span(b.start, blocks[last].end)))
+            i = last + 1
+            continue
+        current.blocks.append(b if isinstance(b, Note) else Paragraph(b))
+        i += 1
     if current.heading is not None or current.blocks:
         sections.append(current)
+    _nest(text, sections)
     return sections
 
 
-def build_notes(text: str, blocks: list[Span]) -> list[Note]:
-    notes: list[Note] = []
-    for b in blocks:
-        found = note_label(text, b)
-        if found and (not notes or found[0] == notes[-1].n + 1):
-            n, label = found
-            notes.append(Note(n=n, label=label, blocks=[Paragraph(b)]))
-        elif notes:
-            notes[-1].blocks.append(Paragraph(b))
-    return notes
+def _nest(text: str, sections: list[Section]) -> None:
+    """Rule ``nesting``: where the text divides into Books or Parts ("Book I", "PART TWO") and
+    has other headings after them, those headings are divisions inside the Book (level 2)."""
+    upper = [bool(s.heading and UPPER_DIVISION.match(text[s.heading.span.start:s.heading.span.end])) for s in sections]
+    if not any(upper) or all(upper[k] for k in range(upper.index(True), len(upper)) if sections[k].heading):
+        return
+    inside = False
+    for s, is_upper in zip(sections, upper):
+        if is_upper:
+            inside = True
+        elif inside and s.heading is not None:
+            s.level = 2
+
+
+def _is_prose(s: str) -> bool:
+    """Running text: a long block, or a sentence of a few words ("Some text here, a paragraph.")."""
+    words = len(s.split())
+    return words >= PROSE_WORDS or (words >= PROSE_SENTENCE_WORDS and s.rstrip()[-1:] in ".!?\"\u201d\u2019'")
+
+
+def _prose_follows(text: str, blocks: list, i: int) -> bool:
+    """Is the block after ``i`` running text (not indented, not continuing a sentence)?"""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if not isinstance(nxt, Span):
+        return nxt is not None
+    line_start = text.rfind("\n", 0, nxt.start) + 1
+    return nxt.start - line_start < 2 and not STARTS_LOWER.match(text[nxt.start:nxt.end])
+

@@ -90,7 +90,8 @@ HEADING_SHAPE = re.compile(
     r"""^(?:\#{1,6}\s+)?                         # markdown-style hashes, kept as printed
         [A-Z\u00c0-\u00de0-9IVXLC]               # a capital, a digit or a roman numeral
         [^\n]{0,98}                               # one line, at most 100 characters
-        (?<![.,;:'"\u2019\u201d)\]-])$            # no sentence-final punctuation
+        (?<![.,;:'"\u2019\u201d\]?!-])          # no sentence-final punctuation, no question
+        (?<!\d\))$                                # "(continued)" may close it, "(1940)" not
         """,
     re.VERBOSE,
 )
@@ -107,3 +108,134 @@ BLANK_LINE = re.compile(r"^[ \t\f]*$")  # a no-break space is a character of the
 # Characters XML 1.0 cannot hold (C0 controls other than tab, line feed, carriage return; form
 # feed is handled separately as a page break), and the non-characters U+FFFE/U+FFFF.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+# ---------------------------------------------------------------- notes: labels of every common style
+# A note label opening a block, one pattern per style; `num` holds the digits, `label` the label as
+# printed (what the note's @n shows).
+NOTE_LABEL_STYLES = {
+    # "[16] Trotsky, Stalin …", "[1]  In his speech at Birmingham"
+    "bracket": re.compile(r"^(?P<marker>\[(?P<label>(?P<num>\d{1,3}))\])[ \t\u00a0]*(?=\S)"),
+    # "(16) Trotsky …"
+    "paren": re.compile(r"^(?P<marker>\((?P<label>(?P<num>\d{1,3}))\))[ \t\u00a0]*(?=\S)"),
+    # "16 Trotsky …", "16. Trotsky …", "13.\u00a0The term …", "16) …"
+    "plain": re.compile(r"^(?P<marker>(?P<label>(?P<num>\d{1,3}))[.)]?)(?:(?<=[.)])[ \t\u00a0]*|[ \t\u00a0]+)(?=\S)"),
+    # Markdown footnote definition: "[^1]: Matt. xii. 46-50."
+    "markdown": re.compile(r"^(?P<marker>\[\^(?P<label>[A-Za-z]*(?P<num>\d{1,3}))\]:)[ \t]*"),
+    # reST footnote: ".. [#fn3] Frederick the Great of Prussia.", ".. [3] …"
+    "rest": re.compile(r"^(?P<marker>\.\.[ \t]+\[\#?(?P<label>[A-Za-z]*(?P<num>\d{1,3}))\])[ \t]*"),
+    # Distributed Proofreaders: "[Footnote 1: Pronounced …]" (a block of its own at the page foot)
+    "dp": re.compile(r"^(?P<marker>\[Footnote[ \t]+(?P<label>(?P<num>\d{1,3}))[ \t]*:)", re.IGNORECASE),
+}
+
+# Anchor candidates per anchor style; `num` holds the number. Which anchor styles may answer a
+# label style is the decide step's business (``read/decide.py``).
+ANCHOR_STYLES = {
+    "paren": ANCHOR_PAREN,
+    "bracket": ANCHOR_BRACKET,
+    "superscript": ANCHOR_SUPERSCRIPT,
+    # Markdown footnote reference: "sister, and mother».[^1]"
+    "markdown": re.compile(r"\[\^(?P<num_label>[A-Za-z]*(?P<num>\d{1,3}))\](?!:)"),
+    # reST footnote reference: "a Julian\ [#fn3]_ or Semiramis", "word [2]_"
+    "rest": re.compile(r"(?:\\[ ])?\[\#?(?P<num_label>[A-Za-z]*(?P<num>\d{1,3}))\]_"),
+    # Bare digits glued to the word or punctuation before them, as a scraped superscript reads:
+    # "mystery.1 Holy men", "Kautsky6", "by fact.2 It", "unions.7" (end of paragraph)
+    "glued": re.compile(
+        r"""(?<=[A-Za-z\u00c0-\u024f.,;:!?'"\u2019\u201d\u00bb)\]])  # glued to a letter or punctuation
+            (?P<num>[1-9]\d{0,2})
+            (?=[\s\u00a0\u2060]|$)                                    # then a space or the end
+        """,
+        re.VERBOSE,
+    ),
+}
+
+# An inline note printed in place: "[Footnote: Plato …]", "[Footnote 2: …]" (the brackets are
+# matched by counting, so a note may hold "[sic]"); the pattern finds the opening only.
+INLINE_NOTE_OPEN = re.compile(r"\[Footnote(?:[ \t]+(?P<label>\d{1,3}))?[ \t]*:", re.IGNORECASE)
+
+# The heading of a notes section: "FOOTNOTES:", "Notes", "Endnotes", "NOTES."
+NOTES_HEADING_ANY = re.compile(r"^(?:foot|end)?notes?\s*[:.]?\s*$|^references\s*$", re.IGNORECASE)
+
+# A section-break row: "*     *     *     *     *", "* * *", "---"
+SECTION_BREAK = re.compile(r"^[ \t]*(?:[*\u2022\u00b7~-][ \t]*){3,}$")
+
+# ---------------------------------------------------------------- boilerplate (source furniture)
+# "*** START OF THIS PROJECT GUTENBERG EBOOK A DEFENCE OF POETRY ***", "***START OF THE PROJECT …"
+PG_START = re.compile(r"^\*{3}\s*START\s+OF\s+(?:THE|THIS)\s+PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
+# "End of Project Gutenberg's …", "End of the Project Gutenberg EBook of …", "*** END OF THIS PROJECT …"
+PG_END = re.compile(r"^(?:\*{3}\s*)?END\s+OF\s+(?:THE\s+|THIS\s+)?PROJECT\s+GUTENBERG", re.IGNORECASE)
+# A producer credit: "Produced by Steve Harris, …", "E-text prepared by Fritz …"
+CREDIT = re.compile(r"^(?:produced\s+by|e-?text\s+prepared\s+by|transcribed\s+(?:from|by)|"
+                    r"this\s+e-?(?:text|book)\s+was\s+(?:prepared|produced))\b", re.IGNORECASE)
+# A download header's first line: "This file was downloaded from HathiTrust Digital Library."
+DOWNLOAD_HEADER = re.compile(r"^this\s+file\s+was\s+downloaded\s+from\b", re.IGNORECASE)
+# Its last line: "Generated at Florida State University on 2021-01-30 15:26 GMT"
+DOWNLOAD_HEADER_END = re.compile(r"^generated\s+(?:at|on|by)\b.*\b(?:GMT|UTC)\s*$", re.IGNORECASE | re.MULTILINE)
+# "Transcriber's note:", "Transcriber’s Note: The following corrections …", "TRANSCRIBER'S NOTES"
+TRANSCRIBER = re.compile(r"^\[?transcriber[\u2019']?s\s+notes?\b", re.IGNORECASE)
+# E-book furniture headings alone on a line: "Imprint", "Colophon", "Uncopyright"
+EBOOK_FURNITURE = re.compile(r"^(?P<kind>imprint|colophon|uncopyright)\s*$", re.IGNORECASE)
+# A price in a publisher's advertisement: "30c postpaid", "Now reduced to $1.50", "TEN CENTS A COPY"
+PRICE = re.compile(r"\b\d+c\b|\$\s?\d|\bpostpaid\b|\bcents?\s+a\s+copy\b|\bper\s+volume\b|\bpost\s+free\b",
+                   re.IGNORECASE)
+
+# A heading no note or quotation runs over: "CHAPTER II", "Book I", "PART ONE", "IV", "# Title",
+# "FIRST CHAPTER"
+STRONG_HEADING = re.compile(
+    r"""^[ \t]*(?:
+          (?:chapter|part|book|section)[ \t]+(?:[IVXLC]{1,7}|\d{1,3}|one|two|three|four|five|six|seven|eight
+              |nine|ten|eleven|twelve|the[ \t]+\w+)\b(?:[ \t]*[.:\u2014-][^\n]{0,80})?
+        | (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)[ \t]+(?:chapter|part|book)
+        | [IVXLC]{1,7}\.?
+        | \#{1,6}[ \t]+\S[^\n]*
+        )[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A quotation line in e-mail/Markdown style: "> | «This people honoureth me …"
+QUOTE_PREFIX = re.compile(r"^[ \t]*>(?:[ \t]|$)")
+
+# A short line in capitals (a heading or a display line, not a quotation): "CHAPTER I", "CONTENTS"
+HEADING_CAPS = re.compile(r"^[^a-z\n]{1,80}$")
+
+# PG_END anywhere in a block, at a line start (to split the block there)
+PG_END_LINE = re.compile(r"^(?:\*{3}\s*)?END\s+OF\s+(?:THE\s+|THIS\s+)?PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
+
+# A reST underline (or overline): "========", "-------", "~~~~~~"
+RST_UNDERLINE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}\s*$")
+
+# A contents entry ends with its page number: "II Winter Camp 15", "GENERAL INDEX 169"
+CONTENTS_ENTRY = re.compile(r"\S[ \t]+\d{1,4}\s*$")
+
+# A byline, not a heading: "By Percy Bysshe Shelley", "BY JAMES T. LIGHTWOOD"
+BYLINE = re.compile(r"^by\b", re.IGNORECASE)
+
+# A heading that starts with its number: "II--WHAT METAPHYSICS ARE", "2. The Rise", "I. Introduction"
+NUMBERED_HEADING_START = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})(?:--|\u2014|\.|:)\s*\S")
+
+# A Roman numeral alone on a line: "IV", "XII." (a division number whose title follows as a heading)
+ROMAN_ALONE = re.compile(r"^[IVXLC]{1,7}\.?$")
+
+# A bracketed reference closing a line: an entry of a list, not a heading:
+# "A COBBLER THERE WAS (_D. & S._ 2)", "ALL'S WELL (_O.C.S._ 56)."
+REFERENCE_AT_END = re.compile(r"\([^()]*\d[^()]*\)\.?\s*$")
+
+# A division that holds chapters: "Book I", "PART ONE", "Volume II"
+UPPER_DIVISION = re.compile(r"^[ \t]*(?:book|part|volume)[ \t]+\S+", re.IGNORECASE)
+
+# ---------------------------------------------------------------- light markup (rules/markup.py)
+# Each has groups `open`, `body`, `close`; one paragraph at most, never across a blank line.
+LIGHT_MARKUP = {
+    # "_Genius of Christianity_", "_men of virtuous\ngenius_"
+    "underscore": (re.compile(r"(?<![\w_])(?P<open>_)(?P<body>[^\s_](?:[^_\n]|\n(?!\s*\n))*?(?<=[^\s_]))(?P<close>_)(?![\w_])"), "italic"),
+    # "*emphasis*" (not "* * *" rows, not "**")
+    "asterisk": (re.compile(r"(?<![\w*])(?P<open>\*)(?P<body>[^\s*](?:[^*\n]|\n(?!\s*\n))*?(?<=[^\s*]))(?P<close>\*)(?![\w*])"), "italic"),
+    # HTML left in the text: "<i>Waheenee-wea</i>", "<em>x</em>", "<b>x</b>", "<sc>x</sc>"
+    "html": (re.compile(r"(?P<open><(?P<tag>i|em|b|strong|sc)>)(?P<body>(?:(?!</?(?P=tag)>).)+?)(?P<close></(?P=tag)>)",
+                        re.DOTALL), ""),
+}
+HTML_REND = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold", "sc": "smallcaps"}
+
+# Columns aligned with runs of spaces: a table row or a contents header, not a heading:
+# "CHAP.                                             PAGE", "Words by _William Mee_.      _Millard_"
+ALIGNED_COLUMNS = re.compile(r"\S[ \t]{4,}\S")

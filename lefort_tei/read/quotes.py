@@ -8,6 +8,9 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
       lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
       note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a parenthetical citation
       (``CITATION_AT_END``);
+  ``marks``: quotation marks opened in one paragraph and closed in a later one;
+  ``indent`` / ``prefix``: the paragraph is set off by layout (``set_off``): indented lines, or
+      lines opening with ">";
   ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
       ``block = false`` to undo a rule).
 A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long.
@@ -18,9 +21,13 @@ from __future__ import annotations
 from ..data import QuoteHint
 from ..diagnostics import InputError, error
 from ..model import BlockQuote, NoteAnchor, Paragraph, Source
-from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, QUOTE_INTRO, STARTS_LOWER
+from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, HEADING_CAPS, QUOTE_INTRO, QUOTE_PREFIX, STARTS_LOWER
 
 MAX_QUOTE_PARAGRAPHS = 2
+MIN_INDENT, MAX_INDENT = 2, 12
+MIN_MARKED_PARAGRAPHS = 3
+MAX_CENTRED_INDENT = 30  # one line may be centred: "                     _Credo quod absurdum._"
+QUOTE_PAIRS = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"))  # « », “ ”
 
 
 def _closed(text: str, p: Paragraph) -> bool:
@@ -40,6 +47,10 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
     i = 0
     while i < len(blocks):
         p = blocks[i]
+        if not isinstance(p, Paragraph):  # a note printed among the blocks
+            out.append(p)
+            i += 1
+            continue
         hint = hints.get(p.span.start)
         if hint is not None:
             count = max(1, hint.paragraphs)
@@ -55,6 +66,16 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             out.append(p)
             i += 1
             continue
+        length = _open_run(text, blocks, i, hints)
+        if length:
+            out.append(BlockQuote(paragraphs=blocks[i:i + length], rule="marks"))
+            i += length
+            continue
+        layout_rule = "" if first_is_label else set_off(text, p)  # a note's indented lines continue it
+        if layout_rule:
+            out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
+            i += 1
+            continue
         prev = text[blocks[i - 1].span.start:blocks[i - 1].span.end] if i else ""
         s = text[p.span.start:p.span.end]
         introduced = bool(prev and QUOTE_INTRO.search(prev)) or bool(STARTS_LOWER.match(s))
@@ -66,6 +87,46 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
         out.append(p)
         i += 1
     return out
+
+
+def set_off(text: str, p: Paragraph) -> str:
+    """The layout rule that sets a paragraph off as a quotation, or "": ``indent`` (every line
+    indented by ``MIN_INDENT`` to ``MAX_INDENT`` spaces: more is a centred title) or ``prefix``
+    (every line opens with "> ")."""
+    line_start = text.rfind("\n", 0, p.span.start) + 1
+    lines = text[line_start:p.span.end].split("\n")
+    if all(QUOTE_PREFIX.match(line) for line in lines):
+        return "prefix"
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    body = text[p.span.start:p.span.end]
+    widest = MAX_INDENT if len(lines) > 1 else MAX_CENTRED_INDENT
+    if indents and MIN_INDENT <= min(indents) and max(indents) <= widest and not HEADING_CAPS.match(body):
+        return "indent"
+    return ""
+
+
+def _open_run(text: str, blocks: list, i: int, hints: dict) -> int:
+    """Rule ``marks``: paragraphs held in one pair of quotation marks (« », “ ”) that stays open
+    from the end of one paragraph to the next ("«This awful revolution», wrote Gibbon, «may be
+    …" … "…of the human race»."); a paragraph that opens with the mark while the quotation is open
+    continues it (the printers' convention). The length of the run, else 0: two paragraphs in
+    marks are as often a quoted dialogue set as running text, so a run needs ``MIN_MARKED_PARAGRAPHS``."""
+    for opening, closing in QUOTE_PAIRS:
+        depth = 0
+        k = i
+        while k < len(blocks) and isinstance(blocks[k], Paragraph) and (k == i or blocks[k].span.start not in hints):
+            s = text[blocks[k].span.start:blocks[k].span.end]
+            for n, ch in enumerate(s):
+                if ch == opening and not (n == 0 and depth > 0):
+                    depth += 1
+                elif ch == closing and depth:
+                    depth -= 1
+            if depth == 0 or (k == i and not s.startswith(opening)):
+                break
+            k += 1
+        if k - i + 1 >= MIN_MARKED_PARAGRAPHS and k < len(blocks) and depth == 0:
+            return k - i + 1
+    return 0
 
 
 def _quote_length(text: str, blocks: list, i: int, hints: dict) -> int:

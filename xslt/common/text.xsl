@@ -266,6 +266,11 @@
 
   <xsl:template match="emph"><em><xsl:apply-templates/></em></xsl:template>
 
+  <!-- The characters of light markup ("_" of "_italics_", "<i>") show in the diplomatic view only. -->
+  <xsl:template match="c[@type = 'markup']">
+    <xsl:if test="$view = 'diplomatic'"><span class="markup"><xsl:value-of select="."/></span></xsl:if>
+  </xsl:template>
+
   <xsl:template match="hi | foreign | name | placeName | orgName | seg">
     <span class="{local-name()}{@rend ! (' rend-' || .)}"><xsl:apply-templates select="@xml:lang, node()"/></span>
   </xsl:template>

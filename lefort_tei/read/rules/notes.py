@@ -1,0 +1,71 @@
+"""Note rules: where a block opens with a note label, and where an inline note is printed.
+
+In: the text and a block span. Out: ``LabelCandidate`` (style, number, label span) or inline note
+spans. Styles (``NOTE_LABEL_STYLES``): ``dp`` "[Footnote 1: …]", ``markdown`` "[^1]: …", ``rest``
+".. [#fn3] …", ``bracket`` "[1] …", ``paren`` "(1) …", ``plain`` "1 …" / "1. …". Whether a label
+opens a note or a numbered paragraph is decided with the anchors, in ``read/decide.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import InlineNote, Span
+from ..patterns import INLINE_NOTE_OPEN, NOTE_LABEL_STYLES
+
+# Which anchor styles can answer a label style ("[1] text" is answered by "[1]" or "¹" …).
+ANSWERS = {
+    "bracket": ("bracket", "superscript", "paren", "glued"),
+    "paren": ("paren", "superscript", "bracket"),
+    "plain": ("paren", "bracket", "superscript", "glued"),
+    "markdown": ("markdown",),
+    "rest": ("rest",),
+    "dp": ("bracket", "superscript"),
+}
+
+
+@dataclass(slots=True)
+class LabelCandidate:
+    index: int  # block index
+    style: str
+    number: int
+    label_text: str
+    label: Span  # the printed marker: "[16]", "16.", "[^1]:"
+
+
+def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None:
+    s = text[block.start:min(block.end, block.start + 40)]
+    for style, pattern in NOTE_LABEL_STYLES.items():
+        m = pattern.match(s)
+        if m:
+            return LabelCandidate(index, style, int(m["num"]), m["label"],
+                                  Span(block.start + m.start("marker"), block.start + m.end("marker")))
+    return None
+
+
+def bracket_end(text: str, start: int, end: int) -> int | None:
+    """The offset after the "]" closing the "[" at ``start`` (nested brackets counted), or None."""
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def inline_notes(text: str, span: Span) -> list[InlineNote]:
+    """``[Footnote: …]`` notes printed inside a paragraph (rule ``inline-footnote``)."""
+    found: list[InlineNote] = []
+    pos = span.start
+    while (m := INLINE_NOTE_OPEN.search(text, pos, span.end)) is not None:
+        close = bracket_end(text, m.start(), span.end)
+        if close is None:
+            break
+        label = Span(m.start("label"), m.end("label")) if m["label"] else None
+        found.append(InlineNote(Span(m.start(), close), label, m["label"] or ""))
+        pos = close
+    return found

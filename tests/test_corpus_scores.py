@@ -1,0 +1,50 @@
+"""The reader on the development corpus (``../shared/corpus``): the scorer's figures must not fall
+below those this reader reached (issue 10). Skipped when the corpus is not beside the checkout
+(set ``LEFORT_CORPUS`` to its folder to run it anywhere)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lefort_tei.evaluate import score_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus() -> Path | None:
+    for c in (os.environ.get("LEFORT_CORPUS"), ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus"):
+        if c and (Path(c) / "truth.json").is_file():
+            return Path(c)
+    return None
+
+
+# (part, precision floor, recall floor) as measured with `lefort-tei eval` when this test was written
+FLOORS = [
+    ("notes", 0.93, 0.85),
+    ("headings", 0.75, 0.92),
+    ("quotes", 0.65, 0.92),
+    ("boilerplate", 0.98, 0.94),
+]
+
+
+@pytest.fixture(scope="module")
+def scores():
+    corpus = _corpus()
+    if corpus is None:
+        pytest.skip("no development corpus (../shared/corpus or LEFORT_CORPUS)")
+    return score_corpus(corpus)
+
+
+def test_every_corpus_text_is_lossless_and_valid(scores):
+    bad = [(f.name, f.error or f.problems[:2]) for f in scores.files if not (f.converted and f.lossless and f.valid)]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("part", "precision", "recall"), FLOORS, ids=[f[0] for f in FLOORS])
+def test_scores_stay_at_or_above_the_floors(scores, part, precision, recall):
+    total = scores.total(part)
+    assert total.precision is not None and total.precision >= precision, (part, total.as_json())
+    assert total.recall is not None and total.recall >= recall, (part, total.as_json())
