@@ -16,7 +16,7 @@ import traceback
 from . import __version__
 from .diagnostics import EXIT_INTERNAL, EXIT_USAGE, Diagnostic, LefortError
 
-COMMANDS = ("convert", "text", "build", "suggest", "validate", "pdf", "site", "export", "bench")
+COMMANDS = ("convert", "text", "build", "suggest", "validate", "pdf", "site", "export", "eval", "bench")
 
 DESCRIPTION = """\
 Turn a plain-text, OCR'd scholarly essay into a validated TEI P5 edition with a diplomatic
