@@ -6,7 +6,8 @@ read the same from the flavour as from the master); what those customisations la
 
 - ``persName`` → ``name type="person"`` (``ref`` kept); Lite: a ``quote`` → ``q`` (block ones
   ``rend="block"``), a ``date`` keeps ``when`` only (its ``from``/``to`` go), ``metamark`` →
-  ``seg type="metamark"`` (both flavours lack ``metamark``).
+  ``seg type="metamark"`` (both flavours lack ``metamark``); Lite: a ``g`` → ``seg type="glyph"``
+  (its control picture, ``n`` the code point) and ``charDecl`` goes.
 - ``standOff`` → ``back/div type="registers"``: the persons as a ``list`` whose ``item``s carry the
   persons' ``xml:id`` (so every ``ref="#…"`` still resolves), the works cited as a ``listBibl``,
   the reasons for corrections as a ``list`` whose items carry the annotations' ids and point to
@@ -50,11 +51,28 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
         for el in root.iter(T("date")):
             el.attrib.pop("from", None)
             el.attrib.pop("to", None)
+        _glyphs_to_seg(root)
     _flatten_editorial_decl(root)
     standoff = root.find("t:standOff", NS)
     if standoff is not None:
         _registers_to_back(root, standoff)
     return to_bytes(root, None, None)
+
+
+def _glyphs_to_seg(root: etree._Element) -> None:
+    """Lite has no gaiji module: a ``g`` (a control character of the source) becomes
+    ``seg type="glyph"`` with its control picture and ``n`` its code point; charDecl goes."""
+    from .plaintext import glyph_character
+
+    for g in list(root.iter(T("g"))):
+        character = glyph_character(g)
+        g.tag = T("seg")
+        g.attrib.pop("ref", None)
+        g.set("type", "glyph")
+        if character:
+            g.set("n", f"U+{ord(character):04X}")
+    for decl in list(root.iter(T("charDecl"))):
+        decl.getparent().remove(decl)
 
 
 def _flatten_editorial_decl(root: etree._Element) -> None:

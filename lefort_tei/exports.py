@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, XML_ID, local
-from .plaintext import BLOCKS, _skip, view_text
+from .plaintext import BLOCKS, _skip, glyph_character, view_text
 
 FORMATS = ("tei-lite", "simple-print", "text-diplomatic", "text-reading", "markdown", "json", "csl-json",
            "bibtex")
@@ -90,6 +90,9 @@ def standoff_json(tree: etree._ElementTree, name: str = "") -> dict:
         structural = local(element) in STRUCTURAL or local(element) == "choice"
         if local(element) == "pb":
             emit("\f")
+        if local(element) == "g":  # the character it stands for, as in the diplomatic view
+            emit(glyph_character(element))
+            return
         if element.text and not (structural and element.text.isspace()):
             emit(element.text)
         for child in element:

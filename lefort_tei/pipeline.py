@@ -56,6 +56,10 @@ def _convert_source(source, diags: list[Diagnostic], data_path: str | Path | Non
     diags += read_diags
     diags += annotate(doc, data)
     rng, sch = _schema_hrefs(out_path)
+    if out_path is not None and rng is None:
+        diags.append(Diagnostic("info", "schema-link-none", "no schemas/ folder holding lefort-tei.rng here or "
+                                "above: the TEI names no schema (xml-model); 'lefort-tei build' writes one into "
+                                "the edition folder", str(out_path)))
     encoded = encode(doc, rng, sch)
     check_lossless(encoded, source.text, source.path)
     return Converted(source.path, str(data_path) if data_path else None, encoded, diags)

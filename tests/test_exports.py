@@ -131,3 +131,18 @@ def test_the_cli_knows_every_format():
     from lefort_tei.commands.export import FORMATS as CLI_FORMATS
 
     assert CLI_FORMATS == FORMATS
+
+
+@pytest.mark.parametrize(("flavour", "schema"), [("tei-lite", "tei_lite.rng"),
+                                                 ("simple-print", "tei_simplePrint.rng")])
+def test_a_control_character_of_the_source_survives_every_export(tmp_path, flavour, schema):
+    from lefort_tei import convert_text
+
+    tei = tmp_path / "bell.xml"
+    tei.write_bytes(convert_text("A Title\n\nA bell \x07 rings here.\n", name="bell.txt"))
+    assert b"<g " in tei.read_bytes()
+    tree = etree.ElementTree(etree.fromstring(export(tei, flavour)))
+    rng = official_schema(schema)
+    assert rng.validate(tree), [f"{e.line}: {e.message}" for e in rng.error_log][:5]
+    doc = json.loads(export(tei, "json"))
+    assert "bell \x07 rings" in doc["text"] and doc["text"] == export(tei, "text-diplomatic").decode("utf-8")
