@@ -141,12 +141,45 @@ class Omission:
 
 @dataclass(slots=True)
 class PageBreak:
-    """A form feed in the source; encoded as ``pb`` (its character is kept by the model)."""
+    """A page break: a form feed (the span holds its character) or, in a page dump whose pages are
+    marked by separator lines, the empty span where the page starts; encoded as ``pb``.
+    ``n`` is the printed page number where the page prints one ("iv", "14")."""
 
     span: Span
+    n: str | None = None
 
 
-Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak]
+@dataclass(slots=True)
+class Furniture:
+    """A line of page furniture kept as printed: ``fw`` with ``type`` "header" (running head),
+    "pageNum", "catch" (catchword), "sig" (signature mark), "separator" (a page dump's separator
+    line, e.g. "-----File: 012.png---") or "blank" (a transcriber's "[Blank Page]")."""
+
+    span: Span
+    type: str
+
+
+@dataclass(slots=True)
+class LineBreak:
+    """The start of a source line inside a block (empty span), encoded as ``lb``; ``hyphen`` when
+    the previous line ended with a word divided at the line end (``lb[@break="no"]``)."""
+
+    span: Span
+    hyphen: bool = False
+
+
+@dataclass(slots=True)
+class Hyphenation:
+    """The hyphen of a word divided at a line end, with the line end: "-\n", "¬\n", DP's "-*\n".
+    Encoded as ``choice`` › ``orig`` (as printed) + ``reg`` (``keep``: the reading keeps a hyphen,
+    for a real compound such as "well-known"; otherwise the word is joined)."""
+
+    span: Span
+    keep: bool = False
+
+
+Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak,
+               Furniture, LineBreak, Hyphenation]
 
 NESTING_ORDER: dict[type, int] = {
     Citation: 0,
@@ -155,7 +188,10 @@ NESTING_ORDER: dict[type, int] = {
     PersonRef: 3,
     DateRef: 4,
     Omission: 5,
+    Furniture: 6,
     PageBreak: 6,
+    LineBreak: 7,
+    Hyphenation: 9,
     Correction: 9,  # innermost: persName › choice, ref › choice, date › choice
 }
 
@@ -196,7 +232,16 @@ class Heading:
     inlines: list[Inline] = field(default_factory=list)
 
 
-Block = Union[Paragraph, BlockQuote]
+@dataclass(slots=True)
+class PageMarks:
+    """Page breaks and furniture that fall *between* blocks (a page that starts a new paragraph):
+    encoded as ``pb`` and ``fw`` siblings of the paragraphs. ``span`` runs over all of them."""
+
+    span: Span
+    inlines: list[Inline] = field(default_factory=list)
+
+
+Block = Union[Paragraph, BlockQuote, PageMarks]
 
 
 @dataclass(slots=True)
@@ -218,6 +263,7 @@ class Front:
     author: Span | None = None
     argument: list[Paragraph] = field(default_factory=list)
     provenance: list[Paragraph] = field(default_factory=list)
+    lead: list["PageMarks"] = field(default_factory=list)  # page marks before the title (page dumps)
 
 
 @dataclass(slots=True)
@@ -329,5 +375,5 @@ def _paragraphs(blocks):
     for b in blocks:
         if isinstance(b, BlockQuote):
             yield from b.paragraphs
-        else:
+        elif not isinstance(b, PageMarks):
             yield b

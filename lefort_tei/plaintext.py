@@ -6,7 +6,8 @@ page) per paragraph, blocks separated by a blank line.
 - diplomatic: takes ``sic``/``orig``/``abbr``, leaves out ``corr``/``reg``/``expan``/``supplied``
   and any element with ``@type="editorial"``; a ``pb`` is the form feed it came from. It must equal
   the source (``fold_whitespace`` of both): that is the edition's losslessness proof.
-- reading: the other way round: the editor's corrected text.
+- reading: the other way round: the editor's corrected text, without page furniture (``fw``);
+  a word hyphenated at a line end is joined (``reg`` of the hyphenation ``choice``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, local
 
-BLOCKS = {"p", "head", "titlePage"}
+BLOCKS = {"p", "head", "titlePage", "fw"}  # fw: page furniture between paragraphs (page dumps)
 EDITORIAL = {"corr", "reg", "expan", "supplied"}
 SOURCE_READINGS = {"sic", "orig", "abbr"}
 VIEWS = ("diplomatic", "reading")
@@ -25,6 +26,8 @@ def _skip(element: etree._Element, view: str) -> bool:
     name = local(element)
     if element.get("type") == "editorial":
         return True
+    if name == "fw" and view == "reading":
+        return True  # running heads, page numbers, separators: the page's, not the text's
     return name in EDITORIAL if view == "diplomatic" else name in SOURCE_READINGS
 
 

@@ -19,6 +19,9 @@ from ..model import (
     Citation,
     Correction,
     DateRef,
+    Furniture,
+    Hyphenation,
+    LineBreak,
     NoteAnchor,
     Omission,
     PageBreak,
@@ -62,12 +65,13 @@ ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1}
 def fill(parent: etree._Element, source: Source, start: int, end: int, spans: list) -> None:
     """Write ``source.text[start:end]`` into ``parent`` with ``spans`` as nested elements."""
     text = source.text
-    spans = sorted(spans, key=lambda s: (s.span.start, -s.span.end, ORDER[type(s)]))
+    # a milestone (empty span: lb, pb) comes before an element that starts where it stands
+    spans = sorted(spans, key=lambda s: (s.span.start, s.span.end > s.span.start, -s.span.end, ORDER[type(s)]))
     pos, last, i = start, None, 0
     while i < len(spans):
         outer = spans[i]
         j = i + 1
-        while j < len(spans) and outer.span.contains(spans[j].span):
+        while j < len(spans) and _inside(outer.span, spans[j].span):
             j += 1
         if j < len(spans) and spans[j].span.overlaps(outer.span):
             line, col = source.position(spans[j].span.start)
@@ -80,17 +84,25 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
         inner = spans[i + 1:j]
         for sub in _sub_spans(outer):
             inner.append(sub)
-        if isinstance(outer, Correction):
+        if isinstance(outer, (Correction, Hyphenation)):
             if inner:
                 line, col = source.position(inner[0].span.start)
                 raise EditionError(error("spans-in-correction", f"{type(inner[0]).__name__} inside the correction "
                                          f"{source.slice(outer.span)!r}: a correction must be innermost",
                                          source.path, line, col))
             element[0].text = source.slice(outer.span)
-        elif not isinstance(outer, PageBreak):
+        elif not isinstance(outer, (PageBreak, LineBreak)):
             fill(element, source, outer.span.start, outer.span.end, inner)
         last, pos, i = element, outer.span.end, j
     _append_text(parent, last, text[pos:end])
+
+
+def _inside(outer: Span, inner: Span) -> bool:
+    """``inner`` nests in ``outer``; an empty span (a milestone: ``lb``) at either edge of a
+    non-empty span stands outside it."""
+    if inner.start == inner.end and outer.end > outer.start and inner.start in (outer.start, outer.end):
+        return False
+    return outer.contains(inner)
 
 
 def _append_text(parent: etree._Element, last: etree._Element | None, s: str) -> None:
@@ -182,7 +194,27 @@ def _(span: Omission) -> etree._Element:
 
 @inline_element.register
 def _(span: PageBreak) -> etree._Element:
-    return etree.Element(T("pb"))
+    return etree.Element(T("pb"), {"n": span.n} if span.n else {})
+
+
+@inline_element.register
+def _(span: Furniture) -> etree._Element:
+    return etree.Element(T("fw"), {"type": span.type})
+
+
+@inline_element.register
+def _(span: LineBreak) -> etree._Element:
+    return etree.Element(T("lb"), {"break": "no"} if span.hyphen else {})
+
+
+@inline_element.register
+def _(span: Hyphenation) -> etree._Element:
+    """The line-end hyphen as printed (orig) and the reading's joined word (reg: empty, or "-")."""
+    choice = etree.Element(T("choice"))
+    etree.SubElement(choice, T("orig"))
+    reg = etree.SubElement(choice, T("reg"), {"type": "hyphenation"})
+    reg.text = "-" if span.keep else ""
+    return choice
 
 
 @inline_element.register

@@ -11,7 +11,7 @@ from functools import singledispatch
 
 from lxml import etree
 
-from ..model import BlockQuote, Citation, Document, Front, Note, Paragraph, Section, Span
+from ..model import BlockQuote, Citation, Document, Front, Note, PageMarks, Paragraph, Section, Span
 from .inline import Label, fill
 from .tei import XML_ID, T
 
@@ -38,6 +38,8 @@ def encode_text(doc: Document) -> etree._Element:
 def encode_front(doc: Document, front: Front) -> etree._Element:
     src = doc.source
     el = etree.Element(T("front"))
+    for marks in front.lead:
+        el.extend(encode_page_marks(doc, marks))
     page = etree.SubElement(el, T("titlePage"))
     line = front.title_line
     doc_title = etree.SubElement(page, T("docTitle"))
@@ -67,12 +69,31 @@ def encode_front(doc: Document, front: Front) -> etree._Element:
 
 def encode_section(doc: Document, section: Section) -> etree._Element:
     div = etree.Element(T("div"), {XML_ID: section.id, "type": "section"})
+    blocks = section.blocks
     if section.heading is not None:
+        # page marks before the heading (a page dump's chapter-opening page) come first
+        while blocks and isinstance(blocks[0], PageMarks) and blocks[0].span.end <= section.heading.span.start:
+            div.extend(encode_page_marks(doc, blocks[0]))
+            blocks = blocks[1:]
         head = etree.SubElement(div, T("head"))
         fill(head, doc.source, section.heading.span.start, section.heading.span.end, section.heading.inlines)
-    for block in section.blocks:
-        div.append(encode_block(block, doc))
+    for block in blocks:
+        if isinstance(block, PageMarks):
+            div.extend(encode_page_marks(doc, block))
+        else:
+            div.append(encode_block(block, doc))
     return div
+
+
+def encode_page_marks(doc: Document, marks: PageMarks) -> list[etree._Element]:
+    """Page marks between blocks: ``pb`` and ``fw`` siblings of the paragraphs (white space between
+    them is layout, like the white space between blocks)."""
+    holder = etree.Element(T("ab"))
+    fill(holder, doc.source, marks.span.start, marks.span.end, marks.inlines)
+    out = list(holder)
+    for el in out:
+        el.tail = None
+    return out
 
 
 @singledispatch

@@ -18,6 +18,8 @@ from ..diagnostics import Diagnostic
 from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Source, Span
 from .anchors import link_anchors
 from .blocks import read_layout
+from .layout import read_pages
+from .pages import place_page_marks
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
 
@@ -26,7 +28,8 @@ ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # characters an xml:id cannot hold:
 
 def read_document(source: Source, data: EditorialData | None = None) -> tuple[Document, list[Diagnostic]]:
     data = data or EditorialData()
-    layout, diags = read_layout(source, data.front_blocks)
+    pages = read_pages(source)  # None unless the text is a page dump (separators, form feeds)
+    layout, diags = read_layout(source, data.front_blocks, blocks=pages.blocks if pages else None)
     doc = Document(source=source, edition=_edition(source, data, layout))
     doc.front, doc.sections, doc.notes_heading, doc.notes = (
         layout.front, layout.sections, layout.notes_heading, layout.notes)
@@ -48,9 +51,13 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
             if anchors:
                 quote.source_note = anchors[-1].n
 
+    if pages is not None:
+        place_page_marks(doc, pages)
     for p in [*doc.paragraphs(), *doc.headings()]:
         for m in OMISSION.finditer(source.text, p.span.start, p.span.end):
             p.inlines.append(Omission(Span(m.start(), m.end())))
+        if pages is not None:
+            continue  # page dumps: form feeds are among the page marks
         start = p.span.start
         while (i := source.text.find("\f", start, p.span.end)) >= 0:
             p.inlines.append(PageBreak(Span(i, i + 1)))

@@ -79,9 +79,11 @@ class Layout:
     notes: list[Note]
 
 
-def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout, list[Diagnostic]]:
+def read_layout(source: Source, front_blocks: int | None = None,
+                blocks: list[Span] | None = None) -> tuple[Layout, list[Diagnostic]]:
+    """``blocks``: the blocks of a page dump (``layout.read_pages``), else ``split_blocks``."""
     text = source.text
-    blocks = split_blocks(text)
+    blocks = split_blocks(text) if blocks is None else blocks
     diags: list[Diagnostic] = []
     notes_start, notes_heading_index = find_notes(text, blocks)
     if notes_start == 0 or notes_heading_index == 0:

@@ -1,0 +1,80 @@
+"""Put a page dump's page marks into the document the block rules built.
+
+In: a ``Document`` (front, sections, notes) read from ``PageLayout.blocks`` and the ``PageLayout``.
+Out: the same document with each page mark as an inline of the paragraph or heading it falls in,
+and the marks between blocks as ``PageMarks`` blocks (before the title: ``Front.lead``; between
+endnotes: inside the preceding note's last paragraph, whose span is extended over them).
+Linear: one pass over the blocks in order, one binary search per block.
+"""
+
+from __future__ import annotations
+
+from ..model import BlockQuote, Document, PageMarks, Paragraph, Span
+from .layout import PageLayout
+
+
+def place_page_marks(doc: Document, layout: PageLayout) -> None:
+    gaps = list(layout.gaps)
+    if layout.leading is not None:
+        gaps = [g for g in gaps if not layout.leading.contains(g)]
+    _place_gaps(doc, gaps, layout)
+    for p in [*doc.paragraphs(), *doc.headings()]:
+        have = {id(i) for i in p.inlines}
+        p.inlines.extend(m for m in layout.marks_in(p.span) if id(m) not in have)
+
+
+def _marks_block(gap: Span, layout: PageLayout) -> PageMarks:
+    return PageMarks(gap, layout.marks_in(gap))
+
+
+def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
+    if not gaps:
+        return
+    g = 0
+    if doc.front is not None:
+        while g < len(gaps) and gaps[g].end <= doc.front.title_line.span.start:
+            doc.front.lead.append(_marks_block(gaps[g], layout))
+            g += 1
+        front_end = max(p.span.end for p in [doc.front.title_line, *doc.front.argument, *doc.front.provenance])
+    else:
+        front_end = 0
+    for s, section in enumerate(doc.sections):
+        blocks: list = []
+        for block in section.blocks:
+            while g < len(gaps) and gaps[g].end <= block.span.start:
+                if gaps[g].start >= front_end:
+                    blocks.append(_marks_block(gaps[g], layout))
+                g += 1
+            blocks.append(block)
+        next_start = _section_start(doc, s + 1)
+        while g < len(gaps) and (next_start is None or gaps[g].end <= next_start):
+            blocks.append(_marks_block(gaps[g], layout))
+            g += 1
+        section.blocks = blocks
+    # Gaps among the endnotes: the previous note's last paragraph runs over them.
+    last: Paragraph | None = None
+    for note in doc.notes:
+        for block in note.blocks:
+            first = block.paragraphs[0] if isinstance(block, BlockQuote) else block
+            while g < len(gaps) and gaps[g].end <= first.span.start:
+                if last is not None:
+                    last.span = Span(last.span.start, gaps[g].end)
+                g += 1
+            last = block.paragraphs[-1] if isinstance(block, BlockQuote) else block
+    while g < len(gaps) and last is not None:
+        last.span = Span(last.span.start, gaps[g].end)
+        g += 1
+
+
+def _section_start(doc: Document, s: int) -> int | None:
+    if s < len(doc.sections):
+        section = doc.sections[s]
+        if section.heading is not None:
+            return section.heading.span.start
+        if section.blocks:
+            return section.blocks[0].span.start
+    if doc.notes_heading is not None:
+        return doc.notes_heading.span.start
+    if doc.notes:
+        return doc.notes[0].label.start
+    return None
