@@ -35,6 +35,12 @@ def _collect(element: etree._Element, view: str, out: list[str]) -> None:
     structural = local(element) in STRUCTURAL or local(element) == "choice"
     if local(element) == "pb" and view == "diplomatic":
         out.append("\f")
+    if local(element) == "lb" and element.get("break") == "no" and view == "reading":
+        # a word divided at a line (or page) end is one word: no white space before its rest
+        while out and out[-1].isspace():
+            out.pop()
+        if out:
+            out[-1] = out[-1].rstrip()
     if element.text and not (structural and element.text.isspace()):
         out.append(element.text)
     for child in element:

@@ -350,12 +350,20 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
     return groups, leading_blank
 
 
+def _inner_blank_lines(text: str, body: list[Line]) -> int:
+    """Blank lines between a page's content lines (not before or after them)."""
+    full = [bool(text[ln.start:ln.end].strip()) for ln in body]
+    if True not in full:
+        return 0
+    first, last = full.index(True), len(full) - 1 - full[::-1].index(True)
+    return sum(1 for f in full[first:last] if not f)
+
+
 def _blocks(text: str, pages: list[Page]) -> tuple[list[Span], list[Span]]:
     lengths = [len(text[ln.start:ln.end].rstrip()) for p in pages for ln in p.body if text[ln.start:ln.end].strip()]
     median = statistics.median(lengths) if lengths else 0
-    inner_blank = sum(1 for p in pages for a, b in zip(p.body, p.body[1:])
-                      if text[a.start:a.end].strip() and not text[b.start:b.end].strip())
-    cut_short = inner_blank < len(pages) // 4  # raw OCR: page bodies without blank lines
+    inner_blank = sum(_inner_blank_lines(text, p.body) for p in pages)
+    cut_short = inner_blank < len(pages) / 4  # raw OCR: page bodies without blank lines
     per_page = [_page_blocks(text, p.body, cut_short, median) for p in pages]
     leading_blanks = [lb for groups, lb in per_page if groups]
     dp_convention = 0 < sum(leading_blanks) < len(leading_blanks)
