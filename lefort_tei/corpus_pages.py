@@ -34,7 +34,7 @@ def write_site_index(results: list, site_dir: Path) -> list[Path]:
     editions = [Edition(r.name, r.info.get("title") or r.name, r.info.get("author", ""),
                         r.info["edition"]["lang"], r.info["edition"]["licence"], Path(r.tei_path))
                 for r in results if r.ok and "site_key" in r.info]
-    pdf_links = {r.name: _relative(Path(r.info["pdf_path"]), site_dir) for r in results
+    pdf_links = {r.name: os.path.relpath(r.info["pdf_path"], site_dir).replace(os.sep, "/") for r in results
                  if r.ok and r.info.get("pdf_path")}
     html = render_site_index(editions, pdf_links)
     written.append(write_if_changed(site_dir / "index.html", html.encode("utf-8")))

@@ -31,7 +31,12 @@ def decode_source(raw: bytes, path: str) -> tuple[Source, list[Diagnostic]]:
         text = raw[3:].decode("utf-8", errors="strict") if _is_utf8(raw[3:]) else None
     elif raw.startswith(UTF16_BOMS):
         encoding = "utf-16"
-        text = raw.decode("utf-16")
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count, a lone surrogate
+            raise InputError(error("input-utf16", f"broken UTF-16 at byte {exc.start} ({exc.reason}); "
+                                   "save the file again as UTF-8 or UTF-16", path,
+                                   1 + raw[:exc.start].decode("utf-16", errors="replace").count("\n"), 1)) from None
         notes.append(Diagnostic("info", "input-utf16", "decoded as UTF-16 (byte-order mark)", path, 1, 1))
     else:
         text = raw.decode("utf-8") if _is_utf8(raw) else None
@@ -50,6 +55,9 @@ def decode_source(raw: bytes, path: str) -> tuple[Source, list[Diagnostic]]:
                                 "not UTF-8: decoded as Windows-1252/Latin-1 (first non-UTF-8 byte "
                                 f"0x{raw[bad]:02x} here); save the file as UTF-8 to silence this",
                                 path, line, col))
+    if not text.strip():  # only no-break, ideographic or other Unicode spaces
+        raise InputError(error("input-empty", "the file holds only white space; give a plain-text essay",
+                               path, 1, 1))
     if "\x00" in text:
         offset = text.index("\x00")
         raise InputError(error("input-binary", "this is a binary file, not text (a NUL byte); "

@@ -40,3 +40,24 @@ def test_refused_inputs(raw, code, line):
     d = exc.value.diagnostics[0]
     assert (d.code, d.line) == (code, line)
     assert exc.value.exit_code == 2
+
+
+@pytest.mark.parametrize("raw", [
+    "\u00a0\u00a0\n\u3000 \u2003\n".encode("utf-8"),
+    b"\xff\xfe" + " \u00a0\n".encode("utf-16-le"),
+])
+def test_only_unicode_spaces_is_empty_input(raw):
+    with pytest.raises(InputError) as caught:
+        decode_source(raw, "spaces.txt")
+    assert [d.code for d in caught.value.diagnostics] == ["input-empty"]
+
+
+@pytest.mark.parametrize("raw", [
+    b"\xff\xfe" + "Title\n\nText.".encode("utf-16-le") + b"\x41",   # an odd byte count
+    b"\xff\xfe" + "Title\n".encode("utf-16-le") + b"\x00\xd8" + "x".encode("utf-16-le"),  # a lone surrogate
+])
+def test_broken_utf16_is_an_input_error_with_a_line(raw):
+    with pytest.raises(InputError) as caught:
+        decode_source(raw, "broken.txt")
+    (d,) = caught.value.diagnostics
+    assert d.code == "input-utf16" and d.line >= 1 and "UTF-16" in d.message
