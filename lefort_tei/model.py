@@ -254,6 +254,17 @@ class Section:
 
 
 @dataclass(slots=True)
+class Boilerplate:
+    """Text that is not the work's and is kept, set apart: a download header, scans of a binding
+    or a library stamp. ``kind`` is the TEI ``@subtype`` ("header", "scans"); ``blocks`` are its
+    paragraphs and page marks in source order."""
+
+    kind: str
+    span: Span
+    blocks: list = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Front:
     """The title line ("Title - Author"), then blurb paragraphs (``argument``) and, from the first
     provenance line on, the provenance division (usually none or one of each)."""
@@ -343,6 +354,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     notes_heading: Heading | None = None
     notes: list[Note] = field(default_factory=list)
+    boilerplate: list[Boilerplate] = field(default_factory=list)  # before the work (page dumps)
     persons: list[Person] = field(default_factory=list)
     works: list[Work] = field(default_factory=list)
 

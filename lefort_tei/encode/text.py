@@ -18,7 +18,7 @@ from .tei import XML_ID, T
 
 def encode_text(doc: Document) -> etree._Element:
     text = etree.Element(T("text"))
-    if doc.front is not None:
+    if doc.front is not None or doc.boilerplate:
         text.append(encode_front(doc, doc.front))
     body = etree.SubElement(text, T("body"))
     for section in doc.sections:
@@ -35,9 +35,18 @@ def encode_text(doc: Document) -> etree._Element:
     return text
 
 
-def encode_front(doc: Document, front: Front) -> etree._Element:
+def encode_front(doc: Document, front: Front | None) -> etree._Element:
     src = doc.source
     el = etree.Element(T("front"))
+    for region in doc.boilerplate:
+        div = etree.SubElement(el, T("div"), {"type": "boilerplate", "subtype": region.kind})
+        for block in region.blocks:
+            if isinstance(block, PageMarks):
+                div.extend(encode_page_marks(doc, block))
+            else:
+                div.append(encode_paragraph(doc, block))
+    if front is None:
+        return el
     for marks in front.lead:
         el.extend(encode_page_marks(doc, marks))
     page = etree.SubElement(el, T("titlePage"))

@@ -19,7 +19,7 @@ from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBre
 from .anchors import link_anchors
 from .blocks import read_layout
 from .layout import read_pages
-from .pages import place_page_marks
+from .pages import place_page_marks, split_boilerplate
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
 
@@ -29,8 +29,9 @@ ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # characters an xml:id cannot hold:
 def read_document(source: Source, data: EditorialData | None = None) -> tuple[Document, list[Diagnostic]]:
     data = data or EditorialData()
     pages = read_pages(source)  # None unless the text is a page dump (separators, form feeds)
-    layout, diags = read_layout(source, data.front_blocks, blocks=pages.blocks if pages else None)
-    doc = Document(source=source, edition=_edition(source, data, layout))
+    work_blocks, boilerplate = split_boilerplate(pages) if pages else (None, [])
+    layout, diags = read_layout(source, data.front_blocks, blocks=work_blocks)
+    doc = Document(source=source, edition=_edition(source, data, layout), boilerplate=boilerplate)
     doc.front, doc.sections, doc.notes_heading, doc.notes = (
         layout.front, layout.sections, layout.notes_heading, layout.notes)
 

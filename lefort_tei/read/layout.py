@@ -47,7 +47,8 @@ from .patterns import (
     WORD_TOKEN,
 )
 
-MIN_PAGES = 3  # fewer separators or form feeds than this: not a page dump
+MIN_PAGES = 3
+SCAN_MIN_WORDS = 8  # after a download header: leading scans with fewer words are stamps and labels  # fewer separators or form feeds than this: not a page dump
 HEAD_MAX_CHARS = 70  # a running head is a short line
 HEAD_SIMILARITY = 0.75  # letters of two running heads, OCR-garbled
 HEAD_WINDOW = 3  # running heads recur within this many pages
@@ -83,6 +84,7 @@ class PageLayout:
     gaps: list[Span]  # page marks between blocks: a page break and its furniture, maximal runs
     marks: list  # every PageBreak, Furniture, LineBreak, Hyphenation, sorted by start
     leading: Span | None = None  # text before the first page (a download header)
+    boilerplate: list[tuple[str, Span]] = field(default_factory=list)  # (kind, region) before the work
 
     starts: list[int] = field(default_factory=list)  # marks' starts, for binary search
 
@@ -229,7 +231,9 @@ def read_pages(source: Source) -> PageLayout | None:
     if not pages:
         return None
     _find_furniture(text, pages)
-    blocks, gaps = _blocks(text, pages)
+    scans = _stamp_scans(text, pages) if leading_end else None
+    no_join = {k for k, p in enumerate(pages) if scans is not None and p.brk.span.start <= scans.end}
+    blocks, gaps = _blocks(text, pages, {k + 1 for k in no_join})
     marks: list = []
     for page in pages:
         if page.brk.span.end > page.brk.span.start or page.separator is not None:
@@ -258,7 +262,27 @@ def read_pages(source: Source) -> PageLayout | None:
         blocks = head_blocks + blocks
         gaps = [g for g in gaps if not leading.contains(g)]
     layout.blocks, layout.gaps = blocks, gaps
+    if leading is not None:
+        layout.boilerplate.append(("header", leading))
+        if scans is not None:
+            layout.boilerplate.append(("scans", scans))
     return layout
+
+
+def _stamp_scans(text: str, pages: list[Page]) -> Span | None:
+    """After a download header, the leading scans of a binding, spine label or library stamp: the
+    pages before the first one with ``SCAN_MIN_WORDS`` words (the title page), when they hold text."""
+    last_junk: int | None = None
+    for page in pages:
+        words = sum(len(WORD_TOKEN.findall(text[ln.start:ln.end])) for ln in page.body)
+        if words >= SCAN_MIN_WORDS or page.label:
+            break
+        if words:
+            ends = [ln.end for ln in page.body if text[ln.start:ln.end].strip()]
+            last_junk = max(ends)
+    if last_junk is None:
+        return None
+    return Span(pages[0].brk.span.start, last_junk)
 
 
 def _content(pages: list[Page], current: Page | None, pending_ff: int | None) -> Page | None:
@@ -359,7 +383,7 @@ def _inner_blank_lines(text: str, body: list[Line]) -> int:
     return sum(1 for f in full[first:last] if not f)
 
 
-def _blocks(text: str, pages: list[Page]) -> tuple[list[Span], list[Span]]:
+def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span], list[Span]]:
     lengths = [len(text[ln.start:ln.end].rstrip()) for p in pages for ln in p.body if text[ln.start:ln.end].strip()]
     median = statistics.median(lengths) if lengths else 0
     inner_blank = sum(_inner_blank_lines(text, p.body) for p in pages)
@@ -370,7 +394,9 @@ def _blocks(text: str, pages: list[Page]) -> tuple[list[Span], list[Span]]:
     blocks: list[Span] = []
     open_block: Span | None = None  # the last block, which may continue on the next page
     last_line = ""
-    for groups, leading_blank in per_page:
+    for k, (groups, leading_blank) in enumerate(per_page):
+        if not groups or k in no_join:
+            open_block = None  # a blank page ends a paragraph; so does a boilerplate scan
         for g, group in enumerate(groups):
             span = _trim(text, Line(group[0].start, group[-1].end))
             first_line = text[group[0].start:group[0].end].lstrip()

@@ -9,8 +9,30 @@ Linear: one pass over the blocks in order, one binary search per block.
 
 from __future__ import annotations
 
-from ..model import BlockQuote, Document, PageMarks, Paragraph, Span
+from ..model import BlockQuote, Boilerplate, Document, PageMarks, Paragraph, Span
 from .layout import PageLayout
+
+
+def split_boilerplate(layout: PageLayout) -> tuple[list[Span], list[Boilerplate]]:
+    """The blocks of the work, and the boilerplate regions with their own paragraphs and page
+    marks (in source order); the gaps inside boilerplate leave ``layout.gaps``."""
+    regions = [Boilerplate(kind, span) for kind, span in layout.boilerplate]
+    if not regions:
+        return layout.blocks, []
+    work: list[Span] = []
+    items = [(b, "block") for b in layout.blocks] + [(g, "gap") for g in layout.gaps]
+    items.sort(key=lambda x: x[0].start)
+    gaps = []
+    for span, what in items:
+        region = next((r for r in regions if r.span.contains(span)), None)
+        if region is None:
+            (work if what == "block" else gaps).append(span)
+        elif what == "block":
+            region.blocks.append(Paragraph(span, layout.marks_in(span)))
+        else:
+            region.blocks.append(PageMarks(span, layout.marks_in(span)))
+    layout.gaps = gaps
+    return work, regions
 
 
 def place_page_marks(doc: Document, layout: PageLayout) -> None:
