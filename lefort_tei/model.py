@@ -178,8 +178,28 @@ class Hyphenation:
     keep: bool = False
 
 
+@dataclass(slots=True)
+class FootNote:
+    """A note printed at a page's foot, kept where it stands (``note[@place="foot"]``); ``label``
+    is its marker as printed ("*", "10"); ``n`` its number on the page; ``id`` its xml:id."""
+
+    span: Span
+    label: Span
+    n: int
+    id: str
+
+
+@dataclass(slots=True)
+class FootAnchor:
+    """The anchor of a page-foot note on the same page: the marker as printed ('"', "”")."""
+
+    span: Span
+    note_id: str
+    n: int
+
+
 Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak,
-               Furniture, LineBreak, Hyphenation]
+               Furniture, LineBreak, Hyphenation, FootNote, FootAnchor]
 
 NESTING_ORDER: dict[type, int] = {
     Citation: 0,
@@ -188,6 +208,8 @@ NESTING_ORDER: dict[type, int] = {
     PersonRef: 3,
     DateRef: 4,
     Omission: 5,
+    FootNote: 1,
+    FootAnchor: 1,
     Furniture: 6,
     PageBreak: 6,
     LineBreak: 7,

@@ -32,7 +32,7 @@ def _skip(element: etree._Element, view: str) -> bool:
 
 
 def _collect(element: etree._Element, view: str, out: list[str]) -> None:
-    structural = local(element) in STRUCTURAL or local(element) == "choice"
+    structural = (local(element) in STRUCTURAL or local(element) == "choice") and element.get("place") != "foot"
     if local(element) == "pb" and view == "diplomatic":
         out.append("\f")
     if local(element) == "lb" and element.get("break") == "no" and view == "reading":
@@ -66,7 +66,7 @@ def blocks(tree: etree._Element | etree._ElementTree, view: str = "diplomatic") 
         for child in element:
             if not isinstance(child.tag, str) or _skip(child, view):
                 continue
-            if local(child) in BLOCKS:
+            if local(child) in BLOCKS or (local(child) == "note" and child.get("place") == "foot"):
                 parts: list[str] = []
                 _collect(child, view, parts)
                 found.append("".join(parts))

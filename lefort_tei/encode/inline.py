@@ -19,6 +19,8 @@ from ..model import (
     Citation,
     Correction,
     DateRef,
+    FootAnchor,
+    FootNote,
     Furniture,
     Hyphenation,
     LineBreak,
@@ -115,6 +117,8 @@ def _append_text(parent: etree._Element, last: etree._Element | None, s: str) ->
 
 
 def _sub_spans(span) -> list:
+    if isinstance(span, FootNote) and span.label.end > span.label.start:
+        return [Label(span.label)]
     if isinstance(span, Citation):
         subs = []
         if span.work_span and span.work:
@@ -195,6 +199,16 @@ def _(span: Omission) -> etree._Element:
 @inline_element.register
 def _(span: PageBreak) -> etree._Element:
     return etree.Element(T("pb"), {"n": span.n} if span.n else {})
+
+
+@inline_element.register
+def _(span: FootNote) -> etree._Element:
+    return etree.Element(T("note"), {XML_ID: span.id, "n": str(span.n), "place": "foot", "type": "footnote"})
+
+
+@inline_element.register
+def _(span: FootAnchor) -> etree._Element:
+    return etree.Element(T("ref"), {"type": "noteAnchor", "target": f"#{span.note_id}", "n": str(span.n)})
 
 
 @inline_element.register

@@ -33,7 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Furniture, Hyphenation, LineBreak, PageBreak, Source, Span
+from ..model import FootAnchor, FootNote, Furniture, Hyphenation, LineBreak, PageBreak, Source, Span
+from .footnotes import anchor_candidates, foot_region, link_foot_notes, split_foot_notes
 from .patterns import (
     BLANK_LINE,
     BLANK_PAGE,
@@ -74,7 +75,7 @@ class Page:
     separator: Line | None
     label: str | None
     body: list[Line] = field(default_factory=list)  # content lines, blank ones included
-    furniture: list[Furniture] = field(default_factory=list)
+    furniture: list = field(default_factory=list)  # Furniture, FootNote, FootAnchor
 
 
 @dataclass(slots=True)
@@ -239,8 +240,18 @@ def read_pages(source: Source) -> PageLayout | None:
         if page.brk.span.end > page.brk.span.start or page.separator is not None:
             marks.append(page.brk)
         marks.extend(page.furniture)
-    skip = {f.span.start for p in pages for f in p.furniture} | {p.brk.span.start for p in pages}
-    marks += _line_marks(text, blocks, skip)
+    skip = {f.span.start for p in pages for f in p.furniture if isinstance(f, Furniture)}
+    skip |= {p.brk.span.start for p in pages}
+    notes = [f.span for p in pages for f in p.furniture if isinstance(f, FootNote)]
+    note_lines = set()
+    for note in notes:  # the notes' own lines: marked with the notes, skipped in the body's blocks
+        pos = note.start
+        while pos >= 0:
+            note_lines.add(pos)
+            pos = text.find("\n", pos, note.end)
+            pos = pos + 1 if pos >= 0 else -1
+    marks += _line_marks(text, blocks, skip | note_lines)
+    marks += _line_marks(text, notes, skip)
     marks.sort(key=lambda m: (m.span.start, m.span.end))
     leading = None
     if leading_end:
@@ -332,6 +343,28 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
                 taken.add(last.start)
         page.body = [ln for ln in page.body if ln.start not in taken]
         page.brk.n = page.label
+        _foot_notes(text, page, k)
+
+
+def _foot_notes(text: str, page: Page, k: int) -> None:
+    """Page-foot notes out of the body, linked to their anchors on the page (``footnotes.py``)."""
+    content = [(ln.start, ln.end) for ln in page.body if text[ln.start:ln.end].strip()]
+    at = foot_region(text, content)
+    if at is None:
+        return
+    notes = split_foot_notes(text, content[at:])
+    if not notes:
+        return
+    first = content[at][0]
+    page.body = [ln for ln in page.body if ln.start < first]
+    ids = {}
+    for j, note in enumerate(notes, 1):
+        ident = f"fn{k + 1}-{j}"
+        ids[id(note)] = (ident, j)
+        page.furniture.append(FootNote(note.span, note.label, j, ident))
+    for cand, note in link_foot_notes(text, anchor_candidates(text, content[:at]), notes):
+        ident, j = ids[id(note)]
+        page.furniture.append(FootAnchor(cand.span, ident, j))
 
 
 def _foot_number(text: str, content: list[Line], label: str | None, top: str) -> bool:

@@ -158,3 +158,17 @@ DP_INLINE_HYPHEN = re.compile(r"""(?<=[^\W\d_])(?P<hyphen>-\*)(?=[^\W\d_])""", r
 
 # A word as the hyphenation rule counts it: "territory", "well-known".
 WORD_TOKEN = re.compile(r"""[^\W\d_]+(?:-[^\W\d_]+)*""", re.VERBOSE)
+
+# A page-foot note of raw OCR starts with its marker, a superscript the OCR made into "*", '"',
+# "”", a dagger or digits: "* Documents presented in Part One ...", "10 The best edition of ...".
+FOOT_NOTE_START = re.compile(
+    r"""^[ \t]*(?P<marker>[*\u2020\u2021\u00a7"\u201d\u201c]|\d{1,3})[ \t]+(?=[^\W\d_]|[(\[])""",
+    re.VERBOSE,
+)
+
+# A footnote anchor as raw OCR leaves it: a superscript garbled into '"', "”", "*" or a dagger,
+# glued after a word (maybe after its comma or full stop): 'persons" who', 'DuVal”', 'Walton,"'.
+FOOT_ANCHOR = re.compile(
+    r"""(?P<word>[^\W\d_]{2,})(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)""",
+    re.VERBOSE,
+)
