@@ -86,16 +86,17 @@ def anchor_candidates(text: str, lines: list[tuple[int, int]]) -> list[AnchorCan
         line = text[a:b]
         pos = 0
         for m in FOOT_ANCHOR.finditer(line):
-            open_quote = open_quote or "\u201c" in line[pos:m.start("mark")]
+            open_quote = open_quote or "\u201c" in line[pos:m.start()]
             pos = m.end()
-            word, mark = m["word"], m["mark"]
+            group = "mark" if m["mark"] else "spaced"
+            word, mark = m["word"], m[group]
             if mark == "\u201d" and open_quote:
                 open_quote = False
                 continue  # a closing quotation mark
             if len(word) <= 4 and word[0].isupper() and word[1:].islower() and not m["punct"]:
                 continue  # an abbreviation's superscript: Hon", Ent", Mess"
             score = {'"': 1.0, "\u201d": 0.8, "\u2020": 1.0, "\u2021": 1.0}.get(mark, 0.5)
-            out.append(AnchorCandidate(Span(a + m.start("mark"), a + m.end("mark")), word, score))
+            out.append(AnchorCandidate(Span(a + m.start(group), a + m.end(group)), word, score))
         if "\u201c" in line[pos:]:
             open_quote = True
     return out

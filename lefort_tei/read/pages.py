@@ -57,7 +57,13 @@ def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
         while g < len(gaps) and gaps[g].end <= doc.front.title_line.span.start:
             doc.front.lead.append(_marks_block(gaps[g], layout))
             g += 1
-        front_end = max(p.span.end for p in [doc.front.title_line, *doc.front.argument, *doc.front.provenance])
+        parts = [*doc.front.argument, *doc.front.provenance]
+        front_end = max(p.span.end for p in [doc.front.title_line, *parts])
+        # gaps inside the front: the front paragraph after the gap starts at it
+        while g < len(gaps) and gaps[g].end <= front_end:
+            after = next(p for p in parts if p.span.start >= gaps[g].end)
+            after.span = Span(min(after.span.start, gaps[g].start), after.span.end)
+            g += 1
     else:
         front_end = 0
     for s, section in enumerate(doc.sections):

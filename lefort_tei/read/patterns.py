@@ -167,8 +167,11 @@ FOOT_NOTE_START = re.compile(
 )
 
 # A footnote anchor as raw OCR leaves it: a superscript garbled into '"', "”", "*" or a dagger,
-# glued after a word (maybe after its comma or full stop): 'persons" who', 'DuVal”', 'Walton,"'.
+# glued after a word (maybe after its comma or full stop): 'persons" who', 'DuVal”', 'Walton,"';
+# or after a space before a closing bracket, where no quotation can open: '[NA:SD, Original Statutes "]'.
 FOOT_ANCHOR = re.compile(
-    r"""(?P<word>[^\W\d_]{2,})(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)""",
+    r"""(?P<word>[^\W\d_]{2,})
+        (?:(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)
+          |[ \t](?P<spaced>")(?=[\])]))""",
     re.VERBOSE,
 )

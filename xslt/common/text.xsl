@@ -146,6 +146,14 @@
   <xsl:template match="*" mode="quote-source"/>
 
   <!-- A note; its printed label links back to its anchor (a note without a label gets "↩"). -->
+  <!-- A note printed at the page's foot (page dumps) stays where the page has it: inline, so that
+       it may sit inside a paragraph that runs over the page; shown as a small block. -->
+  <xsl:template match="note[@place = 'foot']" priority="1">
+    <span class="note note-foot" id="{f:html-id(.)}" data-pair="{f:base-id(.)}">
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="note">
     <div class="note" id="{f:html-id(.)}" data-pair="{f:base-id(.)}">
       <xsl:apply-templates select="@xml:lang"/>
