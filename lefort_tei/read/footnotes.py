@@ -9,8 +9,9 @@ Rules (named, each with its evidence):
   marker (``FOOT_NOTE_START``: "*", '"', a dagger, digits) on; the region is set in smaller type,
   so its lines are longer than the body's (median ``SMALL_TYPE`` x the body's), or it holds at
   least two marker lines. Each marker line starts a note; other lines continue it.
-- ``anchor_candidates``: a garbled superscript glued after a word (``FOOT_ANCHOR``); a short
-  title-case word before it ("Hon"", "Ent"") is an abbreviation's superscript, not an anchor;
+- ``anchor_candidates``: a garbled superscript glued after a word or standing alone after one
+  (``FOOT_ANCHOR``); a short title-case word before it ("Hon"", "Ent"") or a word of three letters
+  followed by another word ("HON" J. C.") is an abbreviation's superscript, not an anchor;
   a "”" that closes a "“" is a quotation mark.
 - ``link_foot_notes``: the best order-keeping assignment of candidates to notes (a small dynamic
   programme per page): a pair scores by the kind of mark and by the word before the anchor
@@ -93,8 +94,11 @@ def anchor_candidates(text: str, lines: list[tuple[int, int]]) -> list[AnchorCan
             if mark == "\u201d" and open_quote:
                 open_quote = False
                 continue  # a closing quotation mark
-            if len(word) <= 4 and word[0].isupper() and word[1:].islower() and not m["punct"]:
+            glued = group == "mark" and not m["punct"]
+            if glued and len(word) <= 4 and word[0].isupper() and word[1:].islower():
                 continue  # an abbreviation's superscript: Hon", Ent", Mess"
+            if glued and len(word) <= 3 and line[m.end():m.end() + 2][:1] == " " and line[m.end() + 1:m.end() + 2].isalpha():
+                continue  # a short word's superscript before the next word: HON" J. C., THO" MUNROE
             score = {'"': 1.0, "\u201d": 0.8, "\u2020": 1.0, "\u2021": 1.0}.get(mark, 0.5)
             out.append(AnchorCandidate(Span(a + m.start(group), a + m.end(group)), word, score))
         if "\u201c" in line[pos:]:
@@ -106,7 +110,7 @@ def link_foot_notes(text: str, candidates: list[AnchorCandidate],
                     notes: list[FootNoteSpan]) -> list[tuple[AnchorCandidate, FootNoteSpan]]:
     """The best order-keeping pairs of anchor candidates and notes on one page."""
     def score(c: AnchorCandidate, n: FootNoteSpan) -> float:
-        head = text[n.label.end:n.label.end + NOTE_HEAD_CHARS].lower()
+        head = text[n.label.end:min(n.span.end, n.label.end + NOTE_HEAD_CHARS)].lower()
         return c.score + (2.0 if len(c.word) >= 4 and c.word.lower() in head else 0.0)
 
     m, k = len(candidates), len(notes)

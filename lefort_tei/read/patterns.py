@@ -162,16 +162,17 @@ WORD_TOKEN = re.compile(r"""[^\W\d_]+(?:-[^\W\d_]+)*""", re.VERBOSE)
 # A page-foot note of raw OCR starts with its marker, a superscript the OCR made into "*", '"',
 # "”", a dagger or digits: "* Documents presented in Part One ...", "10 The best edition of ...".
 FOOT_NOTE_START = re.compile(
-    r"""^[ \t]*(?P<marker>[*\u2020\u2021\u00a7"\u201d\u201c]|\d{1,3})[ \t]+(?=[^\W\d_]|[(\[])""",
+    r"""^[ \t]*(?P<marker>[*\u2020\u2021\u00a7"\u201d\u201c]|\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de(\[])""",
     re.VERBOSE,
 )
 
 # A footnote anchor as raw OCR leaves it: a superscript garbled into '"', "”", "*" or a dagger,
 # glued after a word (maybe after its comma or full stop): 'persons" who', 'DuVal”', 'Walton,"';
-# or after a space before a closing bracket, where no quotation can open: '[NA:SD, Original Statutes "]'.
+# or alone after a space where no quotation can open (a bracket, a space, punctuation or the line
+# end follows): '[NA:SD, Original Statutes "]', 'Ref" to Com" Territories * Jan. 15'.
 FOOT_ANCHOR = re.compile(
     r"""(?P<word>[^\W\d_]{2,})
         (?:(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)
-          |[ \t](?P<spaced>")(?=[\])]))""",
+          |[ \t](?P<spaced>["*\u2020\u2021])(?=[\])\s,.;:\u2014\u2013-]|$))""",
     re.VERBOSE,
 )
