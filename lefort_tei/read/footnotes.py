@@ -99,7 +99,7 @@ def anchor_candidates(text: str, lines: list[tuple[int, int]]) -> list[AnchorCan
                 continue  # an abbreviation's superscript: Hon", Ent", Mess"
             if glued and len(word) <= 3 and line[m.end():m.end() + 2][:1] == " " and line[m.end() + 1:m.end() + 2].isalpha():
                 continue  # a short word's superscript before the next word: HON" J. C., THO" MUNROE
-            score = {'"': 1.0, "\u201d": 0.8, "\u2020": 1.0, "\u2021": 1.0}.get(mark, 0.5)
+            score = 1.0 if group == "spaced" else {'"': 1.0, "\u201d": 0.8, "\u2020": 1.0, "\u2021": 1.0}.get(mark, 0.5)
             out.append(AnchorCandidate(Span(a + m.start(group), a + m.end(group)), word, score))
         if "\u201c" in line[pos:]:
             open_quote = True

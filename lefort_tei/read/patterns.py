@@ -160,19 +160,20 @@ DP_INLINE_HYPHEN = re.compile(r"""(?<=[^\W\d_])(?P<hyphen>-\*)(?=[^\W\d_])""", r
 WORD_TOKEN = re.compile(r"""[^\W\d_]+(?:-[^\W\d_]+)*""", re.VERBOSE)
 
 # A page-foot note of raw OCR starts with its marker, a superscript the OCR made into "*", '"',
-# "”", a dagger or digits: "* Documents presented in Part One ...", "10 The best edition of ...".
+# "”", a dagger (maybe doubled: "** Post, p. 329.") or digits: "* Documents presented in Part One ...",
+# "10 The best edition of ...".
 FOOT_NOTE_START = re.compile(
-    r"""^[ \t]*(?P<marker>[*\u2020\u2021\u00a7"\u201d\u201c]|\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de(\[])""",
+    r"""^[ \t]*(?P<marker>[*\u2020\u2021\u00a7]{1,3}|["\u201d\u201c]|\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de(\[])""",
     re.VERBOSE,
 )
 
 # A footnote anchor as raw OCR leaves it: a superscript garbled into '"', "”", "*" or a dagger,
 # glued after a word (maybe after its comma or full stop): 'persons" who', 'DuVal”', 'Walton,"';
 # or alone after a space where no quotation can open (a bracket, a space, punctuation or the line
-# end follows): '[NA:SD, Original Statutes "]', 'Ref" to Com" Territories * Jan. 15'.
+# end follows): '[NA:SD, Original Statutes "]', 'Territories * Jan. 15', '1 sess.: C *]', 'N° 241 *'.
 FOOT_ANCHOR = re.compile(
-    r"""(?P<word>[^\W\d_]{2,})
-        (?:(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)
+    r"""(?P<word>[^\W_]+)
+        (?:(?<=[^\W\d_]{2})(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)
           |[ \t](?P<spaced>["*\u2020\u2021])(?=[\])\s,.;:\u2014\u2013-]|$))""",
     re.VERBOSE,
 )
