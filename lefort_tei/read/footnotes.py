@@ -10,8 +10,9 @@ Rules (named, each with its evidence):
   so its lines are longer than the body's (median ``SMALL_TYPE`` x the body's), or it holds at
   least two marker lines. Each marker line starts a note; other lines continue it.
 - ``anchor_candidates``: a garbled superscript glued after a word or standing alone after one
-  (``FOOT_ANCHOR``); a short title-case word before it ("Hon"", "Ent"") or a word of three letters
-  followed by another word ("HON" J. C.") is an abbreviation's superscript, not an anchor;
+  (``FOOT_ANCHOR``); a short title-case word before it ("Hon"", "Ent""), a word of three letters
+  followed by another word ("HON" J. C.") or a mark followed by a capitalised word ("HONb" JOHN")
+  is an abbreviation's superscript, not an anchor;
   a "”" that closes a "“" is a quotation mark.
 - ``link_foot_notes``: the best order-keeping assignment of candidates to notes (a small dynamic
   programme per page): a pair scores by the kind of mark and by the word before the anchor
@@ -97,9 +98,12 @@ def anchor_candidates(text: str, lines: list[tuple[int, int]]) -> list[AnchorCan
             glued = group == "mark" and not m["punct"]
             if glued and len(word) <= 4 and word[0].isupper() and word[1:].islower():
                 continue  # an abbreviation's superscript: Hon", Ent", Mess"
-            if glued and len(word) <= 3 and line[m.end():m.end() + 2][:1] == " " and line[m.end() + 1:m.end() + 2].isalpha():
+            after = line[m.end():m.end() + 3]
+            if glued and len(word) <= 3 and after[:1] == " " and after[1:2].isalpha():
                 continue  # a short word's superscript before the next word: HON" J. C., THO" MUNROE
-            score = 1.0 if group == "spaced" else {'"': 1.0, "\u201d": 0.8, "\u2020": 1.0, "\u2021": 1.0}.get(mark, 0.5)
+            if glued and after[:1] == " " and after[1:2].isupper() and after[2:3].isalpha():
+                continue  # a title's superscript before a name: HONb" JOHN Q. ADAMS, Gov" Coppinger
+            score = 0.5 if mark == "*" and group == "mark" else 1.0  # a glued "*" is often an abbreviation's
             out.append(AnchorCandidate(Span(a + m.start(group), a + m.end(group)), word, score))
         if "\u201c" in line[pos:]:
             open_quote = True
