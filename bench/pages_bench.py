@@ -1,9 +1,9 @@
 """Page dumps: time and memory of reading and converting a generated N-page raw OCR text.
 
-In: page counts (default 125 250 500). Out: a table, one row per size: pages, source kB, the page
-layout alone (read/layout.py), the whole conversion (read, annotate, encode, lossless check), the
-peak memory traced by ``tracemalloc`` during the conversion, and the time per page. Linear means
-a flat "ms/page" column as the size doubles.
+In: page counts (default 125 250 500). Out: a table, one row per size: pages, source kB, the CPU
+time of the page layout alone (read/layout.py) and of the whole conversion (read, annotate, encode,
+lossless check), the time per page and the peak memory traced by ``tracemalloc`` during a
+conversion. Linear means a flat "ms/page" column and a peak that doubles with the pages.
 
 The text is generated (nothing from the corpus): each page has a separator line
 "## p. N (#S) ###...", a form feed before it, a running head with the page number, about 30
@@ -59,25 +59,28 @@ def generate(pages: int, seed: int = 1) -> str:
 
 
 def main(sizes: list[int]) -> None:
-    print("| pages | kB | layout s | convert s | ms/page | peak MB |")
+    """CPU seconds (``process_time``: the machine's load does not inflate them), then the peak of
+    memory traced in a second conversion (``tracemalloc`` slows the run it watches)."""
+    print("| pages | kB | layout cpu s | convert cpu s | ms/page | peak MB |")
     print("|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
         for pages in sizes:
             path = Path(tmp) / f"dump-{pages}.txt"
             path.write_text(generate(pages), encoding="utf-8")
             source, _ = read_source(path)
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             layout = read_pages(source)
-            t_layout = time.perf_counter() - t0
+            t_layout = time.process_time() - t0
             assert layout is not None and len(layout.pages) == pages
-            tracemalloc.start()
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             convert(path, use_default_data=False)
-            t_convert = time.perf_counter() - t0
+            t_convert = time.process_time() - t0
+            tracemalloc.start()
+            convert(path, use_default_data=False)
             peak = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
             print(f"| {pages} | {path.stat().st_size // 1024} | {t_layout:.2f} | {t_convert:.2f} | "
-                  f"{1000 * t_convert / pages:.1f} | {peak:.0f} |")
+                  f"{1000 * t_convert / pages:.1f} | {peak:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from .patterns import FOOT_ANCHOR, FOOT_NOTE_START
 
 SMALL_TYPE = 1.05  # a foot region's median line length over the body's
 NOTE_HEAD_CHARS = 120  # how much of a note's start is searched for the anchored word
+MARKS = frozenset('"\u201d*\u2020\u2021')
 MIN_LINK_SCORE = 0.75  # a "*" alone (0.5) links only with the word evidence
 
 
@@ -87,6 +88,9 @@ def anchor_candidates(text: str, lines: list[tuple[int, int]]) -> list[AnchorCan
     for a, b in lines:
         line = text[a:b]
         pos = 0
+        if not MARKS.intersection(line):
+            open_quote = open_quote or "\u201c" in line
+            continue  # most lines: no mark at all (and the pattern is slow to fail)
         for m in FOOT_ANCHOR.finditer(line):
             open_quote = open_quote or "\u201c" in line[pos:m.start()]
             pos = m.end()

@@ -250,8 +250,9 @@ def read_pages(source: Source) -> PageLayout | None:
             note_lines.add(pos)
             pos = text.find("\n", pos, note.end)
             pos = pos + 1 if pos >= 0 else -1
-    marks += _line_marks(text, blocks, skip | note_lines)
-    marks += _line_marks(text, notes, skip)
+    counts = word_counts(text)
+    marks += _line_marks(text, blocks, skip | note_lines, counts)
+    marks += _line_marks(text, notes, skip, counts)
     marks.sort(key=lambda m: (m.span.start, m.span.end))
     leading = None
     if leading_end:
@@ -482,8 +483,8 @@ def keep_hyphen(left: str, right: str, inline_hyphenated: Counter, words: Counte
     return bool(len(left) > 1 and len(right) > 1 and spell.known([left.lower()]) and spell.known([right.lower()]))
 
 
-def _line_marks(text: str, blocks: list[Span], skip: set[int]) -> list:
-    """``lb`` at each line start inside a block; hyphenation at line ends and DP's "-*"."""
+def word_counts(text: str) -> tuple[Counter, Counter]:
+    """The text's words, and its hyphenated words that stand inside a line ("well-known")."""
     words: Counter = Counter()
     inline_hyphenated: Counter = Counter()
     for m in WORD_TOKEN.finditer(text):
@@ -493,6 +494,12 @@ def _line_marks(text: str, blocks: list[Span], skip: set[int]) -> list:
                 inline_hyphenated[w] += 1
         else:
             words[w] += 1
+    return words, inline_hyphenated
+
+
+def _line_marks(text: str, blocks: list[Span], skip: set[int], counts: tuple[Counter, Counter]) -> list:
+    """``lb`` at each line start inside a block; hyphenation at line ends and DP's "-*"."""
+    words, inline_hyphenated = counts
     marks: list = []
     for block in blocks:
         pos = text.find("\n", block.start, block.end)
@@ -506,7 +513,8 @@ def _line_marks(text: str, blocks: list[Span], skip: set[int]) -> list:
             own = prev_start
             while own < pos and text[own] in " \t":
                 own += 1
-            m = LINE_END_HYPHEN.search(line) if own not in skip else None
+            tail = line.rstrip(" \t")[-1:]
+            m = LINE_END_HYPHEN.search(line) if tail in ("-", "*", "\u00ac") and own not in skip else None
             if m and nxt < block.end:
                 hyphen_at = Span(prev_start + m.start("hyphen"), pos + 1)
             if nxt < block.end and text[nxt] not in "\n\f" and nxt not in skip:

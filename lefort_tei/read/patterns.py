@@ -172,7 +172,7 @@ FOOT_NOTE_START = re.compile(
 # or alone after a space where no quotation can open (a bracket, a space, punctuation or the line
 # end follows): '[NA:SD, Original Statutes "]', 'Territories * Jan. 15', '1 sess.: C *]', 'N° 241 *'.
 FOOT_ANCHOR = re.compile(
-    r"""(?P<word>[^\W_]+)
+    r"""(?<![^\W_])(?P<word>[^\W_]+)
         (?:(?<=[^\W\d_]{2})(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)
           |[ \t](?P<spaced>["*\u2020\u2021])(?=[\])\s,.;:\u2014\u2013-]|$))""",
     re.VERBOSE,
