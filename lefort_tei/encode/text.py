@@ -80,10 +80,6 @@ def encode_section(doc: Document, section: Section) -> etree._Element:
     div = etree.Element(T("div"), {XML_ID: section.id, "type": "section"})
     blocks = section.blocks
     if section.heading is not None:
-        # page marks before the heading (a page dump's chapter-opening page) come first
-        while blocks and isinstance(blocks[0], PageMarks) and blocks[0].span.end <= section.heading.span.start:
-            div.extend(encode_page_marks(doc, blocks[0]))
-            blocks = blocks[1:]
         head = etree.SubElement(div, T("head"))
         fill(head, doc.source, section.heading.span.start, section.heading.span.end, section.heading.inlines)
     for block in blocks:

@@ -176,8 +176,9 @@ def is_running_head(line: str, label: str | None, neighbours: list[str]) -> bool
 
 def is_page_number(line: str, label: str | None) -> bool:
     s = line.strip()
-    if PAGE_NUMBER_LINE.match(s):
-        return True
+    m = PAGE_NUMBER_LINE.match(s)
+    if m:
+        return m["num"].strip("0") != ""  # no page is numbered 0
     return bool(label) and 0 < len(s) <= 6 and _norm_label(s) == _norm_label(label)
 
 
@@ -232,7 +233,7 @@ def read_pages(source: Source) -> PageLayout | None:
     if not pages:
         return None
     _find_furniture(text, pages)
-    scans = _stamp_scans(text, pages) if leading_end else None
+    scans = _stamp_scans(text, pages) if leading_end and pages[0].separator is not None else None
     no_join = {k for k, p in enumerate(pages) if scans is not None and p.brk.span.start <= scans.end}
     blocks, gaps = _blocks(text, pages, {k + 1 for k in no_join})
     marks: list = []
@@ -274,7 +275,7 @@ def read_pages(source: Source) -> PageLayout | None:
         blocks = head_blocks + blocks
         gaps = [g for g in gaps if not leading.contains(g)]
     layout.blocks, layout.gaps = blocks, gaps
-    if leading is not None:
+    if leading is not None and pages[0].separator is not None:  # a download header before the first separator
         layout.boilerplate.append(("header", leading))
         if scans is not None:
             layout.boilerplate.append(("scans", scans))
@@ -323,7 +324,7 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
         if BLANK_PAGE.match(s):
             page.furniture.append(Furniture(_trim(text, first), "blank"))
             taken.add(first.start)
-        elif len(content) > 1 and is_page_number(s, page.label):
+        elif len(content) > 2 and is_page_number(s, page.label):
             page.furniture.append(Furniture(_trim(text, first), "pageNum"))
             taken.add(first.start)
             page.label = page.label or s.strip()
@@ -334,7 +335,7 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
             page.label = page.label or head_number(s)
         last = content[-1]
         s = text[last.start:last.end]
-        if last.start not in taken and len(content) > 1:
+        if last.start not in taken and len(content) - len(taken) > 1:
             if is_page_number(s, page.label):
                 page.furniture.append(Furniture(_trim(text, last), "pageNum"))
                 page.label = page.label or s.strip()

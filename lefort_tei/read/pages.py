@@ -9,7 +9,7 @@ Linear: one pass over the blocks in order, one binary search per block.
 
 from __future__ import annotations
 
-from ..model import BlockQuote, Boilerplate, Document, PageMarks, Paragraph, Span
+from ..model import BlockQuote, Boilerplate, Document, PageMarks, Paragraph, Section, Span
 from .layout import PageLayout
 
 
@@ -40,6 +40,7 @@ def place_page_marks(doc: Document, layout: PageLayout) -> None:
     if layout.leading is not None:
         gaps = [g for g in gaps if not layout.leading.contains(g)]
     _place_gaps(doc, gaps, layout)
+    _marks_before_headings(doc)
     for p in [*doc.paragraphs(), *doc.headings()]:
         have = {id(i) for i in p.inlines}
         p.inlines.extend(m for m in layout.marks_in(p.span) if id(m) not in have)
@@ -52,6 +53,8 @@ def _marks_block(gap: Span, layout: PageLayout) -> PageMarks:
 def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
     if not gaps:
         return
+    if not doc.sections and not doc.notes:
+        doc.sections.append(Section(heading=None))  # a text of page marks only still has a body for them
     g = 0
     if doc.front is not None:
         while g < len(gaps) and gaps[g].end <= doc.front.title_line.span.start:
@@ -92,6 +95,24 @@ def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
     while g < len(gaps) and last is not None:
         last.span = Span(last.span.start, gaps[g].end)
         g += 1
+
+
+def _marks_before_headings(doc: Document) -> None:
+    """Page marks before a section's heading (a page that opens a chapter) end the section before;
+    before the first heading, they make a division of their own (a heading comes first in its div)."""
+    sections: list[Section] = []
+    for section in doc.sections:
+        lead = []
+        if section.heading is not None:
+            while section.blocks and isinstance(section.blocks[0], PageMarks) \
+                    and section.blocks[0].span.end <= section.heading.span.start:
+                lead.append(section.blocks.pop(0))
+        if lead and sections:
+            sections[-1].blocks.extend(lead)
+        elif lead:
+            sections.append(Section(heading=None, blocks=lead))
+        sections.append(section)
+    doc.sections = sections
 
 
 def _section_start(doc: Document, s: int) -> int | None:
