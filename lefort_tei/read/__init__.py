@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic
 from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Source, Span
 from .anchors import link_anchors
 from .blocks import read_layout
-from .layout import read_pages
+from .layout import inline_page_numbers, read_pages
 from .pages import place_page_marks, split_boilerplate
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
@@ -54,6 +54,8 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
 
     if pages is not None:
         place_page_marks(doc, pages)
+    elif (numbers := inline_page_numbers(source)) is not None:
+        place_page_marks(doc, numbers)  # page numbers printed inside the running text
     for p in [*doc.paragraphs(), *doc.headings()]:
         for m in OMISSION.finditer(source.text, p.span.start, p.span.end):
             p.inlines.append(Omission(Span(m.start(), m.end())))

@@ -42,6 +42,7 @@ from .patterns import (
     DP_SEPARATOR,
     HATHI_SEPARATOR,
     HEAD_NUMBER,
+    INLINE_PAGE_NUMBER,
     LINE_END_HYPHEN,
     PAGE_NUMBER_LINE,
     SIGNATURE_LINE,
@@ -183,6 +184,32 @@ def is_page_number(line: str, label: str | None) -> bool:
 
 
 # --------------------------------------------------------------------------- pages
+
+
+def inline_page_numbers(source: Source) -> PageLayout | None:
+    """A text that is no page dump but keeps its printed page numbers in the running text
+    ("-\u00a06\u00a0-"): a ``pb`` with the number and the number as ``fw[@type=pageNum]``, when at
+    least ``MIN_PAGES`` of them mostly count up one by one. Blocks and lines are left alone."""
+    found = list(INLINE_PAGE_NUMBER.finditer(source.text))
+    if len(found) < MIN_PAGES:
+        return None
+    steps = sum(1 for a, b in zip(found, found[1:]) if int(b["num"]) == int(a["num"]) + 1)
+    if steps < 0.8 * (len(found) - 1):
+        return None
+    marks: list = []
+    text = source.text
+    for m in found:
+        # the pb stands where white space is (its diplomatic form is a form feed, i.e. white space)
+        if m.end() == len(text) or text[m.end()].isspace():
+            marks.append(Furniture(Span(m.start(), m.end()), "pageNum"))
+            marks.append(PageBreak(Span(m.end(), m.end()), m["num"]))
+        elif m.start() == 0 or text[m.start() - 1].isspace():
+            marks.append(PageBreak(Span(m.start(), m.start()), m["num"]))
+            marks.append(Furniture(Span(m.start(), m.end()), "pageNum"))
+        else:
+            marks.append(Furniture(Span(m.start(), m.end()), "pageNum"))
+    return PageLayout([], [], [], marks)
+
 
 
 def read_pages(source: Source) -> PageLayout | None:

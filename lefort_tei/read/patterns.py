@@ -177,3 +177,7 @@ FOOT_ANCHOR = re.compile(
           |[ \t](?P<spaced>["*\u2020\u2021])(?=[\])\s,.;:\u2014\u2013-]|$))""",
     re.VERBOSE,
 )
+
+# A printed page number kept inside the running text of a scraped page, set off by dashes and
+# no-break spaces: "everywhere,-\u00a06\u00a0- even upon" (page 6 starts here).
+INLINE_PAGE_NUMBER = re.compile(r"""-\u00a0(?P<num>\d{1,4})\u00a0-""", re.VERBOSE)

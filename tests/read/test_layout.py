@@ -144,3 +144,20 @@ def test_texts_without_pages_get_no_page_marks():
     doc, _ = read_text("Title - Author\n\nA hard-\nwrapped paragraph.\n\nAnother.\n")
     root = encode(doc).root
     assert root.find(f".//{TEI}pb") is None and root.find(f".//{TEI}lb") is None
+
+
+def test_page_numbers_printed_inside_running_text_become_pb_and_fw():
+    text = ("Title - Author\n\nThe first page ends here,-\u00a06\u00a0- and the second one goes on\n\n"
+            "with more text,-\u00a07\u00a0- and more.\n\n-\u00a08\u00a0-\n\nThe end of the essay.\n")
+    doc, _ = read_text(text)
+    root = encode(doc).root
+    assert [pb.get("n") for pb in root.iter(f"{TEI}pb")] == ["6", "7", "8"]
+    assert [fw.get("type") for fw in root.iter(f"{TEI}fw")] == ["pageNum"] * 3
+    assert root.find(f".//{TEI}lb") is None  # not a page dump: lines are left alone
+    assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(doc.source.text)
+    assert "\u00a06\u00a0" not in view_text(root, "reading")
+
+
+def test_numbers_between_dashes_that_do_not_count_up_are_not_pages():
+    doc, _ = read_text("Title - Author\n\nScores -\u00a03\u00a0- and -\u00a01\u00a0- and -\u00a09\u00a0- here.\n")
+    assert encode(doc).root.find(f".//{TEI}pb") is None
