@@ -4,8 +4,10 @@ In: ``Source``, ``EditorialData``. Out: ``Document`` with front matter, sections
 block quotations, endnotes, note anchors linked to their notes, omission marks and page breaks;
 plus diagnostics (orphan notes, suggestions). The reader knows nothing about TEI.
 
-Order: layout (blocks, front, headings, notes) → anchors (need every note read first) →
-block quotations (a quotation is closed by an anchor) → inline marks (omissions, page breaks).
+Order: page layout (``layout.read_pages``: only for a page dump, else None) → layout (blocks,
+front, headings, notes) → anchors (need every note read first) → block quotations (a quotation is
+closed by an anchor) → page marks (``pages.place_page_marks``: pb, fw, lb, hyphenation, page-foot
+notes) → inline marks (omissions, page breaks).
 """
 
 from __future__ import annotations
