@@ -148,9 +148,12 @@ class Omission:
 
 @dataclass(slots=True)
 class PageBreak:
-    """A form feed in the source; encoded as ``pb`` (its character is kept by the model)."""
+    """A page break: a form feed (the span holds its character) or, in a page dump whose pages are
+    marked by separator lines, the empty span where the page starts; encoded as ``pb``.
+    ``n`` is the printed page number where the page prints one ("iv", "14")."""
 
     span: Span
+    n: str | None = None
 
 
 @dataclass(slots=True)
@@ -177,8 +180,57 @@ class Emphasis:
     close: Span
 
 
+@dataclass(slots=True)
+class Furniture:
+    """A line of page furniture kept as printed: ``fw`` with ``type`` "header" (running head),
+    "pageNum", "catch" (catchword), "sig" (signature mark), "separator" (a page dump's separator
+    line, e.g. "-----File: 012.png---") or "blank" (a transcriber's "[Blank Page]")."""
+
+    span: Span
+    type: str
+
+
+@dataclass(slots=True)
+class LineBreak:
+    """The start of a source line inside a block (empty span), encoded as ``lb``; ``hyphen`` when
+    the previous line ended with a word divided at the line end (``lb[@break="no"]``)."""
+
+    span: Span
+    hyphen: bool = False
+
+
+@dataclass(slots=True)
+class Hyphenation:
+    """The hyphen of a word divided at a line end, with the line end: "-\n", "¬\n", DP's "-*\n".
+    Encoded as ``choice`` › ``orig`` (as printed) + ``reg`` (``keep``: the reading keeps a hyphen,
+    for a real compound such as "well-known"; otherwise the word is joined)."""
+
+    span: Span
+    keep: bool = False
+
+
+@dataclass(slots=True)
+class FootNote:
+    """A note printed at a page's foot, kept where it stands (``note[@place="foot"]``); ``label``
+    is its marker as printed ("*", "10"); ``n`` its number on the page; ``id`` its xml:id."""
+
+    span: Span
+    label: Span
+    n: int
+    id: str
+
+
+@dataclass(slots=True)
+class FootAnchor:
+    """The anchor of a page-foot note on the same page: the marker as printed ('"', "”")."""
+
+    span: Span
+    note_id: str
+    n: int
+
+
 Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote,
-               Emphasis]
+               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor]
 
 NESTING_ORDER: dict[type, int] = {
     InlineNote: -1,  # outermost: a note printed in place holds its own citations, names and dates
@@ -189,7 +241,12 @@ NESTING_ORDER: dict[type, int] = {
     PersonRef: 3,
     DateRef: 4,
     Omission: 5,
+    FootNote: 1,
+    FootAnchor: 1,
+    Furniture: 6,
     PageBreak: 6,
+    LineBreak: 7,
+    Hyphenation: 9,
     Correction: 9,  # innermost: persName › choice, ref › choice, date › choice
 }
 
@@ -230,7 +287,16 @@ class Heading:
     inlines: list[Inline] = field(default_factory=list)
 
 
-Block = Union[Paragraph, BlockQuote, "Note"]
+@dataclass(slots=True)
+class PageMarks:
+    """Page breaks and furniture that fall *between* blocks (a page that starts a new paragraph):
+    encoded as ``pb`` and ``fw`` siblings of the paragraphs. ``span`` runs over all of them."""
+
+    span: Span
+    inlines: list[Inline] = field(default_factory=list)
+
+
+Block = Union[Paragraph, BlockQuote, PageMarks, "Note"]
 
 
 @dataclass(slots=True)
@@ -253,6 +319,7 @@ class Front:
     author: Span | None = None
     argument: list[Paragraph] = field(default_factory=list)
     provenance: list[Paragraph] = field(default_factory=list)
+    lead: list["PageMarks"] = field(default_factory=list)  # page marks before the title (page dumps)
 
 
 @dataclass(slots=True)
@@ -280,13 +347,15 @@ class Boilerplate:
     imprint or colophon, a transcriber's note, advertisements): kept, and set apart in ``front``
     or ``back`` as ``div[@type="boilerplate"][@subtype=kind]``."""
 
-    kind: str  # "header", "credits", "licence", "transcriber", "advertisement", "imprint", "colophon", "uncopyright"
-    blocks: list[Paragraph] = field(default_factory=list)
+    kind: str  # "header", "credits", "licence", "transcriber", "advertisement", "imprint", "colophon",
+    #            "uncopyright"; in a page dump also "scans" (scans of a binding or a library stamp)
+    blocks: list = field(default_factory=list)  # Paragraphs (and, in a page dump, PageMarks) in source order
     rule: str = ""
+    extent: Span | None = None  # the region as found before its blocks are sorted into it (page dumps)
 
     @property
     def span(self) -> Span:
-        return Span(self.blocks[0].span.start, self.blocks[-1].span.end)
+        return self.extent or Span(self.blocks[0].span.start, self.blocks[-1].span.end)
 
 
 # --------------------------------------------------------------------------- registers
@@ -361,7 +430,7 @@ class Document:
     def paragraphs(self):
         """Every paragraph in reading order (front, body, notes), quotations included."""
         for b in self.front_boilerplate:
-            yield from b.blocks
+            yield from _paragraphs(b.blocks)
         if self.front:
             yield self.front.title_line
             yield from self.front.argument
@@ -371,7 +440,7 @@ class Document:
         for note in self.notes:
             yield from _paragraphs(note.blocks)
         for b in self.back_boilerplate:
-            yield from b.blocks
+            yield from _paragraphs(b.blocks)
 
     def headings(self):
         for section in self.sections:

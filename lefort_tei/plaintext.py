@@ -6,7 +6,8 @@ page) per paragraph, blocks separated by a blank line.
 - diplomatic: takes ``sic``/``orig``/``abbr``, leaves out ``corr``/``reg``/``expan``/``supplied``
   and any element with ``@type="editorial"``; a ``pb`` is the form feed it came from. It must equal
   the source (``fold_whitespace`` of both): that is the edition's losslessness proof.
-- reading: the other way round: the editor's corrected text.
+- reading: the other way round: the editor's corrected text, without page furniture (``fw``);
+  a word hyphenated at a line end is joined (``reg`` of the hyphenation ``choice``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, local
 
-BLOCKS = {"p", "head", "titlePage"}
+BLOCKS = {"p", "head", "titlePage", "fw"}  # fw: page furniture between paragraphs (page dumps)
 EDITORIAL = {"corr", "reg", "expan", "supplied"}
 SOURCE_READINGS = {"sic", "orig", "abbr"}
 VIEWS = ("diplomatic", "reading")
@@ -29,16 +30,24 @@ def _skip(element: etree._Element, view: str) -> bool:
         return True
     if view == "reading" and element.get("type") == "markup":  # "_" of "_italics_", "<i>"
         return True
+    if name == "fw" and view == "reading":
+        return True  # running heads, page numbers, separators: the page's, not the text's
     return name in EDITORIAL if view == "diplomatic" else name in SOURCE_READINGS
 
 
 def _collect(element: etree._Element, view: str, out: list[str]) -> None:
-    structural = local(element) in STRUCTURAL or local(element) == "choice"
+    structural = (local(element) in STRUCTURAL or local(element) == "choice") and element.get("place") != "foot"
     if local(element) == "pb" and view == "diplomatic":
         out.append("\f")
     if local(element) == "g":  # the character it stands for, not the picture shown
         out.append(glyph_character(element))
         return
+    if local(element) == "lb" and element.get("break") == "no" and view == "reading":
+        # a word divided at a line (or page) end is one word: no white space before its rest
+        while out and out[-1].isspace():
+            out.pop()
+        if out:
+            out[-1] = out[-1].rstrip()
     if element.text and not (structural and element.text.isspace()):
         out.append(element.text)
     for child in element:
@@ -76,7 +85,7 @@ def blocks(tree: etree._Element | etree._ElementTree, view: str = "diplomatic") 
         for child in element:
             if not isinstance(child.tag, str) or _skip(child, view):
                 continue
-            if local(child) in BLOCKS:
+            if local(child) in BLOCKS or (local(child) == "note" and child.get("place") == "foot"):
                 parts: list[str] = []
                 _collect(child, view, parts)
                 found.append("".join(parts))

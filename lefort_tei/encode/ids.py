@@ -9,7 +9,7 @@ so an edition can be cited by paragraph; front paragraphs are ``front-p1``…, n
 
 from __future__ import annotations
 
-from ..model import BlockQuote, Citation, Correction, Document, InlineNote, Note, NoteAnchor, Span
+from ..model import BlockQuote, Citation, Correction, Document, InlineNote, Note, NoteAnchor, PageMarks, Span
 
 
 def assign_ids(doc: Document) -> dict[str, Span]:
@@ -27,8 +27,8 @@ def assign_ids(doc: Document) -> dict[str, Span]:
         start = section.heading.span if section.heading else (section.blocks[0].span if section.blocks else Span(0, 0))
         name(section, f"div{d}", start)
         for block in section.blocks:
-            if isinstance(block, Note):
-                continue  # named with the notes below
+            if isinstance(block, (Note, PageMarks)):
+                continue  # notes are named with the notes below; page marks have no id
             if isinstance(block, BlockQuote):
                 q_count += 1
                 name(block, f"q{q_count}", block.span)

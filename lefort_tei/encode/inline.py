@@ -21,6 +21,11 @@ from ..model import (
     Emphasis,
     InlineNote,
     DateRef,
+    FootAnchor,
+    FootNote,
+    Furniture,
+    Hyphenation,
+    LineBreak,
     NoteAnchor,
     Omission,
     PageBreak,
@@ -71,12 +76,13 @@ ORDER = {**NESTING_ORDER, Label: 1, WorkPointer: 1, PageRange: 1, MarkupChars: 8
 def fill(parent: etree._Element, source: Source, start: int, end: int, spans: list) -> None:
     """Write ``source.text[start:end]`` into ``parent`` with ``spans`` as nested elements."""
     text = source.text
-    spans = sorted(spans, key=lambda s: (s.span.start, -s.span.end, ORDER[type(s)]))
+    # a milestone (empty span: lb, pb) comes before an element that starts where it stands
+    spans = sorted(spans, key=lambda s: (s.span.start, s.span.end > s.span.start, -s.span.end, ORDER[type(s)]))
     pos, last, i = start, None, 0
     while i < len(spans):
         outer = spans[i]
         j = i + 1
-        while j < len(spans) and outer.span.contains(spans[j].span):
+        while j < len(spans) and _inside(outer.span, spans[j].span):
             j += 1
         if j < len(spans) and spans[j].span.overlaps(outer.span):
             line, col = source.position(spans[j].span.start)
@@ -89,14 +95,14 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
         inner = spans[i + 1:j]
         for sub in _sub_spans(outer):
             inner.append(sub)
-        if isinstance(outer, Correction):
+        if isinstance(outer, (Correction, Hyphenation)):
             if inner:
                 line, col = source.position(inner[0].span.start)
                 raise EditionError(error("spans-in-correction", f"{type(inner[0]).__name__} inside the correction "
                                          f"{source.slice(outer.span)!r}: a correction must be innermost",
                                          source.path, line, col))
             append_text(element[0], None, source.slice(outer.span))
-        elif not isinstance(outer, PageBreak):
+        elif not isinstance(outer, (PageBreak, LineBreak)):
             fill(element, source, outer.span.start, outer.span.end, inner)
         last, pos, i = element, outer.span.end, j
     append_text(parent, last, text[pos:end])
@@ -104,11 +110,21 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
 
 
 
+def _inside(outer: Span, inner: Span) -> bool:
+    """``inner`` nests in ``outer``; an empty span (a milestone: ``lb``) at either edge of a
+    non-empty span stands outside it."""
+    if inner.start == inner.end and outer.end > outer.start and inner.start in (outer.start, outer.end):
+        return False
+    return outer.contains(inner)
+
+
 def _sub_spans(span) -> list:
     if isinstance(span, Emphasis):
         return [MarkupChars(span.open), MarkupChars(span.close)]
     if isinstance(span, InlineNote):
         return [Label(span.label)] if span.label is not None else []
+    if isinstance(span, FootNote) and span.label.end > span.label.start:
+        return [Label(span.label)]
     if isinstance(span, Citation):
         subs = []
         if span.work_span and span.work:
@@ -193,7 +209,37 @@ def _(span: Omission) -> etree._Element:
 
 @inline_element.register
 def _(span: PageBreak) -> etree._Element:
-    return etree.Element(T("pb"))
+    return etree.Element(T("pb"), {"n": span.n} if span.n else {})
+
+
+@inline_element.register
+def _(span: FootNote) -> etree._Element:
+    return etree.Element(T("note"), {XML_ID: span.id, "n": str(span.n), "place": "foot", "type": "footnote"})
+
+
+@inline_element.register
+def _(span: FootAnchor) -> etree._Element:
+    return etree.Element(T("ref"), {"type": "noteAnchor", "target": f"#{span.note_id}", "n": str(span.n)})
+
+
+@inline_element.register
+def _(span: Furniture) -> etree._Element:
+    return etree.Element(T("fw"), {"type": span.type})
+
+
+@inline_element.register
+def _(span: LineBreak) -> etree._Element:
+    return etree.Element(T("lb"), {"break": "no"} if span.hyphen else {})
+
+
+@inline_element.register
+def _(span: Hyphenation) -> etree._Element:
+    """The line-end hyphen as printed (orig) and the reading's joined word (reg: empty, or "-")."""
+    choice = etree.Element(T("choice"))
+    etree.SubElement(choice, T("orig"))
+    reg = etree.SubElement(choice, T("reg"), {"type": "hyphenation"})
+    reg.text = "-" if span.keep else ""
+    return choice
 
 
 @inline_element.register

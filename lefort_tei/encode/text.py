@@ -11,7 +11,7 @@ from functools import singledispatch
 
 from lxml import etree
 
-from ..model import Boilerplate, BlockQuote, Citation, Document, Front, Note, Paragraph, Section, Span
+from ..model import Boilerplate, BlockQuote, Citation, Document, Front, Note, PageMarks, Paragraph, Section, Span
 from .inline import Label, fill
 from .tei import XML_ID, T, append_text
 
@@ -45,22 +45,28 @@ def encode_text(doc: Document) -> etree._Element:
 
 
 def encode_boilerplate(doc: Document, b: Boilerplate) -> etree._Element:
-    """Source furniture, kept and set apart: ``div[@type="boilerplate"][@subtype=kind]``."""
+    """Source furniture, kept and set apart: ``div[@type="boilerplate"][@subtype=kind]`` (with the
+    page marks of a page dump's boilerplate pages among its paragraphs)."""
     div = etree.Element(T("div"), {"type": "boilerplate", "subtype": b.kind})
-    for p in b.blocks:
-        div.append(encode_paragraph(doc, p))
+    for block in b.blocks:
+        if isinstance(block, PageMarks):
+            div.extend(encode_page_marks(doc, block))
+        else:
+            div.append(encode_paragraph(doc, block))
     return div
 
 
 def encode_front(doc: Document, front: Front | None) -> etree._Element:
-    """The front in the source's order: boilerplate before the title page, the title page, the
-    argument and provenance, then boilerplate after them."""
+    """The front in the source's order: boilerplate before the title page, the page marks before
+    the title (page dumps), the title page, the argument and provenance, then boilerplate after."""
     el = etree.Element(T("front"))
     start = front.title_line.span.start if front is not None else None
     for b in doc.front_boilerplate:
         if start is None or b.span.start < start:
             el.append(encode_boilerplate(doc, b))
     if front is not None:
+        for marks in front.lead:
+            el.extend(encode_page_marks(doc, marks))
         _encode_title_page(doc, front, el)
         for b in doc.front_boilerplate:
             if b.span.start > start:
@@ -98,12 +104,27 @@ def _encode_title_page(doc: Document, front: Front, el: etree._Element) -> None:
 
 def encode_section(doc: Document, section: Section) -> etree._Element:
     div = etree.Element(T("div"), {XML_ID: section.id, "type": "section"})
+    blocks = section.blocks
     if section.heading is not None:
         head = etree.SubElement(div, T("head"))
         fill(head, doc.source, section.heading.span.start, section.heading.span.end, section.heading.inlines)
-    for block in section.blocks:
-        div.append(encode_block(block, doc))
+    for block in blocks:
+        if isinstance(block, PageMarks):
+            div.extend(encode_page_marks(doc, block))
+        else:
+            div.append(encode_block(block, doc))
     return div
+
+
+def encode_page_marks(doc: Document, marks: PageMarks) -> list[etree._Element]:
+    """Page marks between blocks: ``pb`` and ``fw`` siblings of the paragraphs (white space between
+    them is layout, like the white space between blocks)."""
+    holder = etree.Element(T("ab"))
+    fill(holder, doc.source, marks.span.start, marks.span.end, marks.inlines)
+    out = list(holder)
+    for el in out:
+        el.tail = None
+    return out
 
 
 @singledispatch

@@ -4,8 +4,10 @@ In: ``Source``, ``EditorialData``. Out: ``Document`` with front matter, sections
 block quotations, endnotes, note anchors linked to their notes, omission marks and page breaks;
 plus diagnostics (orphan notes, suggestions). The reader knows nothing about TEI.
 
-Order: layout (blocks, front, headings, notes) → anchors (need every note read first) →
-block quotations (a quotation is closed by an anchor) → inline marks (omissions, page breaks).
+Order: page layout (``layout.read_pages``: only for a page dump, else None) → layout (blocks,
+front, headings, notes) → anchors (need every note read first) → block quotations (a quotation is
+closed by an anchor) → page marks (``pages.place_page_marks``: pb, fw, lb, hyphenation, page-foot
+notes) → inline marks (omissions, page breaks).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from .family import detect_family
 from .rules.headings import heading_like
 from .rules.markup import light_markup
 from .rules.notes import inline_notes
+from .layout import inline_page_numbers, read_pages
+from .pages import place_page_marks, split_boilerplate
 from .patterns import OMISSION
 from .quotes import group_quotes, hint_index
 
@@ -31,11 +35,14 @@ ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # characters an xml:id cannot hold:
 
 def read_document(source: Source, data: EditorialData | None = None) -> tuple[Document, list[Diagnostic]]:
     data = data or EditorialData()
-    layout, diags = read_layout(source, data.front_blocks)
+    pages = read_pages(source)  # None unless the text is a page dump (separators, form feeds)
+    work_blocks, boilerplate = split_boilerplate(pages) if pages else (None, [])
+    layout, diags = read_layout(source, data.front_blocks, blocks=work_blocks)
     doc = Document(source=source, edition=_edition(source, data, layout))
     doc.front, doc.sections, doc.notes_heading, doc.notes = (
         layout.front, layout.sections, layout.notes_heading, layout.notes)
-    doc.front_boilerplate, doc.back_boilerplate = layout.front_boilerplate, layout.back_boilerplate
+    # a page dump's download header and scans come first, then what the block rules set apart
+    doc.front_boilerplate, doc.back_boilerplate = boilerplate + layout.front_boilerplate, layout.back_boilerplate
 
     body_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)]
     if doc.front:
@@ -72,9 +79,15 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
             if anchors:
                 quote.source_note = anchors[-1].n
 
+    if pages is not None:
+        place_page_marks(doc, pages)
+    elif (numbers := inline_page_numbers(source)) is not None:
+        place_page_marks(doc, numbers)  # page numbers printed inside the running text
     for p in [*doc.paragraphs(), *doc.headings()]:
         for m in OMISSION.finditer(source.text, p.span.start, p.span.end):
             p.inlines.append(Omission(Span(m.start(), m.end())))
+        if pages is not None:
+            continue  # page dumps: form feeds are among the page marks
         start = p.span.start
         while (i := source.text.find("\f", start, p.span.end)) >= 0:
             p.inlines.append(PageBreak(Span(i, i + 1)))

@@ -208,9 +208,12 @@ def _strong_heading(text: str, block: Span) -> bool:
     return "\n" not in s.strip() and bool(STRONG_HEADING.match(s))
 
 
-def read_layout(source: Source, front_blocks: int | None = None) -> tuple[Layout, list[Diagnostic]]:
+def read_layout(source: Source, front_blocks: int | None = None,
+                blocks: list[Span] | None = None) -> tuple[Layout, list[Diagnostic]]:
+    """``blocks``: the blocks of a page dump (``layout.read_pages``), else ``split_blocks``."""
     text = source.text
-    blocks = split_label_lines(text, split_underlined_titles(text, split_furniture_lines(text, split_blocks(text))))
+    if blocks is None:  # a page dump's blocks come from layout.read_pages, already split
+        blocks = split_label_lines(text, split_underlined_titles(text, split_furniture_lines(text, split_blocks(text))))
     diags: list[Diagnostic] = []
     head, tail = find_boilerplate(text, blocks)
     front_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in head]

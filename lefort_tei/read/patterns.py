@@ -239,3 +239,77 @@ HTML_REND = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold", "sc":
 # Columns aligned with runs of spaces: a table row or a contents header, not a heading:
 # "CHAP.                                             PAGE", "Words by _William Mee_.      _Millard_"
 ALIGNED_COLUMNS = re.compile(r"\S[ \t]{4,}\S")
+
+
+# ---------------------------------------------------------------- page dumps (read/layout.py)
+
+# A HathiTrust full-text download's page separator, the printed label first, then the scan number:
+# "## p. iv (#10) ################################################" and "## p. (#1) #####…" (no label).
+HATHI_SEPARATOR = re.compile(
+    r"""^\#\#[ \t]+p\.[ \t]*(?P<label>[^\s(#]*)[ \t]*\(\#(?P<seq>\d+)\)[ \t]*\#*[ \t]*$""",
+    re.VERBOSE,
+)
+
+# A Distributed Proofreaders page separator, the scan's file name inside, maybe the proofreaders after:
+# "-----File: 012.png---------------------------------------------------------",
+# "-----File: px003a.png-----", "-----File: 001.png---\sam\jo\---"
+DP_SEPARATOR = re.compile(r"""^-----File:[ \t]*(?P<file>[^\s\\-][^\s\\]*?)-+(?:\\.*)?[ \t]*$""", re.VERBOSE)
+
+# A transcriber's note that the scanned page is blank: "[Blank Page]".
+BLANK_PAGE = re.compile(r"""^[ \t]*\[Blank[ \t]+Page\][ \t]*$""", re.VERBOSE | re.IGNORECASE)
+
+# A page number alone on its line: "14", "- 14 -", "[14]", "xiii", "XIII".
+PAGE_NUMBER_LINE = re.compile(
+    r"""^[ \t]*[-\u2013\u2014\[(]?[ \t]*
+        (?P<num>\d{1,4}|(?=[ivxlcdm]+\b)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))
+        [ \t]*[-\u2013\u2014\])]?[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A printer's job or signature mark alone at a page's foot: "301867—56—2", "B 2", "C".
+SIGNATURE_LINE = re.compile(
+    r"""^[ \t]*(?:\d{4,7}(?:[ \t]*[-\u2013\u2014][ \t]*\d{1,3}){1,2}|[A-Z]{1,2}[ \t]?\d?)[ \t]*$""",
+    re.VERBOSE,
+)
+
+# A leading or trailing number token of a running head: "4 T E R R IT OR I. A L PA P E R S",
+# "F L OR I D A T E R R IT OR Y 5", "IV PR E FA C E".
+HEAD_NUMBER = re.compile(
+    r"""^[ \t]*(?P<lead>\d{1,4}|[ivxlcdmIVXLCDM]{1,7})\.?[ \t]+\S
+      | \S[ \t]+(?P<trail>\d{1,4}|[ivxlcdmIVXLCDM]{1,7})\.?[ \t]*$""",
+    re.VERBOSE,
+)
+
+# A word divided at a line end: "terri-" / "Applica-" ("-" after a letter, not "--"), OCR's "¬",
+# and Distributed Proofreaders' uncertain "men-*". The hyphen group is what the reading drops.
+LINE_END_HYPHEN = re.compile(r"""(?<=[^\W\d_])(?<![-\u00ac])(?P<hyphen>-\*?|\u00ac)[ \t]*$""", re.VERBOSE)
+
+# DP's uncertain hyphen inside a line, where the proofreaders rejoined a word divided at a line or
+# page end: "naka-*pah", "squat-*on-heels".
+DP_INLINE_HYPHEN = re.compile(r"""(?<=[^\W\d_])(?P<hyphen>-\*)(?=[^\W\d_])""", re.VERBOSE)
+
+# A word as the hyphenation rule counts it: "territory", "well-known".
+WORD_TOKEN = re.compile(r"""[^\W\d_]+(?:-[^\W\d_]+)*""", re.VERBOSE)
+
+# A page-foot note of raw OCR starts with its marker, a superscript the OCR made into "*", '"',
+# "”", a dagger (maybe doubled: "** Post, p. 329.") or digits: "* Documents presented in Part One ...",
+# "10 The best edition of ...".
+FOOT_NOTE_START = re.compile(
+    r"""^[ \t]*(?P<marker>[*\u2020\u2021\u00a7]{1,3}|["\u201d\u201c]|\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de(\[])""",
+    re.VERBOSE,
+)
+
+# A footnote anchor as raw OCR leaves it: a superscript garbled into '"', "”", "*" or a dagger,
+# glued after a word (maybe after its comma or full stop): 'persons" who', 'DuVal”', 'Walton,"';
+# or alone after a space where no quotation can open (a bracket, a space, punctuation or the line
+# end follows): '[NA:SD, Original Statutes "]', 'Territories * Jan. 15', '1 sess.: C *]', 'N° 241 *'.
+FOOT_ANCHOR = re.compile(
+    r"""(?<![^\W_])(?P<word>[^\W_]+)
+        (?:(?<=[^\W\d_]{2})(?P<punct>[.,;:]?)(?P<mark>["\u201d*\u2020\u2021])(?=[\s,.;:)\]]|$)
+          |[ \t](?P<spaced>["*\u2020\u2021])(?=[\])\s,.;:\u2014\u2013-]|$))""",
+    re.VERBOSE,
+)
+
+# A printed page number kept inside the running text of a scraped page, set off by dashes and
+# no-break spaces: "everywhere,-\u00a06\u00a0- even upon" (page 6 starts here).
+INLINE_PAGE_NUMBER = re.compile(r"""-\u00a0(?P<num>\d{1,4})\u00a0-""", re.VERBOSE)

@@ -146,6 +146,14 @@
   <xsl:template match="*" mode="quote-source"/>
 
   <!-- A note; its printed label links back to its anchor (a note without a label gets "↩"). -->
+  <!-- A note printed at the page's foot (page dumps) stays where the page has it: inline, so that
+       it may sit inside a paragraph that runs over the page; shown as a small block. -->
+  <xsl:template match="note[@place = 'foot']" priority="1">
+    <span class="note note-foot" id="{f:html-id(.)}" data-pair="{f:base-id(.)}">
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="note">
     <div class="note" id="{f:html-id(.)}" data-pair="{f:base-id(.)}">
       <xsl:apply-templates select="@xml:lang"/>
@@ -257,12 +265,38 @@
     <span class="glyph" title="{(key('id', substring(@ref, 2))/desc, 'a character of the source')[1]}"><xsl:apply-templates/></span>
   </xsl:template>
 
-  <!-- A page break (a form feed in the plain-text source) prints nothing but a discreet mark. -->
+  <!-- A page break prints a discreet mark; with a printed number, the number in the margin
+       ("p. 14", so that a reader can cite the page). -->
   <xsl:template match="pb">
-    <span class="pb" title="page break in the source{@n ! (' (page ' || . || ')')}"></span>
+    <span class="pb" title="page break in the source{@n ! (' (page ' || . || ')')}">
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+    </span>
   </xsl:template>
 
-  <xsl:template match="lb"><br/></xsl:template>
+  <!-- A source line break: a hidden mark that the diplomatic view's "page layout" shows as a new
+       line (CSS .page-layout .lb). After a word divided at the line end (@break='no') too. -->
+  <xsl:template match="lb">
+    <xsl:if test="$view = 'diplomatic'"><span class="lb{@break ! (' lb-' || .)}"></span></xsl:if>
+  </xsl:template>
+
+  <!-- The reading view: the white space between a line-end hyphen and the rest of its word
+       (line end, page break, furniture) is dropped, so that the word reads as one. -->
+  <xsl:template match="text()[$view = 'reading'][not(normalize-space())]
+      [(following-sibling::node()[self::lb or self::text()[normalize-space()]])[1][self::lb[@break = 'no']]]"/>
+
+  <!-- Page furniture (running heads, page numbers, separators): the page's, not the text's: shown
+       in the diplomatic view only. -->
+  <xsl:template match="fw">
+    <xsl:if test="$view = 'diplomatic'">
+      <span class="fw fw-{@type}"><xsl:apply-templates/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A line-end hyphen: printed in the diplomatic view, the joined word (or a kept compound
+       hyphen) in the reading view; no correction mark, it is layout. -->
+  <xsl:template match="choice[reg/@type = 'hyphenation']" priority="1">
+    <xsl:value-of select="if ($view = 'diplomatic') then string(orig) else string(reg)"/>
+  </xsl:template>
 
   <xsl:template match="emph"><em><xsl:apply-templates/></em></xsl:template>
 

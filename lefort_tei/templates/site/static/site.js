@@ -30,6 +30,11 @@
       document.body.classList.toggle("hide-corrections", !on);
     });
   }
+  if (main.querySelector(".diplomatic .lb, .diplomatic .fw")) {
+    checkbox("Page layout", false, function (on) {
+      document.body.classList.toggle("page-layout", on);
+    });
+  }
   if (main.querySelector(".pair.differs")) {
     checkbox("Only blocks with corrections", false, function (on) {
       document.body.classList.toggle("only-differences", on);

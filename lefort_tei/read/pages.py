@@ -1,0 +1,129 @@
+"""Put a page dump's page marks into the document the block rules built.
+
+In: a ``Document`` (front, sections, notes) read from ``PageLayout.blocks`` and the ``PageLayout``.
+Out: the same document with each page mark as an inline of the paragraph or heading it falls in,
+and the marks between blocks as ``PageMarks`` blocks (before the title: ``Front.lead``; between
+endnotes: inside the preceding note's last paragraph, whose span is extended over them).
+Linear: one pass over the blocks in order, one binary search per block.
+"""
+
+from __future__ import annotations
+
+from ..model import BlockQuote, Boilerplate, Document, PageMarks, Paragraph, Section, Span
+from .layout import PageLayout
+
+
+def split_boilerplate(layout: PageLayout) -> tuple[list[Span], list[Boilerplate]]:
+    """The blocks of the work, and the boilerplate regions with their own paragraphs and page
+    marks (in source order); the gaps inside boilerplate leave ``layout.gaps``."""
+    regions = [Boilerplate(kind, rule="page-dump", extent=span) for kind, span in layout.boilerplate]
+    if not regions:
+        return layout.blocks, []
+    work: list[Span] = []
+    items = [(b, "block") for b in layout.blocks] + [(g, "gap") for g in layout.gaps]
+    items.sort(key=lambda x: x[0].start)
+    gaps = []
+    for span, what in items:
+        region = next((r for r in regions if r.span.contains(span)), None)
+        if region is None:
+            (work if what == "block" else gaps).append(span)
+        elif what == "block":
+            region.blocks.append(Paragraph(span, layout.marks_in(span)))
+        else:
+            region.blocks.append(PageMarks(span, layout.marks_in(span)))
+    layout.gaps = gaps
+    return work, regions
+
+
+def place_page_marks(doc: Document, layout: PageLayout) -> None:
+    gaps = list(layout.gaps)
+    if layout.leading is not None:
+        gaps = [g for g in gaps if not layout.leading.contains(g)]
+    _place_gaps(doc, gaps, layout)
+    _marks_before_headings(doc)
+    for p in [*doc.paragraphs(), *doc.headings()]:
+        have = {id(i) for i in p.inlines}
+        p.inlines.extend(m for m in layout.marks_in(p.span) if id(m) not in have)
+
+
+def _marks_block(gap: Span, layout: PageLayout) -> PageMarks:
+    return PageMarks(gap, layout.marks_in(gap))
+
+
+def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
+    if not gaps:
+        return
+    if not doc.sections and not doc.notes:
+        doc.sections.append(Section(heading=None))  # a text of page marks only still has a body for them
+    g = 0
+    if doc.front is not None:
+        while g < len(gaps) and gaps[g].end <= doc.front.title_line.span.start:
+            doc.front.lead.append(_marks_block(gaps[g], layout))
+            g += 1
+        parts = [*doc.front.argument, *doc.front.provenance]
+        front_end = max(p.span.end for p in [doc.front.title_line, *parts])
+        # gaps inside the front: the front paragraph after the gap starts at it
+        while g < len(gaps) and gaps[g].end <= front_end:
+            after = next(p for p in parts if p.span.start >= gaps[g].end)
+            after.span = Span(min(after.span.start, gaps[g].start), after.span.end)
+            g += 1
+    else:
+        front_end = 0
+    for s, section in enumerate(doc.sections):
+        blocks: list = []
+        for block in section.blocks:
+            while g < len(gaps) and gaps[g].end <= block.span.start:
+                if gaps[g].start >= front_end:
+                    blocks.append(_marks_block(gaps[g], layout))
+                g += 1
+            blocks.append(block)
+        next_start = _section_start(doc, s + 1)
+        while g < len(gaps) and (next_start is None or gaps[g].end <= next_start):
+            blocks.append(_marks_block(gaps[g], layout))
+            g += 1
+        section.blocks = blocks
+    # Gaps among the endnotes: the previous note's last paragraph runs over them.
+    last: Paragraph | None = None
+    for note in doc.notes:
+        for block in note.blocks:
+            first = block.paragraphs[0] if isinstance(block, BlockQuote) else block
+            while g < len(gaps) and gaps[g].end <= first.span.start:
+                if last is not None:
+                    last.span = Span(last.span.start, gaps[g].end)
+                g += 1
+            last = block.paragraphs[-1] if isinstance(block, BlockQuote) else block
+    while g < len(gaps) and last is not None:
+        last.span = Span(last.span.start, gaps[g].end)
+        g += 1
+
+
+def _marks_before_headings(doc: Document) -> None:
+    """Page marks before a section's heading (a page that opens a chapter) end the section before;
+    before the first heading, they make a division of their own (a heading comes first in its div)."""
+    sections: list[Section] = []
+    for section in doc.sections:
+        lead = []
+        if section.heading is not None:
+            while section.blocks and isinstance(section.blocks[0], PageMarks) \
+                    and section.blocks[0].span.end <= section.heading.span.start:
+                lead.append(section.blocks.pop(0))
+        if lead and sections:
+            sections[-1].blocks.extend(lead)
+        elif lead:
+            sections.append(Section(heading=None, blocks=lead))
+        sections.append(section)
+    doc.sections = sections
+
+
+def _section_start(doc: Document, s: int) -> int | None:
+    if s < len(doc.sections):
+        section = doc.sections[s]
+        if section.heading is not None:
+            return section.heading.span.start
+        if section.blocks:
+            return section.blocks[0].span.start
+    if doc.notes_heading is not None:
+        return doc.notes_heading.span.start
+    if doc.notes:
+        return doc.notes[0].label.start
+    return None
