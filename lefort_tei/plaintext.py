@@ -36,6 +36,9 @@ def _collect(element: etree._Element, view: str, out: list[str]) -> None:
     structural = local(element) in STRUCTURAL or local(element) == "choice"
     if local(element) == "pb" and view == "diplomatic":
         out.append("\f")
+    if local(element) == "g":  # the character it stands for, not the picture shown
+        out.append(glyph_character(element))
+        return
     if element.text and not (structural and element.text.isspace()):
         out.append(element.text)
     for child in element:
@@ -45,6 +48,18 @@ def _collect(element: etree._Element, view: str, out: list[str]) -> None:
             _collect(child, view, out)
         if child.tail and not (structural and child.tail.isspace()):
             out.append(child.tail)
+
+
+def glyph_character(g: etree._Element) -> str:
+    """The character a ``g`` stands for: the code point its ``char`` declares ("U+0007"), else its text."""
+    ident = (g.get("ref") or "").lstrip("#")
+    for char in g.getroottree().getroot().iter(f"{{{TEI_NS}}}char"):
+        if char.get("{http://www.w3.org/XML/1998/namespace}id") == ident:
+            for mapping in char.iter(f"{{{TEI_NS}}}mapping"):
+                code = (mapping.text or "").strip()
+                if mapping.get("type") == "codepoint" and code.upper().startswith("U+"):
+                    return chr(int(code[2:], 16))
+    return ""
 
 
 def blocks(tree: etree._Element | etree._ElementTree, view: str = "diplomatic") -> list[str]:

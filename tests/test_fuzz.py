@@ -46,7 +46,7 @@ SOURCES = [t for t in (_decoded(p) for p in TEXTS) if t]
 INSERTS = st.sampled_from([
     "(12)", "(1)", "(l6)", "[3]", "[^2]", "[#fn3]_", "\u00b9", "\u00b2\u00b3", "*", "\u2020", "unions.7",
     "Kautsky6", "[Footnote 1: a note.]", "[Footnote: a note.]", "\f", "\n\f\n", "\u00a0", "\u3000",
-    "\u2060", "_italics_", "*emphasis*", "<i>x</i>", "<sc>Small</sc>", "&amp;", "&#8212;", "\\'",
+    "\u2060", "\x07", "\x0b", "_italics_", "*emphasis*", "<i>x</i>", "<sc>Small</sc>", "&amp;", "&#8212;", "\\'",
     "\n-----File: 012.png---\\jane\\\n", "\n## p. 14 (#22) ###########\n", "\n\nCHAPTER I\n\nTHE START\n\n",
     "\n\n# A Heading\n\n", "\nA Heading\n=========\n", "\n\n    An indented line of a quotation\n",
     "\n> a quoted line\n", "\n\n1. A numbered paragraph.\n\n", "\n\nFOOTNOTES:\n\n[1] A note.\n",

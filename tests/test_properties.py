@@ -139,3 +139,20 @@ def test_unicode_spaces_at_the_edges_of_paragraphs_and_lines_are_kept(space):
     _, root, decoded = build(text)
     assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(decoded)
     assert view_text(root, "diplomatic").count(space) == decoded.count(space)
+
+
+def test_control_characters_are_kept_as_declared_glyphs(tei_all_rng):
+    """Issue 17: a character XML cannot hold (U+0007, U+FFFE …) never refuses a text: it is written as
+    <g ref="#char-0007">␇</g>, declared in charDecl, and the diplomatic text is the source again."""
+    from lefort_tei.validate import validate_bytes
+
+    text = "A Title \x01- Jane\n\nA bell\x07 rang \ufffe here (1).\n\n\x07\x0b\n\n1 A note\x07.\n"
+    data, root, decoded = build(text)
+    assert view_text(root, "diplomatic") .replace("\n\n", "\n") .count("\x07") == 3
+    assert fold_whitespace(view_text(etree.fromstring(data), "diplomatic")) == fold_whitespace(decoded)
+    doc = etree.fromstring(data)
+    chars = [c.get("{http://www.w3.org/XML/1998/namespace}id") for c in doc.iterfind(".//t:charDecl/t:char", NS)]
+    assert chars == ["char-0001", "char-0007", "char-000B", "char-FFFE"]
+    assert [g.text for g in doc.iterfind(".//t:g", NS)][:2] == ["\u2401", "\u2407"]
+    assert tei_all_rng.validate(doc), tei_all_rng.error_log.last_error
+    assert [d.format() for d in validate_bytes(data, "ctrl.xml") if d.level == "error"] == []

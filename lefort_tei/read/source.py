@@ -1,8 +1,9 @@
 """Decode a source file: bytes → ``Source`` (text with ``\\n`` line ends) + diagnostics.
 
 In: a path. Out: ``Source`` and a list of info/warning diagnostics saying what decoding did
-(BOM removed, CRLF converted, Latin-1 detected). Raises ``InputError`` (exit 2) for an empty
-file, a binary file, or characters XML cannot hold, with ``file:line:col``.
+(BOM removed, CRLF converted, Latin-1 detected, control characters XML cannot hold, which are
+kept and encoded as ``g``). Raises ``InputError`` (exit 2) for an empty or a binary file, with
+``file:line:col``.
 """
 
 from __future__ import annotations
@@ -73,11 +74,13 @@ def decode_source(raw: bytes, path: str) -> tuple[Source, list[Diagnostic]]:
     source = Source(path=path, text=text, encoding=encoding, newline=newline,
                     sha256=hashlib.sha256(raw).hexdigest())
     bad_char = XML_ILLEGAL.search(text)
-    if bad_char:
+    if bad_char:  # kept: the encoder writes it as a g element declared in the header (charDecl)
         line, col = source.position(bad_char.start())
-        raise InputError(error("input-control-char",
-                               f"control character U+{ord(bad_char.group()):04X} cannot be kept in "
-                               "XML; remove it or replace it (a form feed is allowed)", path, line, col))
+        count = len(XML_ILLEGAL.findall(text))
+        notes.append(Diagnostic("warning", "input-control-char",
+                                f"control character U+{ord(bad_char.group()):04X} here ({count} in all) cannot be "
+                                "written in XML: kept as a <g> declared in the header; remove it from the source "
+                                "if it is noise", path, line, col))
     return source, notes
 
 

@@ -20,7 +20,7 @@ from .relaxng import OUR_RNG, compile_rng, validate_rng
 from .safe import parse_bytes, read_and_parse
 from .schematron import OUR_SCH, compile_schematron, validate_schematron
 
-INPUT_CODES = frozenset({"xml-malformed", "xml-doctype", "not-tei", "tei-namespace", "input-missing",
+INPUT_CODES = frozenset({"xml-malformed", "xml-doctype", "xml-too-deep", "not-tei", "tei-namespace", "input-missing",
                          "input-directory", "input-unreadable"})
 
 __all__ = ["INPUT_CODES", "OUR_RNG", "OUR_SCH", "compile_rng", "compile_schematron", "parse_tei",

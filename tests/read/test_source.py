@@ -32,7 +32,6 @@ def test_latin1_warning_points_at_the_first_bad_byte():
     (b"", "input-empty", 1),
     (b"  \n\n\t", "input-empty", 1),
     (b"text\n\x00\x01\x02binary", "input-binary", 2),
-    (b"ok\nbad \x0b char", "input-control-char", 2),
 ])
 def test_refused_inputs(raw, code, line):
     with pytest.raises(InputError) as exc:
@@ -61,3 +60,10 @@ def test_broken_utf16_is_an_input_error_with_a_line(raw):
         decode_source(raw, "broken.txt")
     (d,) = caught.value.diagnostics
     assert d.code == "input-utf16" and d.line >= 1 and "UTF-16" in d.message
+
+
+def test_a_control_character_is_kept_with_a_warning_at_its_place():
+    source, notes = decode_source(b"ok\nbad \x0b char\x07", "ctrl.txt")
+    assert source.text == "ok\nbad \x0b char\x07"
+    (warning,) = [d for d in notes if d.code == "input-control-char"]
+    assert (warning.level, warning.line, warning.col) == ("warning", 2, 5) and "2 in all" in warning.message
