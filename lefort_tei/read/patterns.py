@@ -125,7 +125,9 @@ NOTE_LABEL_STYLES = {
     # reST footnote: ".. [#fn3] Frederick the Great of Prussia.", ".. [3] …"
     "rest": re.compile(r"^(?P<marker>\.\.[ \t]+\[\#?(?P<label>[A-Za-z]*(?P<num>\d{1,3}))\])[ \t]*"),
     # Distributed Proofreaders: "[Footnote 1: Pronounced …]" (a block of its own at the page foot)
-    "dp": re.compile(r"^(?P<marker>\[Footnote[ \t]+(?P<label>(?P<num>\d{1,3}))[ \t]*:)", re.IGNORECASE),
+    # or in the short form "[#3 Pronounced …]"
+    "dp": re.compile(r"^(?P<marker>\[Footnote[ \t]+(?P<label>(?P<num>\d{1,3}))[ \t]*:|\[\#(?P<label2>\d{1,3})(?=[ \t]))",
+                     re.IGNORECASE),
 }
 
 # Anchor candidates per anchor style; `num` holds the number. Which anchor styles may answer a
@@ -149,9 +151,10 @@ ANCHOR_STYLES = {
     ),
 }
 
-# An inline note printed in place: "[Footnote: Plato …]", "[Footnote 2: …]" (the brackets are
+# An inline note printed in place: "[Footnote: Plato …]", "[Footnote 2: …]", "[#3 …]" (the brackets are
 # matched by counting, so a note may hold "[sic]"); the pattern finds the opening only.
-INLINE_NOTE_OPEN = re.compile(r"\[Footnote(?:[ \t]+(?P<label>\d{1,3}))?[ \t]*:", re.IGNORECASE)
+INLINE_NOTE_OPEN = re.compile(r"\[(?:Footnote(?:[ \t]+(?P<label>\d{1,3}))?[ \t]*:|\#(?P<short>\d{1,3})[ \t])",
+                              re.IGNORECASE)
 
 # The heading of a notes section: "FOOTNOTES:", "Notes", "Endnotes", "NOTES."
 NOTES_HEADING_ANY = re.compile(r"^(?:foot|end)?notes?\s*[:.]?\s*$|^references\s*$", re.IGNORECASE)

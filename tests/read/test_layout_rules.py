@@ -236,3 +236,11 @@ def test_light_markup_characters_are_diplomatic_only():
     root = encode(doc).root
     assert "The _Genius_ of it." in view_text(root, "diplomatic")
     assert "The Genius of it." in view_text(root, "reading")
+
+
+def test_short_dp_notes_in_place_and_as_blocks():
+    doc, _ = read_text("A word[1] here.\n\n[#1 The note of the page.]\n\n" + PARA + " And one [#2 inline] here.\n")
+    assert [(n.label_text, n.place) for n in doc.notes] == [("1", "foot")]
+    assert links(doc) == [("[1]", "1")]
+    (inline,) = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, InlineNote)]
+    assert (inline.label_text, doc.source.slice(inline.span)) == ("2", "[#2 inline]")

@@ -37,6 +37,9 @@ def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None
     s = text[block.start:min(block.end, block.start + 40)]
     for style, pattern in NOTE_LABEL_STYLES.items():
         m = pattern.match(s)
+        if m and style == "dp" and m["label2"]:  # "[#3 …]": the number is the label
+            return LabelCandidate(index, style, int(m["label2"]), m["label2"],
+                                  Span(block.start + m.start("marker"), block.start + m.end("marker")))
         if m:
             return LabelCandidate(index, style, int(m["num"]), m["label"],
                                   Span(block.start + m.start("marker"), block.start + m.end("marker")))
@@ -65,7 +68,8 @@ def inline_notes(text: str, span: Span) -> list[InlineNote]:
         close = bracket_end(text, m.start(), span.end)
         if close is None:
             break
-        label = Span(m.start("label"), m.end("label")) if m["label"] else None
-        found.append(InlineNote(Span(m.start(), close), label, m["label"] or ""))
+        group = "label" if m["label"] else "short" if m["short"] else None
+        label = Span(m.start(group), m.end(group)) if group else None
+        found.append(InlineNote(Span(m.start(), close), label, m[group] if group else ""))
         pos = close
     return found
