@@ -26,6 +26,7 @@ from .rules.notes import ANSWERS, LabelCandidate, label_candidate
 
 MAX_CONTINUATION = 40  # unlabelled blocks a note may run over before the next label of its group
 MIN_ADVERTISEMENT_PRICES = 2  # blocks with a price that make the blocks after the notes advertisements
+ADVERTISEMENT_DENSITY = 6  # … when at least one block in six names a price (a document with sums is no catalogue)
 
 
 @dataclass(slots=True)
@@ -146,7 +147,7 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
             final.place = "end"
             if rest:  # a closing section-break row belongs to the last note
                 final.extents[-1] = (final.extents[-1][0], hi - 1)
-        elif prices >= MIN_ADVERTISEMENT_PRICES:
+        elif prices >= MIN_ADVERTISEMENT_PRICES and prices * ADVERTISEMENT_DENSITY >= len(rest):
             final.place = "end"
             layout.advertisement = (final.last + 1, hi - 1)
     return layout

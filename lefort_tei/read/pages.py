@@ -9,7 +9,7 @@ Linear: one pass over the blocks in order, one binary search per block.
 
 from __future__ import annotations
 
-from ..model import BlockQuote, Boilerplate, Document, PageMarks, Paragraph, Section, Span
+from ..model import BlockQuote, Boilerplate, Document, Note, PageMarks, Paragraph, Section, Span
 from .layout import PageLayout
 
 
@@ -53,6 +53,9 @@ def _marks_block(gap: Span, layout: PageLayout) -> PageMarks:
 def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
     if not gaps:
         return
+    gaps = _gaps_into_boilerplate(doc, gaps, layout)
+    if not gaps:
+        return
     if not doc.sections and not doc.notes:
         doc.sections.append(Section(heading=None))  # a text of page marks only still has a body for them
     g = 0
@@ -77,6 +80,13 @@ def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
                     blocks.append(_marks_block(gaps[g], layout))
                 g += 1
             blocks.append(block)
+            if isinstance(block, Note):  # a note in place: a gap between its paragraphs joins the one before
+                paragraphs = [q for b in block.blocks for q in (b.paragraphs if isinstance(b, BlockQuote) else [b])]
+                while g < len(gaps) and gaps[g].end <= block.span.end:
+                    before = [q for q in paragraphs if q.span.end <= gaps[g].start]
+                    if before:
+                        before[-1].span = Span(before[-1].span.start, gaps[g].end)
+                    g += 1
         next_start = _section_start(doc, s + 1)
         while g < len(gaps) and (next_start is None or gaps[g].end <= next_start):
             blocks.append(_marks_block(gaps[g], layout))
@@ -84,7 +94,7 @@ def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
         section.blocks = blocks
     # Gaps among the endnotes: the previous note's last paragraph runs over them.
     last: Paragraph | None = None
-    for note in doc.notes:
+    for note in (n for n in doc.notes if n.place == "end"):  # notes in place sit among the sections' blocks
         for block in note.blocks:
             first = block.paragraphs[0] if isinstance(block, BlockQuote) else block
             while g < len(gaps) and gaps[g].end <= first.span.start:
@@ -95,6 +105,23 @@ def _place_gaps(doc: Document, gaps: list[Span], layout: PageLayout) -> None:
     while g < len(gaps) and last is not None:
         last.span = Span(last.span.start, gaps[g].end)
         g += 1
+
+
+def _gaps_into_boilerplate(doc: Document, gaps: list[Span], layout: PageLayout) -> list[Span]:
+    """Page marks inside a region the block rules set apart (advertisements, a licence after the
+    work) stay in it, among its paragraphs; the other gaps are returned."""
+    regions = [b for b in [*doc.front_boilerplate, *doc.back_boilerplate] if b.blocks]
+    if not regions:
+        return gaps
+    rest = []
+    for gap in gaps:
+        region = next((b for b in regions if b.span.start <= gap.start and gap.end <= b.span.end), None)
+        if region is None:
+            rest.append(gap)
+        else:
+            region.blocks.append(_marks_block(gap, layout))
+            region.blocks.sort(key=lambda block: block.span.start)
+    return rest
 
 
 def _marks_before_headings(doc: Document) -> None:
@@ -124,6 +151,7 @@ def _section_start(doc: Document, s: int) -> int | None:
             return section.blocks[0].span.start
     if doc.notes_heading is not None:
         return doc.notes_heading.span.start
-    if doc.notes:
-        return doc.notes[0].label.start
+    end_notes = [n for n in doc.notes if n.place == "end"]  # notes in place are inside the sections
+    if end_notes:
+        return end_notes[0].label.start
     return None
