@@ -37,9 +37,9 @@ def encode_header(doc: Document) -> etree._Element:
     for name in e.editors:
         _sub(resp, "name", name)
     tool = etree.SubElement(title_stmt, T("respStmt"), {XML_ID: "lefort-tei"})
-    _sub(tool, "resp", "automatic conversion from plain text, note linking and marker corrections; the automatic "
-         "apparatus: persons (named-entity recognition and document-level rules), certain OCR corrections, "
-         "works cited")
+    # (the same words whether or not the automatic apparatus added anything: curated editions keep their bytes;
+    # the encodingDesc says what the automatic pass did when it did something)
+    _sub(tool, "resp", "automatic conversion from plain text, note linking and marker corrections")
     _sub(tool, "name", f"lefort-tei {__version__}")
 
     pub = _sub(file_desc, "publicationStmt")
@@ -112,7 +112,8 @@ def _encoding_desc(doc: Document) -> etree._Element:
     _sub(_sub(decl, "interpretation"), "p",
          "Persons, titles of works, dates and bibliographic references are marked from the edition's data file "
          "and from general rules" + (f"; the edition has {registers}." if registers else ".") + (
-             " Persons found by the converter's automatic pass are marked as such, with their certainty."
+             " Persons found by the converter's automatic pass (named-entity recognition and rules over the "
+             "whole text) are marked as such, with their certainty."
              if any(p.resp for p in doc.persons) else ""))
     return enc
 
