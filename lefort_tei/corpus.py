@@ -107,7 +107,10 @@ def sha256_file(path: str | Path) -> str:
 
 def toolkit_fingerprint(roots: tuple[Path, ...] = (PACKAGE_DIR, XSLT_DIR, SCHEMAS_DIR)) -> str:
     """A hash of everything in the toolkit that shapes an output: code, templates, XSLT, schemas."""
+    from .annotate.ner import model_id
+
     h = hashlib.sha256(f"lefort-tei {__version__}\n".encode())
+    h.update(f"ner: {model_id()}\n".encode())  # the automatic persons follow the NER model (issue 12)
     for root in roots:
         if not root.is_dir():
             continue

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (BIBLIO_WORD, HONORIFIC, HONORIFIC_BEFORE, PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
+from .patterns import (BIBLIO_WORD, LOWER_WORD, HONORIFIC, HONORIFIC_BEFORE, PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
                        NEXT_CAPITAL, NOT_ID_CHARS, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
@@ -94,12 +94,10 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
 
 
 def _lower_words(readings) -> set[str]:
+    """Every word the text prints in lower case ("party", "in"): such a word is no name here."""
     words: set[str] = set()
     for r in readings:
-        for w in r.text.split():
-            w = w.strip(".,;:!?()[]'\"\u2018\u2019\u201c\u201d")
-            if w[:1].islower():
-                words.add(w)
+        words.update(LOWER_WORD.findall(r.text))
     return words
 
 

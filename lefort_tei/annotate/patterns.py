@@ -256,3 +256,6 @@ POSSESSIVE_AFTER = re.compile(r"""^['\u2019]s\b""", re.VERBOSE)
 
 # The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
 HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)
+
+# A word printed in lower case: "party" in "the party met", "in"; not "Party", not "d'une".
+LOWER_WORD = re.compile(r"""(?<![^\W_])[a-z\u00df-\u00ff][^\W_]*""", re.VERBOSE)
