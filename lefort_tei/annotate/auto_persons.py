@@ -38,6 +38,7 @@ from .wordlist import is_foreign, zipf
 RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may take it for a name
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
 STRONG_CUES = frozenset({"speech-verb", "possessive", "person-noun", "initials"})
+CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun"})  # "C. L. R. James", "Louis XIV", "Lord Bacon"
 CUED_ONLY = "a common word, a person where initials or a regnal number go with it"
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
@@ -144,7 +145,7 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         votes_against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS)
         cued = sum(1 for p in ps if p.cues & {"initials", "speech-verb"})
         if freq >= COMMON:
-            if any(p.cues & {"initials", "regnal"} and p.label == "PERSON" for p in ps):
+            if any(p.cues & CUES_FOR_COMMON and p.label == "PERSON" for p in ps):
                 decided[word] = CUED_ONLY  # "C. L. R. James", "Louis XIV": only where so printed
             continue
         if sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps):
@@ -161,7 +162,17 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             decided[word] = "a rare word the tagger leaves untyped, with a person cue"
         elif not used_model and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
             decided[word] = "a rare word with person cues in two places"
-    # coordination with a known person: "Kamenev and Zinoviev"
+    # coordination with a known person: "Kamenev and Zinoviev"; again while it finds more
+    # ("Locke, Hume, Gibbon": Gibbon known, then Hume, then Locke), a few rounds at most
+    for _ in range(3):
+        before = len(decided)
+        _coordination_round(places, decided, lower_words)
+        if len(decided) == before:
+            break
+    return decided
+
+
+def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str], lower_words: set[str]) -> None:
     for word, ps in places.items():
         if word in decided or zipf(word) >= COMMON or word.lower() in lower_words:
             continue
@@ -172,7 +183,6 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue
         if any(_coordinated(p, decided) for p in ps):
             decided[word] = "coordinated with a person"
-    return decided
 
 
 def _coordinated(p: _Place, decided: dict[str, str]) -> bool:
@@ -205,7 +215,7 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
     for word in order:
         own_givens = [g for g, _ in givens[word].most_common()]
         for p in sorted(places[word], key=lambda p: _first(p, reading_by_block)):
-            if surnames[word] == CUED_ONLY and not p.cues & {"initials", "regnal"}:
+            if surnames[word] == CUED_ONLY and not p.cues & CUES_FOR_COMMON:
                 continue
             if TITLE_BEFORE.search(p.text, max(0, p.form_start - 12), p.form_start):
                 continue  # "his Stalin", "Trotsky's Stalin": a title
