@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (BIBLIO_WORD, LOWER_WORD, HONORIFIC, HONORIFIC_BEFORE, PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
-                       NEXT_CAPITAL, NOT_ID_CHARS, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
+from .patterns import (BIBLIO_WORD, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE,
+                       HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD, NEXT_CAPITAL, NOT_ID_CHARS,
+                       PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 

@@ -331,3 +331,10 @@ def test_a_garbled_form_left_uncorrected_joins_its_person(make, rules_only):
     assert refs.get("Souvarlne") == refs["Souvarine"]
     person = next(p for p in doc.persons if p.id == refs["Souvarine"])
     assert "Souvarlne" in person.forms
+
+
+def test_a_shared_given_name_does_not_hide_an_automatic_person(make, rules_only):
+    toml = '[[person]]\nid = "darwin"\nname = "Charles Darwin"\nforms = ["Charles Darwin"]\n'
+    doc, data = make("Charles Darwin wrote. Charles Zyzzbeck said it, and Zyzzbeck declared it.", toml, auto=True)
+    annotate(doc, data)
+    assert {"darwin", "zyzzbeck"} <= {p.id for p in doc.persons}
