@@ -80,7 +80,7 @@ def person_scores(doc, gold_doc):
 def correction_scores(doc, gold_doc, resp=None):
     text = doc.source.text
     gold = [(c.span.start, c.span.end, c.corr) for c in inlines(gold_doc, Correction) if c.resp == "#ed"]
-    got = [c for c in inlines(doc, Correction) if resp is None or c.resp == resp]
+    got = [c for c in inlines(doc, Correction) if (resp is None or c.resp == resp) and c.kind != "anchor"]
     right, sound = 0, []
     for c in got:
         match = [g for g in gold if g[0] <= c.span.start and c.span.end <= g[1]
