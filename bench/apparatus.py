@@ -80,7 +80,7 @@ def person_scores(doc, gold_doc):
 def correction_scores(doc, gold_doc, resp=None):
     text = doc.source.text
     gold = [(c.span.start, c.span.end, c.corr) for c in inlines(gold_doc, Correction) if c.resp == "#ed"]
-    got = [c for c in inlines(doc, Correction) if resp is None or c.resp == resp]
+    got = [c for c in inlines(doc, Correction) if (resp is None or c.resp == resp) and c.kind != "anchor"]
     right, sound = 0, []
     for c in got:
         match = [g for g in gold if g[0] <= c.span.start and c.span.end <= g[1]
@@ -175,7 +175,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         args.corpus = Path("/work/shared/corpus")
-    out = {"ner_model": ner.model_label() or "none (rules only)", "seed": seed_figures()}
+    out = {"ner_model": ner.model_id() or "none (rules only)", "load_average_at_start": os.getloadavg()[0],
+           "seed": seed_figures()}
     if args.corpus.exists():
         out["clean_texts"] = corpus_figures(args.corpus, args.clean)
         if not args.no_cost:
@@ -183,7 +184,8 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(out, indent=1, ensure_ascii=False))
         return 0
-    print(f"NER model: {out['ner_model']}")
+    print(f"NER model: {out['ner_model']}; load average at start {out['load_average_at_start']:.1f} "
+          "(the times follow the machine's load)")
     for part, figures in out["seed"].items():
         print(f"\nseed {part.replace('_', ' ')}:")
         for k, v in figures.items():

@@ -138,7 +138,10 @@ def resource_roots() -> tuple[Path, ...]:
 
 def toolkit_fingerprint(roots: tuple[Path, ...] | None = None) -> str:
     """A hash of everything in the toolkit that shapes an output: code, templates, XSLT, schemas, fonts."""
+    from .annotate.ner import model_id
+
     h = hashlib.sha256(f"lefort-tei {__version__}\n".encode())
+    h.update(f"ner: {model_id()}\n".encode())  # the automatic persons follow the NER model (issue 12)
     for root in resource_roots() if roots is None else roots:
         if not root.is_dir():
             continue

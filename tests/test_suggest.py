@@ -64,7 +64,7 @@ def _run_cli(capsys, *args):
 
 @pytest.mark.parametrize("what, table", [("corrections", "correction"), ("persons", "person")])
 def test_cli_prints_toml_ready_to_paste(capsys, what, table):
-    code, out = _run_cli(capsys, what, str(SEED), "--limit", "15")
+    code, out = _run_cli(capsys, what, str(SEED), "--limit", "15", "--no-data")  # the seed's file has them all
     assert code == 0
     parsed = tomllib.loads(out)
     assert 1 <= len(parsed[table]) <= 15
@@ -110,3 +110,15 @@ def test_suggested_corrections_always_load_as_a_data_file(tmp_path):
     assert loaded.corrections and all(c.corr for c in loaded.corrections)
     assert "# sic = " in out.getvalue()  # a suspect without a proposal is there, commented out
     convert(text, data)  # every active suggestion applies cleanly
+
+
+def test_cli_persons_are_the_automatic_register_not_a_candidate_list(capsys):
+    """One engine: `suggest persons` prints what convert's automatic pass tags, words excluded."""
+    from lefort_tei.annotate import ner
+
+    if not ner.model_id():
+        pytest.skip("no NER model installed")
+    _, out = _run_cli(capsys, "persons", str(SEED), "--no-data")
+    names = [p["name"] for p in tomllib.loads(out)["person"]]
+    assert 20 <= len(names) <= 32
+    assert not {"Bolshevik", "Russia", "London", "Thermidor", "Party"} & set(names)

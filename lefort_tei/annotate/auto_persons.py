@@ -30,14 +30,16 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (BIBLIO_WORD, HONORIFIC, HONORIFIC_BEFORE, PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE, INITIALS_BEFORE,
-                       NEXT_CAPITAL, NOT_ID_CHARS, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
+from .patterns import (BIBLIO_WORD, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE,
+                       HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD, NEXT_CAPITAL, NOT_ID_CHARS,
+                       PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 
 RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may take it for a name
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
 STRONG_CUES = frozenset({"speech-verb", "possessive", "person-noun", "initials"})
+CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun"})  # "C. L. R. James", "Louis XIV", "Lord Bacon"
 CUED_ONLY = "a common word, a person where initials or a regnal number go with it"
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
@@ -94,12 +96,10 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
 
 
 def _lower_words(readings) -> set[str]:
+    """Every word the text prints in lower case ("party", "in"): such a word is no name here."""
     words: set[str] = set()
     for r in readings:
-        for w in r.text.split():
-            w = w.strip(".,;:!?()[]'\"\u2018\u2019\u201c\u201d")
-            if w[:1].islower():
-                words.add(w)
+        words.update(LOWER_WORD.findall(r.text))
     return words
 
 
@@ -146,7 +146,7 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         votes_against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS)
         cued = sum(1 for p in ps if p.cues & {"initials", "speech-verb"})
         if freq >= COMMON:
-            if any(p.cues & {"initials", "regnal"} and p.label == "PERSON" for p in ps):
+            if any(p.cues & CUES_FOR_COMMON and p.label == "PERSON" for p in ps):
                 decided[word] = CUED_ONLY  # "C. L. R. James", "Louis XIV": only where so printed
             continue
         if sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps):
@@ -163,7 +163,17 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             decided[word] = "a rare word the tagger leaves untyped, with a person cue"
         elif not used_model and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
             decided[word] = "a rare word with person cues in two places"
-    # coordination with a known person: "Kamenev and Zinoviev"
+    # coordination with a known person: "Kamenev and Zinoviev"; again while it finds more
+    # ("Locke, Hume, Gibbon": Gibbon known, then Hume, then Locke), a few rounds at most
+    for _ in range(3):
+        before = len(decided)
+        _coordination_round(places, decided, lower_words)
+        if len(decided) == before:
+            break
+    return decided
+
+
+def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str], lower_words: set[str]) -> None:
     for word, ps in places.items():
         if word in decided or zipf(word) >= COMMON or word.lower() in lower_words:
             continue
@@ -174,7 +184,6 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue
         if any(_coordinated(p, decided) for p in ps):
             decided[word] = "coordinated with a person"
-    return decided
 
 
 def _coordinated(p: _Place, decided: dict[str, str]) -> bool:
@@ -203,11 +212,13 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
                 givens[word][given] += 1
     reading_by_block = {id(b): r for b, r in zip(all_blocks, readings)}
     ids = set(taken)
+    garbled = _garbled_forms(surnames, places)
     order = sorted(surnames, key=lambda w: min((_first(p, reading_by_block) for p in places[w])))
-    for word in order:
+    for surname in order:
+        word = garbled.get(surname, surname)  # "Souvarlne" left uncorrected: Souvarine's entry
         own_givens = [g for g, _ in givens[word].most_common()]
-        for p in sorted(places[word], key=lambda p: _first(p, reading_by_block)):
-            if surnames[word] == CUED_ONLY and not p.cues & {"initials", "regnal"}:
+        for p in sorted(places[surname], key=lambda p: _first(p, reading_by_block)):
+            if surnames[surname] == CUED_ONLY and not p.cues & CUES_FOR_COMMON:
                 continue
             if TITLE_BEFORE.search(p.text, max(0, p.form_start - 12), p.form_start):
                 continue  # "his Stalin", "Trotsky's Stalin": a title
@@ -240,6 +251,32 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
         strong = len(person.mentions) >= 2 or any(" " in f for f in person.forms)
         person.cert = "high" if used_model and strong else "medium"
     return list(persons.values())
+
+
+def _garbled_forms(surnames: dict[str, str], places) -> dict[str, str]:
+    """A garbled surname → the surname it garbles: unknown to the word list, printed at most twice,
+    one edit (or one OCR confusion) from a surname printed three times as often ("Souvarlne" →
+    "Souvarine", "Wrotsky" → "Trotsky" when the high tier left them). Never a known word ("Daniel"
+    is not "Daniels"). Linear in the surnames (one dictionary of deletion keys)."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for w in surnames:
+        for k in _deletions(w):
+            by_key[k].append(w)
+    out: dict[str, str] = {}
+    for w in surnames:
+        n = len(places[w])
+        if n > 2 or zipf(w) > 0 or len(w) < 5:
+            continue
+        near = {o for k in _deletions(w) for o in by_key.get(k, ()) if o != w and len(places[o]) >= 3 * n
+                and o not in out}
+        if len(near) == 1:
+            out[w] = near.pop()
+    return out
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and the word with one letter dropped: two words share a key iff one edit apart (or so)."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _first(p: _Place, reading_by_block) -> int:

@@ -88,8 +88,10 @@ def find_works(doc: Document) -> list[AutoWork]:
                 work.evidence = f"note {note.n}: {text[a:z].strip()[:80]}"
                 _add(found, short, work)
     for work in short:  # a title alone: the same as a work of that title (or that begins so), else its own
-        same = [w for w in found.values() if _same_title(w.title, work.title)]
+        same = [w for w in found.values() if _same_title(w.title, work.title) or _same_title(work.title, w.title)]
         if same:
+            if len(same) == 1 and len(work.title) > len(same[0].title) and not same[0].author_name:
+                same[0].title = work.title  # "Writings of Leon Trotsky (1934-35)" over its short form
             for f in work.forms:
                 if f not in same[0].forms and len(same) == 1:
                     same[0].forms.append(f)

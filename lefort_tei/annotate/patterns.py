@@ -98,8 +98,8 @@ MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "ju
 
 # A capitalised word (a name's part or a name): "Trotsky" in "Trotsky's", "Zinoviev", "XIV",
 # "Anglo-Russian"; not the "Etat" of "L'Etat" (glued to an apostrophe).
-CAP_WORD = re.compile(r"""(?<![\w-])(?<!\w['\u2019])(?P<w>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]*(?:-[A-Z][\w\u00c0-\u024f]*)*)
-                          (?![\w]|['\u2019][A-Za-z]{2})""", re.VERBOSE)
+CAP_WORD = re.compile(r"""(?<![^\W_])(?<!-)(?<!\w['\u2019])(?P<w>[A-Z\u00c0-\u00de][^\W_]*(?:-[A-Z][^\W_]*)*)
+                          (?![^\W_]|['\u2019][A-Za-z]{2})""", re.VERBOSE)
 
 # Initials before a name, the last one touching it or one space away: "C. L. R. " (James),
 # "E. H." (Carr, after the spacing correction), "R. V. ".
@@ -256,3 +256,6 @@ POSSESSIVE_AFTER = re.compile(r"""^['\u2019]s\b""", re.VERBOSE)
 
 # The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
 HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)
+
+# A word printed in lower case: "party" in "the party met", "in"; not "Party", not "d'une".
+LOWER_WORD = re.compile(r"""(?<![^\W_])[a-z\u00df-\u00ff][^\W_]*""", re.VERBOSE)

@@ -87,10 +87,10 @@ def _add_automatic(doc: Document, data: EditorialData, all_blocks, skip: list[Sp
         diags.append(Diagnostic("info", "ner-none", "no named-entity model installed: persons found by rules "
                                 "alone (install the 'ner' extra: pip install 'lefort-tei[ner]', or set "
                                 f"{ner.MODEL_ENV})", doc.source.path))
-    curated = {w for p in doc.persons for f in p.forms for w in NAME_PARTS_SPLIT.split(f) if len(w) > 2}
+    curated = {_surname(f) for p in doc.persons for f in p.forms}
     for person in found:
-        if curated and any(w in curated for f in person.forms for w in NAME_PARTS_SPLIT.split(f) if len(w) > 2):
-            continue
+        if curated & {_surname(f) for f in person.forms}:
+            continue  # the data file has this person (a given name alone is no match: "Charles")
         tagged = 0
         for block, span in person.mentions:
             if not fits(block, span):
@@ -103,3 +103,9 @@ def _add_automatic(doc: Document, data: EditorialData, all_blocks, skip: list[Sp
             doc.persons.append(Person(id=person.id, name=person.name, forms=person.forms, resp=AUTO,
                                       cert=person.cert, evidence=person.evidence))
     return diags
+
+
+def _surname(form: str) -> str:
+    """The last word of a name ("C. L. R. James" → "James", "Leon Trotsky's" → "Trotsky")."""
+    parts = [w for w in NAME_PARTS_SPLIT.split(form) if w]
+    return parts[-1].removesuffix("'s").removesuffix("\u2019s") if parts else ""

@@ -72,29 +72,29 @@ def is_whole_word(text: str, a: int, b: int) -> bool:
 
 
 def reading_of(source_text: str, span: Span, inlines: list) -> Reading:
-    """The reading of a block: source characters, with each correction's ``corr`` in its place."""
+    """The reading of a block: source characters, with each correction's ``corr`` in its place.
+
+    Built from slices and ``range``s (C speed): every annotator reads every block, so this is
+    the hottest loop of the automatic apparatus."""
     corrections = sorted((i for i in inlines if isinstance(i, Correction)), key=lambda c: c.span.start)
-    text: list[str] = []
+    parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = span.start
     for c in corrections:
         if c.span.start < pos:
             continue  # overlapping corrections are refused where they are made; be safe here
-        for k in range(pos, c.span.start):
-            text.append(source_text[k])
-            starts.append(k)
-            ends.append(k + 1)
-        for ch in c.corr:
-            text.append(ch)
-            starts.append(c.span.start)
-            ends.append(c.span.end)
+        parts.append(source_text[pos:c.span.start])
+        starts.extend(range(pos, c.span.start))
+        ends.extend(range(pos + 1, c.span.start + 1))
+        parts.append(c.corr)
+        starts.extend([c.span.start] * len(c.corr))
+        ends.extend([c.span.end] * len(c.corr))
         pos = c.span.end
-    for k in range(pos, span.end):
-        text.append(source_text[k])
-        starts.append(k)
-        ends.append(k + 1)
-    return Reading("".join(text), starts, ends, span.start, span.end)
+    parts.append(source_text[pos:span.end])
+    starts.extend(range(pos, span.end))
+    ends.extend(range(pos + 1, span.end + 1))
+    return Reading("".join(parts), starts, ends, span.start, span.end)
 
 
 def blocks(doc: Document) -> list[Block]:

@@ -37,6 +37,8 @@ def encode_header(doc: Document) -> etree._Element:
     for name in e.editors:
         _sub(resp, "name", name)
     tool = etree.SubElement(title_stmt, T("respStmt"), {XML_ID: "lefort-tei"})
+    # (the same words whether or not the automatic apparatus added anything: curated editions keep their bytes;
+    # the encodingDesc says what the automatic pass did when it did something)
     _sub(tool, "resp", "automatic conversion from plain text, note linking and marker corrections")
     _sub(tool, "name", f"lefort-tei {__version__}")
 
@@ -75,16 +77,18 @@ def _encoding_desc(doc: Document) -> etree._Element:
     the web edition's "about" page and on the print edition's imprint page)."""
     src = doc.source
     corrections = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, Correction)]
-    by_tool = sum(1 for c in corrections if c.resp == "#lefort-tei")
+    by_tool = sum(1 for c in corrections if c.resp == "#lefort-tei" and c.kind == "anchor")
+    auto = sum(1 for c in corrections if c.resp == "#lefort-tei" and c.kind != "anchor")
     quotes = sum(1 for s in doc.sections for b in s.blocks if isinstance(b, BlockQuote)) + sum(
         1 for n in doc.notes for b in n.blocks if isinstance(b, BlockQuote))
     enc = etree.Element(T("encodingDesc"))
     decl = _sub(enc, "editorialDecl")
-    fixed = len(corrections) - by_tool
+    fixed = len(corrections) - by_tool - auto
+    slips = f", {_count(auto, 'certain OCR or spacing slip')} by its automatic pass" if auto else ""
     _sub(_sub(decl, "correction", status="medium", method="markup"), "p",
          "The text is kept exactly as printed: errors are corrected beside it, never in its place. " + (
              f"{_count(len(corrections), 'correction')} in all: {_count(by_tool, 'misprinted note number')} "
-             f"by the converter, {_count(fixed, 'error')} of the OCR or the typesetting by the editor. Each "
+             f"by the converter{slips}, {_count(fixed, 'error')} of the OCR or the typesetting by the editor. Each "
              "records who made it, how certain it is and why. The diplomatic text shows the source, the "
              "reading text the corrections." if corrections else "No correction has been made so far."))
     decoding = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with a byte-order mark (removed)",
@@ -107,7 +111,10 @@ def _encoding_desc(doc: Document) -> etree._Element:
                                                          ("a list of the works cited", doc.works)) if present)
     _sub(_sub(decl, "interpretation"), "p",
          "Persons, titles of works, dates and bibliographic references are marked from the edition's data file "
-         "and from general rules" + (f"; the edition has {registers}." if registers else "."))
+         "and from general rules" + (f"; the edition has {registers}." if registers else ".") + (
+             " Persons found by the converter's automatic pass (named-entity recognition and rules over the "
+             "whole text) are marked as such, with their certainty."
+             if any(p.resp for p in doc.persons) else ""))
     controls = sorted(set(XML_UNSAFE.findall(src.text)) - {"\f"})
     if controls:  # characters XML cannot hold, kept in the text as <g ref="#char-0007"/>
         char_decl = _sub(enc, "charDecl")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..annotate import annotate
-from ..data import EditorialData, load_data
+from ..data import EditorialData
 from ..model import Correction, Document, PersonRef
 from ..read import read_document
 from ..read.source import read_source
@@ -36,7 +36,6 @@ def automatic_document(text_path: str | Path) -> Document:
 def to_data_file(doc: Document, what: tuple[str, ...] = ("persons", "corrections", "works"),
                  medium: list | None = None, known: EditorialData | None = None, limit: int = 0) -> str:
     """The TOML data file of the automatic apparatus of ``doc`` (tables in ``what``)."""
-    text = doc.source.text
     path = doc.source.path
     known = known or EditorialData()
     lines = [f"# lefort-tei suggest {' '.join(what)} {path}: the automatic apparatus as a data file.",
@@ -149,6 +148,3 @@ def _cited_as(doc: Document, work_id: str) -> list[str]:
                             seen.append(form)
     return seen
 
-
-def load_known(text_path: str | Path, data_path: str | Path | None) -> EditorialData:
-    return load_data(data_path) if data_path else EditorialData()

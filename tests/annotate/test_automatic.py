@@ -311,3 +311,30 @@ def test_seed_without_its_data_file_meets_the_goals():
     assert bare["sourced_work_and_page"] == bare["quotations"]
     assert curated["persons"]["f1"] >= 0.99 and curated["corrections_kept"] == curated["corrections_gold"]
     assert curated["sourced_work_and_page"] == curated["quotations"] == 13
+
+
+@needs_model
+def test_the_model_is_loaded_once_per_process_with_only_tok2vec_and_ner():
+    first = ner.load_model()
+    assert first is ner.load_model()
+    assert first.pipe_names == ["tok2vec", "ner"]
+    assert ner.model_id() in (ner.model_label(), ner.model_label().split()[0])
+
+
+def test_a_garbled_form_left_uncorrected_joins_its_person(make, rules_only):
+    # "Souvarlne" twice (so the high tier, which takes a token printed once, leaves it)
+    body = ("Souvarine wrote it. Souvarine said so. Souvarine declared it. Souvarine replied. Souvarine "
+            "answered. Souvarine added more. Souvarlne said it; Souvarlne declared it.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    refs = {text: ref for text, ref in _persons(doc)}
+    assert refs.get("Souvarlne") == refs["Souvarine"]
+    person = next(p for p in doc.persons if p.id == refs["Souvarine"])
+    assert "Souvarlne" in person.forms
+
+
+def test_a_shared_given_name_does_not_hide_an_automatic_person(make, rules_only):
+    toml = '[[person]]\nid = "darwin"\nname = "Charles Darwin"\nforms = ["Charles Darwin"]\n'
+    doc, data = make("Charles Darwin wrote. Charles Zyzzbeck said it, and Zyzzbeck declared it.", toml, auto=True)
+    annotate(doc, data)
+    assert {"darwin", "zyzzbeck"} <= {p.id for p in doc.persons}

@@ -201,6 +201,7 @@ def test_a_seed_with_markup_characters_shows_them_as_text(tmp_path, open_page):
     page = recording.page
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.wait_for_load_state("networkidle")  # a reload during the favicon's request aborts it: a false "failed request"
     page.reload()
     assert page.locator("h1").inner_text() == "A Tiny <script>alert(1)</script> Title"
     assert "<script>alert(\"x\")</script> & more." in page.locator("#p1").inner_text()

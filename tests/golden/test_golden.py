@@ -14,6 +14,13 @@ HERE = Path(__file__).parent
 FIXTURES = sorted(HERE.glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch):
+    """The same bytes on every machine: the automatic persons by rules alone, whether or not a NER
+    model is installed (the model's own behaviour is tested in tests/annotate/test_automatic.py)."""
+    monkeypatch.setenv("LEFORT_TEI_NER_MODEL", "none")
+
+
 @pytest.mark.parametrize("text", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_golden_tei(text, update_golden):
     data = text.with_suffix(".toml")
