@@ -250,6 +250,7 @@ def score_notes(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> tup
     pr = PR(truth=len(items), predicted=0 if exact_note_start else len(anchors))
     for item in items:
         before = squeeze(item.get("before_anchor_20", ""))
+        unnumbered = str(item.get("label", "")).startswith("(unnumbered")  # "(unnumbered 3)": no label printed
         label = _label_key(item.get("label"))
         for k, (at, note) in enumerate(anchors):
             if k in used or not before or not index.text[:at].endswith(before[-12:]):
@@ -259,7 +260,7 @@ def score_notes(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> tup
             if exact_note_start:
                 ok = index.of(note).startswith(squeeze(item.get("note_first30", ""))[:12])
             else:
-                ok = label.startswith("(unnumbered") or _label_key(note.get("n")) == label
+                ok = unnumbered or _label_key(note.get("n")) == label
             if ok:
                 used.add(k)
                 pr.found += 1

@@ -78,3 +78,14 @@ def test_the_command_prints_a_table_and_exits_0(tmp_path, capsys):
 def test_the_command_wants_a_truth_file(tmp_path, capsys):
     assert main(["eval", str(tmp_path)]) == 2
     assert "no truth.json" in capsys.readouterr().err
+
+
+def test_an_unnumbered_inline_note_is_found_by_its_place(tmp_path):
+    text = "A Title\n\nSome words here [Footnote: an inline note.] and more.\n"
+    (tmp_path / "inline.txt").write_text(text, encoding="utf-8")
+    truth = {"headings": [], "notes": {"count": 1, "items": [
+        {"label": "(unnumbered 1)", "before_anchor_20": text[:text.index("[Footnote")][-20:]}]},
+        "block_quotes": {"count": 0, "items": []}, "boilerplate": [], "pages": {"count": 0}}
+    (tmp_path / "truth.json").write_text(json.dumps({"files": {"inline.txt": truth}}), encoding="utf-8")
+    (fs,) = score_corpus(tmp_path).files
+    assert (fs.notes.found, fs.notes.truth) == (1, 1)
