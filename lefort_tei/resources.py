@@ -12,4 +12,5 @@ from pathlib import Path
 PROJECT_ROOT = Path(os.environ.get("LEFORT_TEI_HOME", Path(__file__).resolve().parent.parent))
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
 XSLT_DIR = PROJECT_ROOT / "xslt"
+FONTS_DIR = PROJECT_ROOT / "fonts"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"

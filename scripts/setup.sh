@@ -26,3 +26,13 @@ fi
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lefort-tei needs Python >= 3.11")'
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2> >(grep -v 'is ignored: it is neither' >&2)
+
+# axe-core (the accessibility engine the browser tests inject into each page), pinned, installed
+# with npm into .test-tools/ (gitignored); only for the tests.
+AXE_VERSION=4.14.1
+if [ "${1:-}" != "--build-only" ] && command -v npm >/dev/null 2>&1; then
+  installed=$(node -p 'require("./.test-tools/node_modules/axe-core/package.json").version' 2>/dev/null || true)
+  if [ "$installed" != "$AXE_VERSION" ]; then
+    npm install --no-save --no-audit --no-fund --silent --prefix .test-tools "axe-core@$AXE_VERSION" >/dev/null
+  fi
+fi

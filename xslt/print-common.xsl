@@ -41,6 +41,7 @@
       <xsl:call-template name="print:contents"/>
       <xsl:apply-templates select="tei:TEI/tei:text/tei:body" mode="print:text"/>
       <xsl:call-template name="print:unanchored-notes"/>
+      <xsl:call-template name="print:emendations"/>
       <xsl:call-template name="print:index-of-persons"/>
     </div>
   </xsl:template>
@@ -153,6 +154,9 @@
         <xsl:if test="print:unanchored-notes(/)">
           <li><a class="toc-entry" href="#unanchored-notes">Notes</a></li>
         </xsl:if>
+        <xsl:if test="print:emendations(/)">
+          <li><a class="toc-entry" href="#emendations">List of emendations</a></li>
+        </xsl:if>
         <xsl:if test="print:indexed-persons(/)">
           <li><a class="toc-entry" href="#index-of-persons">Index of persons</a></li>
         </xsl:if>
@@ -181,6 +185,7 @@
     <xsl:param name="id" as="xs:string?" select="()"/>
     <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="tabindex" as="xs:string?" select="()"/>
     <xsl:param name="content" as="item()*"/>
     <span>
       <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
@@ -265,6 +270,44 @@
             <xsl:apply-templates select="*" mode="print:footnote"/>
           </p>
         </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ list of emendations -->
+
+  <xsl:function name="print:emendations" as="element(tei:choice)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:text//tei:choice[@xml:id][tei:corr | tei:reg | tei:expan]"/>
+  </xsl:function>
+
+  <!-- The apparatus on paper: "5  Trotsky] Wrotsky  OCR: W for T (editor, high)", in the order of
+       the text; the page number is CSS's target-counter of the correction's id. -->
+  <xsl:template name="print:emendations">
+    <xsl:variable name="choices" select="print:emendations(/)"/>
+    <xsl:if test="$choices">
+      <section class="emendations" id="emendations">
+        <h2 class="matter-head">List of emendations</h2>
+        <p class="emendations-explained">The reading text corrects the source in <xsl:value-of select="count($choices)"/>
+          places. Each entry gives the page, the reading adopted, after the bracket the form printed
+          in the source, then the reason, who made the correction and how certain it is.</p>
+        <ol class="emendation-list">
+          <xsl:for-each select="$choices">
+            <li class="emendation">
+              <a class="emendation-page" href="#{f:html-id(f:correction-place(.))}"></a>
+              <span class="lemma"><xsl:value-of select="f:corrected(.)"/></span>
+              <xsl:text>] </xsl:text>
+              <span class="printed"><xsl:value-of select="f:printed(.)"/></span>
+              <xsl:variable name="facts" select="(f:correction-by(.), f:correction-cert(.))[.]"/>
+              <xsl:if test="f:correction-reason(.) or exists($facts)">
+                <span class="emendation-reason">
+                  <xsl:value-of select="string-join((f:correction-reason(.)[.],
+                      if (exists($facts)) then '(' || string-join($facts, ', ') || ')' else ()), ' ')"/>
+                </span>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
       </section>
     </xsl:if>
   </xsl:template>

@@ -247,6 +247,29 @@ def test_index_gives_each_page_once_in_order_and_the_name_is_there(printed, seed
         assert "Souvarine" in dehyphenate(reading.pages[number - 1]), f"page {number} does not name Souvarine"
 
 
+# --------------------------------------------------------------------------- list of emendations
+
+def test_the_list_of_emendations_gives_every_correction_its_page_and_reason(printed, seed_tree):
+    reading = printed["reading"]
+    starts = [i for i, p in enumerate(reading.pages) if re.search(r"^\s*List of emendations\s*$", p, re.MULTILINE)]
+    assert starts, "no list of emendations"
+    ends = [i for i, p in enumerate(reading.pages) if re.search(r"^\s*Index of persons\s*$", p, re.MULTILINE)]
+    listed = " ".join(" ".join(reading.pages[starts[0]:max(ends[-1:] or [len(reading.pages)])]).split())
+    choices = seed_tree.xpath("//tei:text//tei:choice[@xml:id][tei:corr]", namespaces=TEI_NS)
+    assert choices
+    assert f"corrects the source in {len(choices)} places" in listed
+    for choice in choices:
+        corr = " ".join("".join(choice.xpath("tei:corr//text()", namespaces=TEI_NS)).split())
+        sic = " ".join("".join(choice.xpath("tei:sic//text()", namespaces=TEI_NS)).split())
+        assert f"{corr}] {sic}" in listed, (corr, sic)
+    for annotation in seed_tree.xpath("//tei:annotation/tei:note", namespaces=TEI_NS)[:10]:
+        assert " ".join(annotation.text.split())[:30] in listed
+    # the page given for "Trotsky] Wrotsky" prints "Trotsky" there
+    found = re.search(r"(?P<page>\d+) Trotsky\] Wrotsky", listed)
+    if found:
+        assert "Trotsky" in reading.pages[int(found["page"]) - 1]
+
+
 # --------------------------------------------------------------------------- artefacts, command
 
 def test_page_images_of_the_title_page_and_a_footnote_page(printed):

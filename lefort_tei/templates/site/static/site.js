@@ -3,12 +3,17 @@
    - "Mark corrections" (views and parallel): shows or hides the dotted marks of corrected places;
    - "Only blocks with corrections" (parallel view);
    - a search box that hides the blocks not containing the words typed;
-   - a preview of a note when the pointer or the focus is on its anchor (the link still opens it). */
+   - a preview of a note when the pointer or the focus is on its anchor (the link still opens it);
+   - a pop-up on a correction (click, tap or focus): printed and corrected form, reason, who made
+     it, certainty, a link to the corrections page. Escape closes either and gives the focus back.
+   Text from the page is copied with textContent only: no markup is ever built from it. */
 (function () {
   "use strict";
   var main = document.getElementById("main");
   if (!main) { return; }
+  document.documentElement.classList.add("js");
   notePreviews(main);
+  correctionPopups(main);
   var blocks = main.querySelectorAll(".pair:not(.pair-head), article.edition p, article.edition figure, .note, .register section");
   if (!blocks.length) { return; }
   var tools = document.createElement("div");
@@ -85,6 +90,126 @@
       anchor.addEventListener("mouseleave", hide);
       anchor.addEventListener("blur", hide);
       anchor.addEventListener("click", hide);
+      anchor.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && !preview.hidden) { hide(); event.preventDefault(); }
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !preview.hidden) { preview.hidden = true; }
+    });
+  }
+
+  function correctionPopups(root) {
+    var marks = root.querySelectorAll(".choice[data-printed]");
+    if (!marks.length) { return; }
+    var popup = document.createElement("span");
+    popup.className = "correction-popup";
+    popup.id = "correction-popup";
+    popup.setAttribute("role", "dialog");
+    popup.setAttribute("aria-label", "Correction");
+    popup.hidden = true;
+    var current = null;  // the element that opened the pop-up (a mark, or the link around it)
+    var pointer = "mouse";  // the kind of the last pointer pressed: "mouse", "pen" or "touch"
+    document.addEventListener("pointerdown", function (event) { pointer = event.pointerType || "mouse"; }, true);
+
+    function line(label, value, cls) {
+      var row = document.createElement("span");
+      row.className = "popup-line" + (cls ? " " + cls : "");
+      var name = document.createElement("span");
+      name.className = "popup-label";
+      name.textContent = label + ": ";
+      var text = document.createElement("span");
+      text.textContent = value;
+      row.appendChild(name);
+      row.appendChild(text);
+      popup.appendChild(row);
+    }
+    function link(label, href) {
+      var row = document.createElement("span");
+      row.className = "popup-line";
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = label;
+      row.appendChild(a);
+      popup.appendChild(row);
+    }
+
+    function open(mark, trigger) {
+      popup.textContent = "";
+      line("Printed", mark.getAttribute("data-printed"), "popup-printed");
+      line("Corrected", mark.getAttribute("data-corrected"), "popup-corrected");
+      if (mark.getAttribute("data-reason")) { line("Reason", mark.getAttribute("data-reason")); }
+      var facts = [];
+      if (mark.getAttribute("data-by")) { facts.push("by " + mark.getAttribute("data-by")); }
+      if (mark.getAttribute("data-cert")) { facts.push("certainty " + mark.getAttribute("data-cert")); }
+      if (mark.getAttribute("data-kind")) { facts.push(mark.getAttribute("data-kind")); }
+      if (facts.length) { line("Made", facts.join(", ")); }
+      if (trigger !== mark && trigger.getAttribute("href")) {
+        link("Go to: " + trigger.textContent.trim(), trigger.getAttribute("href"));
+      }
+      if (mark.getAttribute("data-entry")) { link("All corrections", mark.getAttribute("data-entry")); }
+      // right after what opened it, so that Tab reaches the pop-up's links next
+      trigger.insertAdjacentElement("afterend", popup);
+      popup.hidden = false;
+      var box = trigger.getBoundingClientRect();
+      var host = (popup.offsetParent || document.body).getBoundingClientRect();
+      var width = document.documentElement.clientWidth;
+      popup.style.top = (box.bottom - host.top + 4) + "px";
+      popup.style.left = (Math.max(8, Math.min(box.left, width - popup.offsetWidth - 8)) - host.left) + "px";
+      current = trigger;
+      trigger.setAttribute("aria-expanded", "true");
+      trigger.setAttribute("aria-controls", popup.id);
+    }
+    function close(giveFocusBack) {
+      if (popup.hidden) { return; }
+      popup.hidden = true;
+      if (current) {
+        current.setAttribute("aria-expanded", "false");
+        if (giveFocusBack) { current.focus(); }
+      }
+      current = null;
+    }
+
+    marks.forEach(function (mark) {
+      var trigger = mark.closest("a") || mark;
+      if (trigger === mark && mark.hasAttribute("tabindex")) {
+        mark.setAttribute("role", "button");
+        mark.setAttribute("aria-expanded", "false");
+      }
+      mark.addEventListener("click", function (event) {
+        if (trigger !== mark) {
+          // inside a link: a mouse click follows the link (the title shows the other form on
+          // hover); a tap, where nothing hovers, shows the correction first, a second tap follows
+          if (pointer !== "touch" || (current === trigger && !popup.hidden)) { return; }
+          event.preventDefault();
+          open(mark, trigger);
+        } else if (current === trigger && !popup.hidden) {
+          close(false);
+        } else {
+          open(mark, trigger);
+        }
+        event.stopPropagation();
+      });
+      // keyboard focus opens it; a pointer's focus waits for the click (a tap on a link shows
+      // the correction first, a second tap follows the link)
+      trigger.addEventListener("focus", function () {
+        if (current !== trigger && trigger.matches(":focus-visible")) { open(mark, trigger); }
+      });
+      mark.addEventListener("keydown", function (event) {
+        if ((event.key === "Enter" || event.key === " ") && trigger === mark) {
+          event.preventDefault();
+          if (popup.hidden) { open(mark, trigger); } else { close(false); }
+        }
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !popup.hidden) { close(true); }
+    });
+    document.addEventListener("click", function (event) {
+      if (!popup.hidden && !popup.contains(event.target)) { close(false); }
+    });
+    document.addEventListener("focusin", function (event) {
+      if (!popup.hidden && current && event.target !== current && !popup.contains(event.target)) { close(false); }
     });
   }
 }());
