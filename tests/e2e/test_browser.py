@@ -224,3 +224,50 @@ def test_a_correction_shows_its_printed_form_to_keyboard_users(seed_site, open_p
     assert "Printed: " + mark.get_attribute("data-printed") in " ".join(popup.inner_text().split())
     page.locator("body").click(position={"x": 5, "y": 5})
     assert popup.is_hidden()
+
+
+def test_a_paragraph_number_offers_its_citation_with_a_stable_url(seed_site, open_page):
+    page = open_page(edition_dir(seed_site) / "reading.html").page
+    number = page.locator("#p12 a.pnum")
+    number.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator("#cite-popup")
+    assert popup.is_visible()
+    text = " ".join(popup.inner_text().split())
+    assert "¶ 12" in text and text.count("reading.html#p12") == 1
+    assert page.evaluate("location.hash") == "#p12"  # the link still makes the address
+    page.keyboard.press("Escape")
+    assert popup.is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('pnum')")
+
+
+def test_parallel_view_links_reach_paragraphs_inside_quotations_below_the_sticky_heads(seed_site, seed_tei,
+                                                                                      open_page):
+    inner = tei_tree(seed_tei).xpath("//t:body//t:quote[@type='block']//t:p/@xml:id", namespaces=NS)
+    if not inner:
+        pytest.skip("no paragraph inside a block quotation")
+    folder = edition_dir(seed_site)
+    page = open_page(folder / "parallel.html").page
+    page.goto((folder / "parallel.html").resolve().as_uri() + f"#{inner[-1]}")
+    row = page.locator(f".pair:has(#{inner[-1]})")
+    assert row.count() == 1
+    head = page.locator(".pair-head").bounding_box()
+    box = row.bounding_box()
+    assert box["y"] >= head["y"] + head["height"] - 1  # not hidden under the column heads
+    # the toggle hides the highlight in the parallel view too
+    mark = page.locator(".pair .col-reading .choice").first
+    before = mark.evaluate("el => getComputedStyle(el).backgroundColor")
+    page.get_by_label("Mark corrections").uncheck()
+    assert mark.evaluate("el => getComputedStyle(el).backgroundColor") != before
+    # the diplomatic column is styled as diplomatic: titles roman
+    cites = page.locator(".col-diplomatic cite")
+    if cites.count():
+        assert cites.first.evaluate("el => getComputedStyle(el).fontStyle") == "normal"
+
+
+def test_parallel_view_is_one_column_on_a_phone(seed_site, open_page):
+    page = open_page(edition_dir(seed_site) / "parallel.html", width=375).page
+    shown = page.evaluate("""() => [...document.querySelectorAll('.pair:not(.differs):not(.pair-head) .col-diplomatic')]
+                               .filter(el => el.offsetParent !== null).length""")
+    assert shown == 0
+    assert page.locator(".pair.differs .col-diplomatic").first.is_visible()

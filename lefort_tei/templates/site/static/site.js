@@ -6,6 +6,8 @@
    - a preview of a note when the pointer or the focus is on its anchor (the link still opens it);
    - a pop-up on a correction (click, tap or focus): printed and corrected form, reason, who made
      it, certainty, a link to the corrections page. Escape closes either and gives the focus back.
+   - "cite this" on a paragraph's number: the citation of that paragraph with its stable URL (the
+     edition's canonical address when it is known, else this copy's), and a button that copies it.
    Text from the page is copied with textContent only: no markup is ever built from it. */
 (function () {
   "use strict";
@@ -14,6 +16,7 @@
   document.documentElement.classList.add("js");
   notePreviews(main);
   correctionPopups(main);
+  citePopups(main);
   var blocks = main.querySelectorAll(".pair:not(.pair-head), article.edition p, article.edition figure, .note, .register section");
   if (!blocks.length) { return; }
   var tools = document.createElement("div");
@@ -200,6 +203,108 @@
           event.preventDefault();
           if (popup.hidden) { open(mark, trigger); } else { close(false); }
         }
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !popup.hidden) { close(true); }
+    });
+    document.addEventListener("click", function (event) {
+      if (!popup.hidden && !popup.contains(event.target)) { close(false); }
+    });
+    document.addEventListener("focusin", function (event) {
+      if (!popup.hidden && current && event.target !== current && !popup.contains(event.target)) { close(false); }
+    });
+  }
+
+  function meta(name) {
+    return Array.prototype.map.call(document.querySelectorAll("meta[name='" + name + "']"),
+      function (m) { return m.getAttribute("content"); });
+  }
+
+  function citePopups(root) {
+    var numbers = root.querySelectorAll("a.pnum");
+    var title = meta("citation_title")[0];
+    if (!numbers.length || !title) { return; }
+    var canonical = document.querySelector("link[rel='canonical']");
+    var folder = (canonical ? canonical.href : location.href.split("#")[0]).replace(/[^\/]*$/, "");
+    var popup = document.createElement("span");
+    popup.className = "cite-popup";
+    popup.id = "cite-popup";
+    popup.setAttribute("role", "dialog");
+    popup.setAttribute("aria-label", "Cite this paragraph");
+    popup.hidden = true;
+    var current = null;
+
+    function citation(n) {
+      var url = folder + "reading.html#p" + n;
+      var authors = meta("citation_author").join(" and ");
+      var editors = meta("citation_editor").join(" and ");
+      var date = (meta("DC.date")[0] || "");
+      var text = (authors ? authors + ", " : "") + "\u201c" + title + "\u201d, TEI edition" +
+        (editors ? " by " + editors : "") + (date ? ", " + date : "") + ", \u00b6 " + n + ", " + url;
+      return {text: text, url: url};
+    }
+    function open(number) {
+      var n = number.textContent.trim();
+      var cite = citation(n);
+      popup.textContent = "";
+      var head = document.createElement("span");
+      head.className = "popup-line popup-label";
+      head.textContent = "Cite paragraph " + n + ":";
+      var text = document.createElement("span");
+      text.className = "popup-line cite-text";
+      text.textContent = cite.text;
+      var copy = document.createElement("button");
+      copy.type = "button";
+      copy.textContent = "Copy the citation";
+      var status = document.createElement("span");
+      status.className = "cite-status";
+      status.setAttribute("aria-live", "polite");
+      copy.addEventListener("click", function (event) {
+        event.stopPropagation();
+        var done = function () { status.textContent = " Copied."; };
+        var select = function () {
+          var range = document.createRange();
+          range.selectNodeContents(text);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          status.textContent = " Selected: press Ctrl+C to copy.";
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(cite.text).then(done, select);
+        } else { select(); }
+      });
+      popup.appendChild(head);
+      popup.appendChild(text);
+      popup.appendChild(copy);
+      popup.appendChild(status);
+      number.insertAdjacentElement("afterend", popup);
+      popup.hidden = false;
+      var box = number.getBoundingClientRect();
+      var host = (popup.offsetParent || document.body).getBoundingClientRect();
+      var width = document.documentElement.clientWidth;
+      popup.style.top = (box.bottom - host.top + 4) + "px";
+      popup.style.left = (Math.max(8, Math.min(box.left, width - popup.offsetWidth - 8)) - host.left) + "px";
+      current = number;
+      number.setAttribute("aria-expanded", "true");
+    }
+    function close(giveFocusBack) {
+      if (popup.hidden) { return; }
+      popup.hidden = true;
+      if (current) {
+        current.setAttribute("aria-expanded", "false");
+        if (giveFocusBack) { current.focus(); }
+      }
+      current = null;
+    }
+    numbers.forEach(function (number) {
+      number.setAttribute("aria-haspopup", "dialog");
+      number.setAttribute("aria-expanded", "false");
+      number.setAttribute("title", "cite this paragraph");
+      number.addEventListener("click", function (event) {
+        event.stopPropagation();  // the link still sets the address to this paragraph
+        if (current === number && !popup.hidden) { close(false); } else { open(number); }
       });
     });
     document.addEventListener("keydown", function (event) {
