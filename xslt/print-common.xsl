@@ -41,6 +41,7 @@
       <xsl:call-template name="print:contents"/>
       <xsl:apply-templates select="tei:TEI/tei:text/tei:body" mode="print:text"/>
       <xsl:call-template name="print:unanchored-notes"/>
+      <xsl:call-template name="print:works-cited"/>
       <xsl:call-template name="print:emendations"/>
       <xsl:call-template name="print:index-of-persons"/>
     </div>
@@ -77,8 +78,16 @@
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">
           <p class="subtitle"><xsl:value-of select="print:sentence(.)"/></p>
         </xsl:for-each>
+        <xsl:variable name="editors" select="print:editors(/)"/>
+        <xsl:if test="exists($editors)">
+          <p class="book-editor">Edited by <xsl:value-of select="string-join($editors, ' and ')"/></p>
+        </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:publisher">
-          <p class="publisher"><xsl:value-of select="normalize-space(.)"/></p>
+          <p class="publisher"><xsl:value-of select="string-join((normalize-space(.),
+              print:year(/)), ' · ')"/></p>
+        </xsl:for-each>
+        <xsl:for-each select="print:url(/)">
+          <p class="edition-url"><xsl:value-of select="."/></p>
         </xsl:for-each>
       </div>
     </section>
@@ -98,6 +107,25 @@
         $doc//tei:titleStmt/tei:editor[@role = 'translator'],
         $doc//tei:titleStmt/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(tei:persName | tei:name),
         $doc//tei:sourceDesc//tei:editor[@role = 'translator']) ! normalize-space(.))"/>
+  </xsl:function>
+
+  <!-- The editors: the names of the first responsibility statement (the data file's editors). -->
+  <xsl:function name="print:editors" as="xs:string*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[1]/tei:name ! normalize-space(.)"/>
+  </xsl:function>
+
+  <xsl:function name="print:year" as="xs:string?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when
+                           ! substring(., 1, 4))[1]"/>
+  </xsl:function>
+
+  <!-- The web edition's address ([edition] url), when it is an http(s) address. -->
+  <xsl:function name="print:url" as="xs:string?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']
+                           ! normalize-space(.))[matches(., '^https?://\S+$', 'i')][1]"/>
   </xsl:function>
 
   <!-- "a TEI P5 edition" → "A TEI P5 edition." -->
@@ -131,6 +159,13 @@
         <p><xsl:value-of select="string-join((tei:publisher ! ('Published by ' || normalize-space(.)),
              tei:availability/tei:licence ! ('licence: ' || normalize-space(.))), '; ') || '.'"/></p>
       </xsl:for-each>
+      <h2 class="imprint-head">How to cite</h2>
+      <xsl:variable name="date" select="normalize-space($fileDesc/tei:publicationStmt/tei:date[1])"/>
+      <p class="how-to-cite"><xsl:value-of select="string-join((string-join(print:authors(/), ' and ')[.],
+          '“' || $print:title || '”', 'TEI edition' || (string-join(print:editors(/), ' and ')[.] ! (', ed. ' || .)),
+          $date[.], print:url(/)), ', ') || '.'"/>
+        A passage is cited by the paragraph number printed in the margin (“¶ 12”)<xsl:for-each select="print:url(/)">, which
+        is also its address on the web: <xsl:value-of select="."/>reading.html#p12</xsl:for-each>.</p>
       <p class="typeface">Set in EB Garamond (Georg Duffner, SIL Open Font License).</p>
     </section>
   </xsl:template>
@@ -153,6 +188,9 @@
         </li>
         <xsl:if test="print:unanchored-notes(/)">
           <li><a class="toc-entry" href="#unanchored-notes">Notes</a></li>
+        </xsl:if>
+        <xsl:if test="print:works(/)">
+          <li><a class="toc-entry" href="#works-cited">Works cited</a></li>
         </xsl:if>
         <xsl:if test="print:emendations(/)">
           <li><a class="toc-entry" href="#emendations">List of emendations</a></li>
@@ -273,6 +311,36 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- ================================================================ works cited -->
+
+  <xsl:function name="print:works" as="element(tei:bibl)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:standOff//tei:listBibl[@type = 'worksCited']/tei:bibl"/>
+  </xsl:function>
+
+  <!-- Every work the edition cites, by author and title, described as the web's works page does. -->
+  <xsl:template name="print:works-cited">
+    <xsl:variable name="works" select="print:works(/)"/>
+    <xsl:if test="$works">
+      <section class="works-cited" id="works-cited">
+        <h2 class="matter-head">Works cited</h2>
+        <ul class="work-list">
+          <xsl:for-each select="$works">
+            <xsl:sort select="lower-case(string-join((tei:author ! print:sort-name(.), f:reading(tei:title[1])), ' '))" lang="en"/>
+            <li class="work" id="work-{@xml:id}"><xsl:apply-templates select="." mode="work-description"/></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Leon Trotsky" → "trotsky leon", for sorting by surname. -->
+  <xsl:function name="print:sort-name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="words" select="tokenize(f:reading($name))"/>
+    <xsl:sequence select="string-join(($words[last()], $words[position() lt last()]), ' ')"/>
+  </xsl:function>
 
   <!-- ================================================================ list of emendations -->
 

@@ -7,8 +7,9 @@ notes as footnotes, running heads, contents, bookmarks, an index of persons and 
 Two things CSS cannot say are done between layouts, from the pages WeasyPrint reports for each
 id: a footnote carried off its anchor's page is brought back (``break_before_carried_notes``,
 one layout per note), and the index of persons keeps one page number per page, in page order
-("Trotsky 5, 6, 9", not "5, 5, 5, 6"; ``keep_one_index_link_per_page``, one last layout: the
-index is the last matter, so no earlier page moves). See docs/print.md.
+("Trotsky 5, 6, 9", not "5, 5, 5, 6"; ``keep_one_index_link_per_page``), then printed as a
+press prints it: ranges, "n." for a mention only in a note, "passim" (``index_references``; one
+last layout: the index is the last matter, so no earlier page moves). See docs/print.md.
 """
 
 from __future__ import annotations
@@ -57,10 +58,13 @@ class FontFace:
 
 # The optical size 08 is drawn for small type (footnotes, imprint, index). Its family name must not
 # end in a number: Pango would read "EB Garamond 08" as the family "EB Garamond" at size 8.
+# The 12 cut (the body) has a family name of its own: both files call their typographic family
+# "EB Garamond", and fontconfig, asked for that name, prefers the 08 file (its font version is the
+# higher), so the body came out in the small-text cut.
 FONT_FACES = (
-    FontFace("EB Garamond", "normal", 400, "EBGaramond12-Regular.otf"),
-    FontFace("EB Garamond", "italic", 400, "EBGaramond12-Italic.otf"),
-    FontFace("EB Garamond", "normal", 700, "EBGaramond12-Bold.otf"),
+    FontFace("EB Garamond Body", "normal", 400, "EBGaramond12-Regular.otf"),
+    FontFace("EB Garamond Body", "italic", 400, "EBGaramond12-Italic.otf"),
+    FontFace("EB Garamond Body", "normal", 700, "EBGaramond12-Bold.otf"),
     FontFace("EB Garamond Small Text", "normal", 400, "EBGaramond08-Regular.otf"),
     FontFace("EB Garamond Small Text", "italic", 400, "EBGaramond08-Italic.otf"),
 )
@@ -116,12 +120,13 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
         pages = _pages_of_anchors(document)
         warnings += [f"note {note} is printed on page {on}, its anchor on page {anchor_page}"
                      for note, anchor_page, on in carried_notes(fragment, pages)]
-        pruned = keep_one_index_link_per_page(fragment, pages)
+        pruned = index_references(keep_one_index_link_per_page(fragment, pages), pages)
         if pruned != fragment:
             document = lay_out(pruned)
         try:
             with clock("write"):
-                data = document.write_pdf()
+                # PDF/UA-1: a tagged PDF (structure tree, reading order, alt text) with XMP metadata
+                data = document.write_pdf(pdf_variant="pdf/ua-1")
         except Exception as exc:  # noqa: BLE001 - WeasyPrint's own failure, reported as a tool error
             raise ToolError(error("pdf-write", f"WeasyPrint could not write the PDF: {exc}", str(tei_path))) from exc
     return Typeset(data, len(document.pages), clock.total(), warnings, clock.seconds, clock.counts["layout"])
@@ -199,6 +204,82 @@ def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:
                 pages.remove(link)
             pages.extend(kept)
     return lxml_html.tostring(root, encoding="unicode") if changed else fragment
+
+
+# An index entry with this many pages or more, spread over at least PASSIM_SPREAD of the pages
+# from its first to its last, is printed "5–28 passim" (the person is discussed throughout).
+PASSIM_MIN_PAGES = 10
+PASSIM_SPREAD = 0.5
+
+
+def index_references(fragment: str, page_of: dict[str, int]) -> str:
+    """The index's page numbers as a press prints them: consecutive pages as a range ("5–7"), a
+    mention only in a footnote as "24 n. 28", many scattered pages as "5–28 passim".
+
+    In: the fragment after ``keep_one_index_link_per_page`` and the page of every id. Out: the
+    fragment whose index links hold their text (no ``target-counter`` left in the index). Each
+    reference still links to its first mention. The index is the last matter: its new text moves
+    no earlier page."""
+    root = lxml_html.fragment_fromstring(fragment)
+    note_of: dict[str, str] = {}  # an id inside a footnote → the note's number
+    for footnote in root.iterfind(".//span[@class='footnote']"):
+        for element in footnote.iter():
+            if element.get("id"):
+                note_of[element.get("id")] = footnote.get("data-n", "")
+    changed = False
+    for pages in root.iterfind(".//li[@class='index-entry']/span[@class='index-pages']"):
+        links = pages.findall("a[@class='index-page']")
+        refs = []  # (page, note number or "", link id)
+        for link in links:
+            target = link.get("href", "").removeprefix("#")
+            if target not in page_of:
+                return fragment  # a mention was not laid out (should not happen): keep CSS's numbers
+            refs.append((page_of[target], note_of.get(target, ""), target))
+        if not refs:
+            continue
+        text_pages = {page for page, note, _ in refs if not note}
+        # a page with a mention in the text needs no "n.": the page says it all
+        items = sorted((page, "" if page in text_pages else note, target) for page, note, target in refs)
+        items = [item for i, item in enumerate(items) if i == 0 or item[:2] != items[i - 1][:2]]
+        for link in links:
+            pages.remove(link)
+        pages.text = " "
+        for text, target in _index_labels(items):
+            link = lxml_html.Element("a", {"class": "index-ref", "href": f"#{target}"})
+            link.text = text
+            pages.append(link)
+        for link in pages.findall("a")[:-1]:
+            link.tail = ", "
+        changed = True
+    return lxml_html.tostring(root, encoding="unicode") if changed else fragment
+
+
+def _index_labels(items: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
+    """(page, note, id) in page order → the labels and the id each links to."""
+    distinct = sorted({page for page, _, _ in items})
+    first, last = distinct[0], distinct[-1]
+    if len(distinct) >= PASSIM_MIN_PAGES and len(distinct) >= PASSIM_SPREAD * (last - first + 1):
+        return [(f"{first}–{last} passim", items[0][2])]
+    labels: list[tuple[str, str]] = []
+    run: list[tuple[int, str, str]] = []  # consecutive pages with a mention in the text
+
+    def flush():
+        if run:
+            start, end = run[0][0], run[-1][0]
+            labels.append((f"{start}–{end}" if end > start else str(start), run[0][2]))
+            run.clear()
+
+    for page, note, target in items:
+        if note:
+            flush()
+            labels.append((f"{page} n. {note}", target))
+        elif run and page == run[-1][0] + 1:
+            run.append((page, note, target))
+        else:
+            flush()
+            run.append((page, note, target))
+    flush()
+    return labels
 
 
 def carried_notes(fragment: str, page_of: dict[str, int]) -> list[tuple[str, int, int]]:

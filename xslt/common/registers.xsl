@@ -156,8 +156,7 @@
     <xsl:variable name="imprint" select="string-join((
         string-join((pubPlace, publisher) ! f:reading(.), ': '), date ! f:reading(.))[.], ', ')"/>
     <xsl:value-of select="string-join(author ! f:reading(.), ' and ') || (if (author) then ', ' else '')"/>
-    <cite>{f:reading(title[1])}</cite>
-    <xsl:for-each select="title[position() gt 1]">, <cite>{f:reading(.)}</cite></xsl:for-each>
+    <xsl:apply-templates select="title" mode="work-title"/>
     <xsl:for-each select="editor">{if (@role = 'translator') then ', trans. ' else ', ed. '}{f:reading(.)}</xsl:for-each>
     <xsl:if test="$imprint"> ({$imprint})</xsl:if>
     <xsl:text>.</xsl:text>
@@ -204,6 +203,16 @@
         </xsl:otherwise>
       </xsl:choose>
     </div>
+  </xsl:template>
+
+  <!-- A title in a work's description: an article's in quotation marks and roman, any other's
+       italic; the second and later titles after a comma ("Article", Journal). -->
+  <xsl:template match="title" mode="work-title">
+    <xsl:if test="position() gt 1">, </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@level = 'a'">“<cite class="title-a">{f:reading(.)}</cite>”</xsl:when>
+      <xsl:otherwise><cite>{f:reading(.)}</cite></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===================================================================== notes, about -->
