@@ -15,6 +15,7 @@ last layout: the index is the last matter, so no earlier page moves). See docs/p
 from __future__ import annotations
 
 import logging
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -104,6 +105,8 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
     meta = read_metadata(tei_path)
     with clock("xslt"):
         fragment = Stylesheets().transform(tei_path, VIEWS[view], path_hint=str(tei_path))
+        if view in HYPHENATED_VIEWS:
+            fragment = hyphenate_once(fragment, meta.lang)
 
     def lay_out(fragment: str):
         with clock("layout"):
@@ -179,6 +182,48 @@ def page_html(fragment: str, meta: Metadata, view: str) -> str:
         css_url=(PRINT_TEMPLATES / "print.css").resolve().as_uri(),
         fragment=fragment,
     )
+
+
+# The views whose text is hyphenated (the diplomatic text is not: no hyphen of ours may be taken
+# for one of the source's). A word of six letters or more gets one soft hyphen.
+HYPHENATED_VIEWS = ("reading",)
+# a word that may be hyphenated: "bureaucracy" (letters only: no digit, no apostrophe inside)
+HYPHENATABLE_WORD = re.compile(r"""(?<![\w\u00ad]) [^\W\d_]{6,} (?![\w\u00ad])""", re.VERBOSE)
+
+
+def hyphenate_once(fragment: str, lang: str) -> str:
+    """The text of the book (not its front or back matter) with one soft hyphen in each long word.
+
+    WeasyPrint's own hyphenation (``hyphens: auto``) can break a word twice, over three lines
+    ("bur‐ / eau‐ / cracy"); with one break opportunity per word (``hyphens: manual``), chosen by
+    Pyphen's dictionary for the language and nearest the middle of the word, it cannot. The soft
+    hyphen prints as a hyphen at a line end and copied text reads whole words."""
+    import pyphen
+
+    language = pyphen.language_fallback(lang.replace("-", "_"))
+    if not language:
+        return fragment
+    dictionary = pyphen.Pyphen(lang=language, left=3, right=3)
+
+    def one_break(match: re.Match) -> str:
+        word = match.group()
+        positions = dictionary.positions(word)
+        if not positions:
+            return word
+        at = min(positions, key=lambda position: (abs(len(word) - 2 * position), position))
+        return word[:at] + "\u00ad" + word[at:]
+
+    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    for text in root.iterfind(".//article[@class='text']"):
+        for element in text.iter():
+            if element.get("class") in ("pnum", "text-title", "text-author"):
+                continue
+            if element.text:
+                element.text = HYPHENATABLE_WORD.sub(one_break, element.text)
+            if element is not text and element.tail:
+                element.tail = HYPHENATABLE_WORD.sub(one_break, element.tail)
+    (content,) = root
+    return lxml_html.tostring(content, encoding="unicode")
 
 
 def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:

@@ -157,8 +157,11 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(FONTS_DIR / font, target)
         written.append(target)
-    for edition in editions:
-        written += build_edition(edition, site_dir, sheets, env, (pdf_links or {}).get(edition.name))
+    search_blocks: list[dict] = []
+    for number, edition in enumerate(editions):
+        written += build_edition(edition, site_dir, sheets, env, (pdf_links or {}).get(edition.name),
+                                 search_blocks, number)
+    written.append(_write(site_dir / "assets" / "search-index.js", search_index(editions, search_blocks)))
     written.append(_write(site_dir / "index.html", render_site_index(editions, pdf_links, env)))
     return written
 
@@ -171,7 +174,8 @@ def render_site_index(editions: list[Edition], pdf_links: dict[str, str] | None 
 
 
 def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: Environment,
-                  pdf: str | None = None) -> list[Path]:
+                  pdf: str | None = None, search_blocks: list[dict] | None = None, number: int = 0) -> list[Path]:
+    """One edition's folder; its blocks for the site's search are added to ``search_blocks``."""
     folder = site_dir / edition.name
     folder.mkdir(parents=True, exist_ok=True)
     tei_copy = folder / f"{edition.name}.xml"
@@ -193,6 +197,8 @@ def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: En
                    "downloads": downloads}
         if page.view is None:
             context["rows"] = parallel_rows(sheets, document)
+            if search_blocks is not None:
+                search_blocks += search_entries(context["rows"], number)
             html = env.get_template("parallel.html").render(**context)
         else:
             params = dict(page.params) | {"edition-url": edition.url}
@@ -200,6 +206,38 @@ def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: En
             html = env.get_template("page.html").render(fragment=Markup(fragment), **context)
         written.append(_write(folder / f"{page.name}.html", html))
     return written
+
+
+def search_entries(rows: list[Row], edition: int) -> list[dict]:
+    """The blocks of one edition for the site's search: the reading text of each block, and the
+    diplomatic text where it differs (so a search for a misprint finds the corrected passage)."""
+    entries = []
+    for row in rows:
+        reading = _plain_text(row.reading)
+        entry = {"e": edition, "k": row.key, "r": reading}
+        if row.differs:
+            diplomatic = _plain_text(row.diplomatic)
+            if diplomatic != reading:
+                entry["d"] = diplomatic
+        entries.append(entry)
+    return entries
+
+
+def search_index(editions: list[Edition], blocks: list[dict]) -> str:
+    """``assets/search-index.js``: every edition's blocks, as a script (a page opened from the file
+    system may load a script, not fetch a JSON file). Escaped as JSON with ASCII only."""
+    data = {"editions": [{"n": e.name, "t": e.title, "a": e.author} for e in editions], "blocks": blocks}
+    return ("/* lefort-tei: the search index of this site (generated; see site.js) */\n"
+            "window.lefortSearchIndex = " + json.dumps(data, ensure_ascii=True, separators=(",", ":")) + ";\n")
+
+
+def _plain_text(markup: Markup) -> str:
+    element = lxml.html.fragment_fromstring(str(markup))
+    for number in element.xpath(".//*[contains(concat(' ', @class, ' '), ' pnum ')]"
+                                " | .//*[contains(concat(' ', @class, ' '), ' note-number ')]"
+                                " | .//a[contains(concat(' ', @class, ' '), ' note-ref ')]"):
+        number.drop_tree()  # paragraph numbers and note calls are not words of the text
+    return " ".join(element.text_content().replace("\u2060", "").split())
 
 
 def csl_json(edition: Edition) -> str:

@@ -271,3 +271,26 @@ def test_parallel_view_is_one_column_on_a_phone(seed_site, open_page):
                                .filter(el => el.offsetParent !== null).length""")
     assert shown == 0
     assert page.locator(".pair.differs .col-diplomatic").first.is_visible()
+
+
+def test_search_finds_a_misprint_across_pages_says_it_was_corrected_and_keeps_the_query(seed_site, seed_tei,
+                                                                                         open_page):
+    choices = tei_tree(seed_tei).xpath("//t:body//t:choice[t:sic = 'Wrotsky']", namespaces=NS)
+    if not choices:
+        pytest.skip("the converted seed has no Wrotsky → Trotsky correction")
+    block = choices[0].xpath("ancestor::t:p[@xml:id][1]/@xml:id", namespaces=NS)[0]
+    recording = open_page(edition_dir(seed_site) / "notes.html")  # a page without that paragraph
+    page = recording.page
+    page.locator(".tools input[type='search']").fill("Wrotsky")
+    results = page.locator(".search-results")
+    assert results.is_visible()
+    first = results.locator("li").first
+    assert "the reading text corrects them" in first.inner_text()
+    assert first.locator("mark").first.inner_text() == "Wrotsky"
+    assert page.evaluate("new URLSearchParams(location.search).get('q')") == "Wrotsky"
+    first.locator("a").first.click()
+    page.wait_for_function(f"location.hash === '#{block}'")
+    assert page.evaluate("location.pathname").endswith("/reading.html")
+    assert page.locator(f"#{block} .choice.search-hit").count() >= 1  # the corrected word is marked
+    assert page.locator(".tools input[type='search']").input_value() == "Wrotsky"
+    assert recording.errors == []

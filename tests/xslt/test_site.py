@@ -110,9 +110,13 @@ def test_markup_characters_in_a_seed_show_as_text_through_the_whole_pipeline(tmp
     build_site([tei], tmp_path / "site")
     for page in pages(tmp_path / "site"):
         root = lxml.html.parse(str(page)).getroot()
-        assert [s.get("src") for s in root.iter("script")] == ["../assets/site.js" if page.parent.name == "tiny"
-                                                               else "assets/site.js"]
+        up = "../" if page.parent.name == "tiny" else ""
+        assert [s.get("src") for s in root.iter("script")] == [f"{up}assets/search-index.js", f"{up}assets/site.js"]
         assert not root.xpath("//b | //i")
+    # the search index holds the text as JSON strings only: nothing in it runs
+    index = (tmp_path / "site" / "assets" / "search-index.js").read_text(encoding="ascii")
+    assert index.count(";\n") == 1 and index.endswith("};\n") and "alert(1)" in index
+    assert index.splitlines()[1].startswith("window.lefortSearchIndex = {")
     reading = lxml.html.parse(str(tmp_path / "site" / "tiny" / "reading.html")).getroot()
     assert reading.xpath("//h1")[0].text_content() == "A Tiny <script>alert(1)</script> Title"
     assert "<b>bold</b> <script>alert(\"x\")</script> & more." in reading.xpath("//p[@id='p1']")[0].text_content()
@@ -194,3 +198,16 @@ def test_bibtex_escapes_what_bibtex_would_read_as_commands():
     from lefort_tei.render.site import _bibtex_escape
 
     assert _bibtex_escape("R&D 100% {x} a_b") == r"R\&D 100\% \{x\} a\_b"
+
+
+def test_the_search_index_holds_every_edition_and_both_readings(tmp_path):
+    import json
+
+    build_site([FRAGMENTS / "apparatus.xml", FRAGMENTS / "apparatus.xml"], tmp_path)  # one edition, twice
+    script = (tmp_path / "assets" / "search-index.js").read_text(encoding="ascii")  # ASCII: escaped JSON
+    data = json.loads(script[script.index("= ") + 2:script.rindex(";")])
+    assert [e["n"] for e in data["editions"]] == ["apparatus", "apparatus"]
+    (p1,) = [b for b in data["blocks"] if b["k"] == "p1" and b["e"] == 0]
+    assert "Trotsky wrote" in p1["r"] and "Wrotsky wrote" in p1["d"]  # the printed form is searchable too
+    assert not p1["r"].startswith("1")  # the paragraph number is not text
+    assert all("d" not in b for b in data["blocks"] if b["k"] == "p3" and "Souvarine" not in b["r"])
