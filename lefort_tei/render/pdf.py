@@ -214,14 +214,15 @@ def hyphenate_once(fragment: str, lang: str) -> str:
         return word[:at] + "\u00ad" + word[at:]
 
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    for text in root.iterfind(".//article[@class='text']"):
-        for element in text.iter():
-            if element.get("class") in ("pnum", "text-title", "text-author"):
-                continue
-            if element.text:
-                element.text = HYPHENATABLE_WORD.sub(one_break, element.text)
-            if element is not text and element.tail:
-                element.tail = HYPHENATABLE_WORD.sub(one_break, element.tail)
+    # the text's words, not its headings (bookmarks and running heads are made of them), nor the
+    # paragraph numbers
+    for string in root.xpath(".//article[@class='text']//text()[not(ancestor::h1 or ancestor::h2 or ancestor::h3"
+                             " or ancestor::h4 or ancestor::h5 or ancestor::h6 or ancestor::*[@class='pnum'])]"):
+        parent = string.getparent()
+        if string.is_text:
+            parent.text = HYPHENATABLE_WORD.sub(one_break, parent.text)
+        elif string.is_tail:
+            parent.tail = HYPHENATABLE_WORD.sub(one_break, parent.tail)
     (content,) = root
     return lxml_html.tostring(content, encoding="unicode")
 

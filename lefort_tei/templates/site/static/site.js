@@ -51,7 +51,7 @@
   var search = document.createElement("input");
   search.type = "search";
   search.placeholder = "Search";
-  search.setAttribute("aria-label", "Search: this page's blocks, and every edition");
+  search.setAttribute("aria-label", "Search this page (its blocks without the words are hidden) and every edition");
   var status = document.createElement("span");
   status.className = "search-status";
   status.setAttribute("aria-live", "polite");
@@ -70,7 +70,7 @@
       });
     }
     status.textContent = words.length && filterPage ? shown + " of " + blocks.length + " blocks on this page" : "";
-    siteResults(words, results);
+    siteResults(words, results, search.value.trim());
     var url = new URL(location.href);
     if (words.length) { url.searchParams.set("q", search.value.trim()); } else { url.searchParams.delete("q"); }
     try { history.replaceState(null, "", url.href); } catch (e) { /* file:// may refuse: keep going */ }
@@ -349,7 +349,7 @@
   }());
   var MAX_RESULTS = 30;
 
-  function siteResults(words, panel) {
+  function siteResults(words, panel, query) {
     panel.textContent = "";
     panel.hidden = !words.length || !index;
     if (panel.hidden) { return; }
@@ -375,7 +375,7 @@
       var ed = edition[f.block.e];
       var link = document.createElement("a");
       var folder = here === null ? encodeURIComponent(ed.n) + "/" : (ed.n === here ? "" : "../" + encodeURIComponent(ed.n) + "/");
-      link.href = folder + "reading.html?q=" + encodeURIComponent(words.join(" ")) + "#" + encodeURIComponent(f.block.k);
+      link.href = folder + "reading.html?q=" + encodeURIComponent(query) + "#" + encodeURIComponent(f.block.k);
       link.textContent = (ed.n === here ? "" : ed.t + ", ") + where(f.block.k);
       item.appendChild(link);
       if (f.printed) {
