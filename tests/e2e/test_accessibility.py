@@ -27,11 +27,13 @@ def edition_dir(site: Path) -> Path:
     return folder
 
 
-def axe_violations(page) -> list[dict]:
+def axe_violations(page, skip: tuple[str, ...] = ()) -> list[dict]:
     if not AXE.exists():
         pytest.skip(f"axe-core is not installed ({AXE}): run scripts/setup.sh")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "rules": {rule: {"enabled": False} for rule in skip}}
+    result = page.evaluate("options => axe.run(document, options)", options)
     return result["violations"]
 
 
@@ -95,3 +97,45 @@ def test_escape_closes_the_note_preview(seed_site, open_page):
     assert preview.is_visible()
     page.keyboard.press("Escape")
     assert preview.is_hidden()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_wcag_violation_with_the_search_results_and_the_popups_open(seed_site, open_page, width):
+    recording = open_page(edition_dir(seed_site) / "reading.html", width=width)
+    page = recording.page
+    page.locator(".tools input[type='search']").fill("Stalin")
+    assert page.locator(".search-results li").count() > 0
+    page.locator(".choice[tabindex='0']:visible").first.focus()  # in a block the search kept
+    assert page.locator("#correction-popup").is_visible()
+    assert not recording.errors
+    # an open pop-up lies over the text around its mark, by design: the note calls it covers are
+    # not "too close" targets (target-size is checked on every page with nothing open, above)
+    violations = axe_violations(page, skip=("target-size",))
+    assert not violations, f"reading.html at {width} px, search and pop-up open:\n{describe(violations)}"
+    page.keyboard.press("Escape")
+    page.locator(".tools input[type='search']").fill("")
+    page.locator("#p12 a.pnum").click()
+    assert page.locator("#cite-popup").is_visible()
+    violations = axe_violations(page, skip=("target-size",))
+    assert not violations, f"reading.html at {width} px, citation open:\n{describe(violations)}"
+
+
+def test_dark_mode_has_no_contrast_violation(seed_site, browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
+    try:
+        for name in ("reading", "parallel", "corrections"):
+            page = context.new_page()
+            page.goto((edition_dir(seed_site) / f"{name}.html").resolve().as_uri())
+            assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(27, 26, 23)"
+            violations = axe_violations(page)
+            assert not violations, f"{name}.html in dark mode:\n{describe(violations)}"
+    finally:
+        context.close()
+
+
+def test_the_text_is_set_in_the_shipped_web_font(seed_site, open_page):
+    page = open_page(edition_dir(seed_site) / "reading.html").page
+    assert page.evaluate("document.fonts.ready.then(() => document.fonts.check('16px \"EB Garamond\"'))")
+    loaded = page.evaluate("""document.fonts.ready.then(() => [...document.fonts]
+                               .filter(f => f.status === 'loaded').map(f => f.family))""")
+    assert any("EB Garamond" in family for family in loaded)
