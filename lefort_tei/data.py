@@ -119,7 +119,7 @@ class EditorialData:
 
 
 EDITION_KEYS = {"id", "title", "author", "author_ref", "language", "date", "editors", "licence",
-                "licence_url", "source", "publisher"}
+                "licence_url", "source", "publisher", "url"}
 
 # table name in the file → (attribute of EditorialData, entry class, required keys)
 ARRAY_TABLES: dict[str, tuple[str, type, tuple[str, ...]]] = {
@@ -146,6 +146,7 @@ GENERATED_ID = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?\d+(?:-[a-z0-9-]*)?|ed|lefort-
 # "(at line 12, column 5)" in tomllib's error messages
 TOML_ERROR_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<col>\d+)\)")
 ID_SHAPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")  # an xml:id (NCName): "trotsky-stalin"
+WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")  # [edition] url: "https://example.org/editions/trotsky/"
 
 
 def data_path_for(text_path: str | Path) -> Path:
@@ -269,6 +270,9 @@ def _edition_values(value: dict, text: str, path: str) -> dict[str, Any]:
         elif not isinstance(v, str):
             raise InputError(error("data-type", f"[edition] {key} must be a string in quotes, not "
                                    f"{type(v).__name__} ({key} = \"{v}\")", path, line, 1))
+        if key == "url" and not WEB_URL.match(v):
+            raise InputError(error("data-type", f"[edition] url must be an http(s) address without spaces, "
+                                   f"not {v!r}", path, line, 1))
         out[key] = v
     return out
 

@@ -407,6 +407,7 @@ class Edition:
     licence_url: str = "https://creativecommons.org/licenses/by/4.0/"
     publisher: str = "lefort-tei"
     date: str = ""  # publication date of the edition (ISO), from the data file for determinism
+    url: str = ""  # where the web edition is published (its folder), for citations; "" = not known
     source_bibl: list[str] = field(default_factory=list)  # free-text descriptions of the source
     provenance: str = ""
 

@@ -45,3 +45,13 @@ fi
 if [ "${1:-}" != "--build-only" ] && [ ! -f tests/js/node_modules/CETEIcean/dist/CETEI.js ]; then
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# axe-core (the accessibility engine the browser tests inject into each page), pinned, installed
+# with npm into .test-tools/ (gitignored); only for the tests.
+AXE_VERSION=4.14.1
+if [ "${1:-}" != "--build-only" ] && command -v npm >/dev/null 2>&1; then
+  installed=$(node -p 'require("./.test-tools/node_modules/axe-core/package.json").version' 2>/dev/null || true)
+  if [ "$installed" != "$AXE_VERSION" ]; then
+    npm install --no-save --no-audit --no-fund --silent --prefix .test-tools "axe-core@$AXE_VERSION" >/dev/null
+  fi
+fi

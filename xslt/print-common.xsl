@@ -41,6 +41,8 @@
       <xsl:call-template name="print:contents"/>
       <xsl:apply-templates select="tei:TEI/tei:text/tei:body" mode="print:text"/>
       <xsl:call-template name="print:unanchored-notes"/>
+      <xsl:call-template name="print:works-cited"/>
+      <xsl:call-template name="print:emendations"/>
       <xsl:call-template name="print:index-of-persons"/>
     </div>
   </xsl:template>
@@ -76,8 +78,16 @@
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']">
           <p class="subtitle"><xsl:value-of select="print:sentence(.)"/></p>
         </xsl:for-each>
+        <xsl:variable name="editors" select="print:editors(/)"/>
+        <xsl:if test="exists($editors)">
+          <p class="book-editor">Edited by <xsl:value-of select="string-join($editors, ' and ')"/></p>
+        </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:publisher">
-          <p class="publisher"><xsl:value-of select="normalize-space(.)"/></p>
+          <p class="publisher"><xsl:value-of select="string-join((normalize-space(.),
+              print:year(/)), ' · ')"/></p>
+        </xsl:for-each>
+        <xsl:for-each select="print:url(/)">
+          <p class="edition-url"><xsl:value-of select="."/></p>
         </xsl:for-each>
       </div>
     </section>
@@ -97,6 +107,25 @@
         $doc//tei:titleStmt/tei:editor[@role = 'translator'],
         $doc//tei:titleStmt/tei:respStmt[matches(tei:resp, 'transl', 'i')]/(tei:persName | tei:name),
         $doc//tei:sourceDesc//tei:editor[@role = 'translator']) ! normalize-space(.))"/>
+  </xsl:function>
+
+  <!-- The editors: the names of the first responsibility statement (the data file's editors). -->
+  <xsl:function name="print:editors" as="xs:string*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[1]/tei:name ! normalize-space(.)"/>
+  </xsl:function>
+
+  <xsl:function name="print:year" as="xs:string?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when
+                           ! substring(., 1, 4))[1]"/>
+  </xsl:function>
+
+  <!-- The web edition's address ([edition] url), when it is an http(s) address. -->
+  <xsl:function name="print:url" as="xs:string?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']
+                           ! normalize-space(.))[matches(., '^https?://\S+$', 'i')][1]"/>
   </xsl:function>
 
   <!-- "a TEI P5 edition" → "A TEI P5 edition." -->
@@ -130,6 +159,13 @@
         <p><xsl:value-of select="string-join((tei:publisher ! ('Published by ' || normalize-space(.)),
              tei:availability/tei:licence ! ('licence: ' || normalize-space(.))), '; ') || '.'"/></p>
       </xsl:for-each>
+      <h2 class="imprint-head">How to cite</h2>
+      <xsl:variable name="date" select="normalize-space($fileDesc/tei:publicationStmt/tei:date[1])"/>
+      <p class="how-to-cite"><xsl:value-of select="string-join((string-join(print:authors(/), ' and ')[.],
+          '“' || $print:title || '”', 'TEI edition' || (string-join(print:editors(/), ' and ')[.] ! (', ed. ' || .)),
+          $date[.], print:url(/)), ', ') || '.'"/>
+        A passage is cited by the paragraph number printed in the margin (“¶ 12”)<xsl:for-each select="print:url(/)">, which
+        is also its address on the web: <xsl:value-of select="."/>reading.html#p12</xsl:for-each>.</p>
       <p class="typeface">Set in EB Garamond (Georg Duffner, SIL Open Font License).</p>
     </section>
   </xsl:template>
@@ -152,6 +188,12 @@
         </li>
         <xsl:if test="print:unanchored-notes(/)">
           <li><a class="toc-entry" href="#unanchored-notes">Notes</a></li>
+        </xsl:if>
+        <xsl:if test="print:works(/)">
+          <li><a class="toc-entry" href="#works-cited">Works cited</a></li>
+        </xsl:if>
+        <xsl:if test="print:emendations(/)">
+          <li><a class="toc-entry" href="#emendations">List of emendations</a></li>
         </xsl:if>
         <xsl:if test="print:indexed-persons(/)">
           <li><a class="toc-entry" href="#index-of-persons">Index of persons</a></li>
@@ -181,6 +223,7 @@
     <xsl:param name="id" as="xs:string?" select="()"/>
     <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="tabindex" as="xs:string?" select="()"/>
     <xsl:param name="content" as="item()*"/>
     <span>
       <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
@@ -269,6 +312,74 @@
             <xsl:apply-templates select="*" mode="print:footnote"/>
           </p>
         </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ works cited -->
+
+  <xsl:function name="print:works" as="element(tei:bibl)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:standOff//tei:listBibl[@type = 'worksCited']/tei:bibl"/>
+  </xsl:function>
+
+  <!-- Every work the edition cites, by author and title, described as the web's works page does. -->
+  <xsl:template name="print:works-cited">
+    <xsl:variable name="works" select="print:works(/)"/>
+    <xsl:if test="$works">
+      <section class="works-cited" id="works-cited">
+        <h2 class="matter-head">Works cited</h2>
+        <ul class="work-list">
+          <xsl:for-each select="$works">
+            <xsl:sort select="lower-case(string-join((tei:author ! print:sort-name(.), f:reading(tei:title[1])), ' '))" lang="en"/>
+            <li class="work" id="work-{@xml:id}"><xsl:apply-templates select="." mode="work-description"/></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Leon Trotsky" → "trotsky leon", for sorting by surname. -->
+  <xsl:function name="print:sort-name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="words" select="tokenize(f:reading($name))"/>
+    <xsl:sequence select="string-join(($words[last()], $words[position() lt last()]), ' ')"/>
+  </xsl:function>
+
+  <!-- ================================================================ list of emendations -->
+
+  <xsl:function name="print:emendations" as="element(tei:choice)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:text//tei:choice[@xml:id][tei:corr | tei:reg | tei:expan]"/>
+  </xsl:function>
+
+  <!-- The apparatus on paper: "5  Trotsky] Wrotsky  OCR: W for T (editor, high)", in the order of
+       the text; the page number is CSS's target-counter of the correction's id. -->
+  <xsl:template name="print:emendations">
+    <xsl:variable name="choices" select="print:emendations(/)"/>
+    <xsl:if test="$choices">
+      <section class="emendations" id="emendations">
+        <h2 class="matter-head">List of emendations</h2>
+        <p class="emendations-explained">The reading text corrects the source in <xsl:value-of select="count($choices)"/>
+          places. Each entry gives the page, the reading adopted, after the bracket the form printed
+          in the source, then the reason, who made the correction and how certain it is.</p>
+        <ol class="emendation-list">
+          <xsl:for-each select="$choices">
+            <li class="emendation">
+              <a class="emendation-page" href="#{f:html-id(f:correction-place(.))}"></a>
+              <span class="lemma"><xsl:value-of select="f:corrected(.)"/></span>
+              <xsl:text>] </xsl:text>
+              <span class="printed"><xsl:value-of select="f:printed(.)"/></span>
+              <xsl:variable name="facts" select="(f:correction-by(.), f:correction-cert(.))[.]"/>
+              <xsl:if test="f:correction-reason(.) or exists($facts)">
+                <span class="emendation-reason">
+                  <xsl:value-of select="string-join((f:correction-reason(.)[.],
+                      if (exists($facts)) then '(' || string-join($facts, ', ') || ')' else ()), ' ')"/>
+                </span>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
       </section>
     </xsl:if>
   </xsl:template>

@@ -30,12 +30,15 @@ def register(parser) -> None:
     parser.add_argument("-o", "--output", default="build/site", help="the site folder (default: build/site)")
     parser.add_argument("--pdf", action="append", default=[], metavar="NAME=PATH",
                         help="link the PDF of edition NAME (PATH relative to the site folder); repeatable")
+    parser.add_argument("--base-url", metavar="URL",
+                        help="the site's web address (https://…/), for stable citation URLs and metadata; "
+                             "default: each edition's [edition] url, if any")
     parser.add_argument("--timings", action="store_true",
                         help="print how long each stylesheet takes to compile and each page to transform")
 
 
 def run(args) -> int:
-    from ..render.site import PAGES, build_site
+    from ..render.site import PAGES, WEB_ADDRESS, build_site
 
     tei_paths = [Path(p) for p in args.tei]
     for path in tei_paths:
@@ -55,7 +58,9 @@ def run(args) -> int:
     if args.timings:
         print_timings(tei_paths[0], PAGES)
     started = time.perf_counter()
-    written = build_site(tei_paths, Path(args.output), pdf_links)
+    if args.base_url and not WEB_ADDRESS.match(args.base_url):
+        raise InputError(error("usage", f"--base-url takes an http(s) address, not {args.base_url!r}"))
+    written = build_site(tei_paths, Path(args.output), pdf_links, base_url=args.base_url)
     if not args.quiet:
         size = sum(p.stat().st_size for p in written)
         for path in written:

@@ -45,6 +45,8 @@ def encode_header(doc: Document) -> etree._Element:
     pub = _sub(file_desc, "publicationStmt")
     _sub(pub, "publisher", e.publisher)
     _sub(pub, "idno", e.id, type="edition")
+    if e.url:
+        _sub(pub, "idno", e.url, type="URL")
     availability = _sub(pub, "availability", status="free")
     licence = _sub(availability, "licence", target=e.licence_url or None)
     licence.text = e.licence

@@ -143,7 +143,7 @@ def _edition(source: Source, data: EditorialData, layout) -> Edition:
                       source_bibl=list(e.get("source", [])),
                       provenance=" ".join(" ".join(source.slice(p.span) for p in front.provenance).split())
                       if front else "")
-    for key in ("licence", "licence_url", "publisher"):
+    for key in ("licence", "licence_url", "publisher", "url"):
         if key in e:
             setattr(edition, key, e[key])
     if "editors" in e:

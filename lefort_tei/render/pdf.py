@@ -14,6 +14,8 @@ id, at a cost that grows with the book, not with the book times its notes:
   numbers as text, one per page, in page order (``index_with_page_numbers``), and are laid out
   alone, their page counter and left/right pages continuing the book's (``_index_pages``), in
   place of the heading's page. The index costs its own pages, not a layout of the whole book.
+  Its page numbers are printed as a press prints them: ranges, "n." for a mention only in a note,
+  "passim" (``index_references``).
 See docs/print.md.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,10 +66,13 @@ class FontFace:
 
 # The optical size 08 is drawn for small type (footnotes, imprint, index). Its family name must not
 # end in a number: Pango would read "EB Garamond 08" as the family "EB Garamond" at size 8.
+# The 12 cut (the body) has a family name of its own: both files call their typographic family
+# "EB Garamond", and fontconfig, asked for that name, prefers the 08 file (its font version is the
+# higher), so the body came out in the small-text cut.
 FONT_FACES = (
-    FontFace("EB Garamond", "normal", 400, "EBGaramond12-Regular.otf"),
-    FontFace("EB Garamond", "italic", 400, "EBGaramond12-Italic.otf"),
-    FontFace("EB Garamond", "normal", 700, "EBGaramond12-Bold.otf"),
+    FontFace("EB Garamond Body", "normal", 400, "EBGaramond12-Regular.otf"),
+    FontFace("EB Garamond Body", "italic", 400, "EBGaramond12-Italic.otf"),
+    FontFace("EB Garamond Body", "normal", 700, "EBGaramond12-Bold.otf"),
     FontFace("EB Garamond Small Text", "normal", 400, "EBGaramond08-Regular.otf"),
     FontFace("EB Garamond Small Text", "italic", 400, "EBGaramond08-Italic.otf"),
 )
@@ -106,6 +112,8 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
     meta = read_metadata(tei_path)
     with clock("xslt"):
         fragment = Stylesheets().transform(tei_path, VIEWS[view], path_hint=str(tei_path))
+        if view in HYPHENATED_VIEWS:
+            fragment = hyphenate_once(fragment, meta.lang)
 
     def lay_out(fragment: str):
         with clock("layout"):
@@ -125,11 +133,14 @@ def typeset_pdf(tei_path: str | Path, view: str = "reading") -> Typeset:
                      for note, anchor_page, on in carried_notes(fragment, pages)]
         if index is not None:
             with clock("index"):
-                document = _with_index(document, index_with_page_numbers(index, pages), pages, fragment, meta,
+                numbered = index_references(keep_one_index_link_per_page(index, pages), pages,
+                                            footnote_numbers(fragment))
+                document = _with_index(document, index_with_page_numbers(numbered, pages), pages, fragment, meta,
                                        view, tei_path)
         try:
             with clock("write"):
-                data = document.write_pdf()
+                # PDF/UA-1: a tagged PDF (structure tree, reading order, alt text) with XMP metadata
+                data = document.write_pdf(pdf_variant="pdf/ua-1")
         except Exception as exc:  # noqa: BLE001 - WeasyPrint's own failure, reported as a tool error
             raise ToolError(error("pdf-write", f"WeasyPrint could not write the PDF: {exc}", str(tei_path))) from exc
     return Typeset(data, len(document.pages), clock.total(), warnings, clock.seconds, clock.counts["layout"])
@@ -214,6 +225,10 @@ def index_with_page_numbers(index: str, page_of: dict[str, int]) -> str:
                 pages.remove(link)
             else:
                 pages.replace(link, number)
+        for link in pages.findall("a[@class='index-ref']"):  # "5–7", "24 n. 28": laid out alone, as text
+            label = lxml_html.Element("span", {"class": "index-ref"})
+            label.text, label.tail = link.text, link.tail
+            pages.replace(link, label)
     return lxml_html.tostring(root, encoding="unicode")
 
 
@@ -243,6 +258,49 @@ def _index_pages(index: str, first: int, fragment: str, meta: "Metadata", view: 
     return document.pages[spacers:]
 
 
+# The views whose text is hyphenated (the diplomatic text is not: no hyphen of ours may be taken
+# for one of the source's). A word of six letters or more gets one soft hyphen.
+HYPHENATED_VIEWS = ("reading",)
+# a word that may be hyphenated: "bureaucracy" (letters only: no digit, no apostrophe inside)
+HYPHENATABLE_WORD = re.compile(r"""(?<![\w\u00ad]) [^\W\d_]{6,} (?![\w\u00ad])""", re.VERBOSE)
+
+
+def hyphenate_once(fragment: str, lang: str) -> str:
+    """The text of the book (not its front or back matter) with one soft hyphen in each long word.
+
+    WeasyPrint's own hyphenation (``hyphens: auto``) can break a word twice, over three lines
+    ("bur‐ / eau‐ / cracy"); with one break opportunity per word (``hyphens: manual``), chosen by
+    Pyphen's dictionary for the language and nearest the middle of the word, it cannot. The soft
+    hyphen prints as a hyphen at a line end and copied text reads whole words."""
+    import pyphen
+
+    language = pyphen.language_fallback(lang.replace("-", "_"))
+    if not language:
+        return fragment
+    dictionary = pyphen.Pyphen(lang=language, left=3, right=3)
+
+    def one_break(match: re.Match) -> str:
+        word = match.group()
+        positions = dictionary.positions(word)
+        if not positions:
+            return word
+        at = min(positions, key=lambda position: (abs(len(word) - 2 * position), position))
+        return word[:at] + "\u00ad" + word[at:]
+
+    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    # the text's words, not its headings (bookmarks and running heads are made of them), nor the
+    # paragraph numbers
+    for string in root.xpath(".//article[@class='text']//text()[not(ancestor::h1 or ancestor::h2 or ancestor::h3"
+                             " or ancestor::h4 or ancestor::h5 or ancestor::h6 or ancestor::*[@class='pnum'])]"):
+        parent = string.getparent()
+        if string.is_text:
+            parent.text = HYPHENATABLE_WORD.sub(one_break, parent.text)
+        elif string.is_tail:
+            parent.tail = HYPHENATABLE_WORD.sub(one_break, parent.tail)
+    (content,) = root
+    return lxml_html.tostring(content, encoding="unicode")
+
+
 def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:
     """The fragment with, in each index entry, one link per page, in page order.
 
@@ -266,6 +324,90 @@ def keep_one_index_link_per_page(fragment: str, page_of: dict[str, int]) -> str:
                 pages.remove(link)
             pages.extend(kept)
     return lxml_html.tostring(root, encoding="unicode") if changed else fragment
+
+
+# An index entry with this many pages or more, spread over at least PASSIM_SPREAD of the pages
+# from its first to its last, is printed "5–28 passim" (the person is discussed throughout).
+PASSIM_MIN_PAGES = 10
+PASSIM_SPREAD = 0.5
+
+
+def footnote_numbers(fragment: str) -> dict[str, str]:
+    """Every id inside a footnote of the book → the note's number (an index's "24 n. 28")."""
+    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    note_of: dict[str, str] = {}
+    for footnote in root.iterfind(".//span[@class='footnote']"):
+        for element in footnote.iter():
+            if element.get("id"):
+                note_of[element.get("id")] = footnote.get("data-n", "")
+    return note_of
+
+
+def index_references(fragment: str, page_of: dict[str, int], note_of: dict[str, str] | None = None) -> str:
+    """The index's page numbers as a press prints them: consecutive pages as a range ("5–7"), a
+    mention only in a footnote as "24 n. 28", many scattered pages as "5–28 passim".
+
+    In: the fragment after ``keep_one_index_link_per_page`` and the page of every id. Out: the
+    fragment whose index links hold their text (no ``target-counter`` left in the index). Each
+    reference still links to its first mention. The index is the last matter: its new text moves
+    no earlier page."""
+    root = lxml_html.fragment_fromstring(fragment)
+    if note_of is None:  # an id inside a footnote → the note's number
+        note_of = footnote_numbers(fragment)
+    changed = False
+    for pages in root.iterfind(".//li[@class='index-entry']/span[@class='index-pages']"):
+        links = pages.findall("a[@class='index-page']")
+        refs = []  # (page, note number or "", link id)
+        for link in links:
+            target = link.get("href", "").removeprefix("#")
+            if target not in page_of:
+                return fragment  # a mention was not laid out (should not happen): keep CSS's numbers
+            refs.append((page_of[target], note_of.get(target, ""), target))
+        if not refs:
+            continue
+        text_pages = {page for page, note, _ in refs if not note}
+        # a page with a mention in the text needs no "n.": the page says it all
+        items = sorted((page, "" if page in text_pages else note, target) for page, note, target in refs)
+        items = [item for i, item in enumerate(items) if i == 0 or item[:2] != items[i - 1][:2]]
+        for link in links:
+            pages.remove(link)
+        pages.text = " "
+        for text, target in _index_labels(items):
+            link = lxml_html.Element("a", {"class": "index-ref", "href": f"#{target}"})
+            link.text = text
+            pages.append(link)
+        for link in pages.findall("a")[:-1]:
+            link.tail = ", "
+        changed = True
+    return lxml_html.tostring(root, encoding="unicode") if changed else fragment
+
+
+def _index_labels(items: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
+    """(page, note, id) in page order → the labels and the id each links to."""
+    distinct = sorted({page for page, _, _ in items})
+    first, last = distinct[0], distinct[-1]
+    if len(distinct) >= PASSIM_MIN_PAGES and len(distinct) >= PASSIM_SPREAD * (last - first + 1):
+        return [(f"{first}–{last} passim", items[0][2])]
+    labels: list[tuple[str, str]] = []
+    run: list[tuple[int, str, str]] = []  # consecutive pages with a mention in the text
+
+    def flush():
+        if run:
+            start, end = run[0][0], run[-1][0]
+            labels.append((f"{start}–{end}" if end > start else str(start), run[0][2]))
+            run.clear()
+
+    for page, note, target in items:
+        if note:
+            flush()
+            labels.append((f"{page} n. {note}", target))
+        elif run and page == run[-1][0] + 1:
+            run.append((page, note, target))
+        else:
+            flush()
+            run.append((page, note, target))
+    flush()
+    return labels
 
 
 def carried_notes(fragment: str, page_of: dict[str, int]) -> list[tuple[str, int, int]]:

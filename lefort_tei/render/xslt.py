@@ -1,7 +1,7 @@
 """The XSLT 3.0 views of a TEI edition, through saxonche, each stylesheet compiled once per process.
 
 In: a TEI file (path) or its bytes, a view (``diplomatic``, ``reading``, or any ``xslt/NAME.xsl``),
-optionally a fragment (``text``, ``persons``, ``works``, ``notes``, ``about``) and link parameters.
+optionally a fragment (``text``, ``persons``, ``works``, ``notes``, ``corrections``, ``about``) and link parameters.
 Out: an HTML fragment string. A stylesheet that stops (an unknown TEI element) raises
 ``EditionError`` with the stylesheet's message; a stylesheet that does not compile raises ``ToolError``.
 """
@@ -16,8 +16,8 @@ from ..resources import XSLT_DIR
 
 VIEWS = ("diplomatic", "reading")
 # Fragments other than the text are modes of the stylesheet (xslt/common/registers.xsl).
-FRAGMENTS = ("text", "persons", "works", "notes", "about")
-PARAMETERS = ("id-prefix", "text-page", "notes-page", "persons-page", "works-page")
+FRAGMENTS = ("text", "persons", "works", "notes", "corrections", "about")
+PARAMETERS = ("id-prefix", "text-page", "notes-page", "persons-page", "works-page", "corrections-page", "edition-url")
 
 _LOCK = threading.RLock()
 _PROCESSOR = None  # one PySaxonProcessor per process: saxonche does not like several

@@ -58,7 +58,10 @@ class RecordingPage:
         self.errors: list[str] = []
         page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-        page.on("requestfailed", lambda r: self.errors.append(f"failed request: {r.url}"))
+        # a request cut short by a navigation (a reload while the favicon loads) is not a broken
+        # resource; a missing file is (net::ERR_FILE_NOT_FOUND)
+        page.on("requestfailed", lambda r: self.errors.append(f"failed request: {r.url} ({r.failure})")
+                if r.failure != "net::ERR_ABORTED" else None)
 
 
 @pytest.fixture

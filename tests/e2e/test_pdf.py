@@ -61,7 +61,7 @@ class Printed:
 def dehyphenate(text: str) -> str:
     """Join the words WeasyPrint hyphenated at line ends ("dic‐\\ntatorship" → "dictatorship")."""
     # matches the break in: "He declared both that 'in contradis‐\ntinction to capitalism"
-    line_end_hyphen = re.compile(r"""(?P<before>\w)[\u2010-] \n \s* (?P<after>\w)""", re.VERBOSE)
+    line_end_hyphen = re.compile(r"""(?P<before>\w)[\u00ad\u2010-] \n \s* (?P<after>\w)""", re.VERBOSE)
     return line_end_hyphen.sub(r"\g<before>\g<after>", text)
 
 
@@ -217,7 +217,10 @@ def test_note_16_is_called_by_its_number_in_the_reading_text(printed):
 
 @pytest.mark.parametrize(("misprint", "correction"), MISPRINTS)
 def test_reading_prints_corrections_and_diplomatic_the_source(printed, misprint, correction):
-    assert misprint not in printed["reading"].text
+    # the list of emendations quotes the misprints on purpose: the text is what comes before it
+    pages = printed["reading"].pages
+    starts = [i for i, p in enumerate(pages) if i > 3 and re.search(r"^\s*List of emendations\s*$", p, re.MULTILINE)]
+    assert misprint not in dehyphenate("\n".join(pages[:starts[0]] if starts else pages))
     assert misprint in printed["diplomatic"].text
     if correction:
         assert correction in printed["reading"].text
@@ -230,6 +233,57 @@ def test_reading_is_hyphenated_and_diplomatic_is_not(printed):
     assert auto_hyphen.findall("\n".join(printed["diplomatic"].pages)) == []
 
 
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_no_word_is_broken_over_three_lines(printed, view):
+    lines = [line.strip() for line in "\n".join(printed[view].pages).splitlines()]
+    # matches a line holding only the middle of a word: "eau\u00ad" between "bur\u00ad" and "cracy"
+    middle = re.compile(r"""^\S+[\u00ad\u2010]$""")
+    for before, line in zip(lines, lines[1:]):
+        assert not (re.search(r"\w[\u00ad\u2010]$", before) and middle.match(line)), (before, line)
+
+
+def test_the_body_is_set_in_the_regular_optical_size(printed):
+    fonts = [row.split()[0] for row in poppler("pdffonts", str(printed["reading"].path)).splitlines()[2:]]
+    assert any(name.endswith("+EB-Garamond-Body") for name in fonts), fonts  # the 12 cut, for the text
+    assert any("Small-Text" in name for name in fonts), fonts                # the 08 cut, for notes and index
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_the_pdf_is_tagged_and_carries_xmp_metadata(printed, view):
+    from pypdf import PdfReader
+
+    info = poppler("pdfinfo", str(printed[view].path))
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE) and re.search(r"^Metadata Stream:\s+yes$", info, re.MULTILINE)
+    root = PdfReader(str(printed[view].path)).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"]
+    xmp = poppler("pdfinfo", "-meta", str(printed[view].path))
+    assert "<dc:title>" in xmp and "The Contradiction of Trotsky" in xmp and "pdfuaid:part=\"1\"" in xmp
+
+
+def test_title_page_and_imprint_name_the_editors_date_and_how_to_cite(printed, seed_tree):
+    pages = printed["reading"].pages
+    front = " ".join(" ".join(pages[:3]).split())
+    editors = [" ".join(n.text.split()) for n in seed_tree.xpath("//tei:titleStmt/tei:respStmt[1]/tei:name",
+                                                                   namespaces=TEI_NS)]
+    assert f"Edited by {' and '.join(editors)}" in front
+    assert "How to cite" in front and "paragraph number printed in the margin" in front
+    date = seed_tree.xpath("string(//tei:publicationStmt/tei:date/@when)", namespaces=TEI_NS)
+    assert date and date in front
+
+
+def test_works_cited_are_listed_in_the_back_matter(printed, seed_tree):
+    titles = [" ".join(t.split()) for t in seed_tree.xpath(
+        "//tei:listBibl[@type='worksCited']/tei:bibl/tei:title[1]/text()", namespaces=TEI_NS)]
+    if not titles:
+        pytest.skip("the seed has no works cited")
+    pages = printed["reading"].pages
+    start = next(i for i, p in enumerate(pages) if i > 3 and re.search(r"^\s*Works cited\s*$", p, re.MULTILINE))
+    listed = dehyphenate(" ".join(pages[start:]))
+    listed = " ".join(listed.split())
+    for title in titles:
+        assert title in listed, title
+
+
 # --------------------------------------------------------------------------- index of persons
 
 def test_index_gives_each_page_once_in_order_and_the_name_is_there(printed, seed_tree):
@@ -237,14 +291,42 @@ def test_index_gives_each_page_once_in_order_and_the_name_is_there(printed, seed
     index_at = next(i for i, p in enumerate(reading.pages) if re.search(r"^\s*Index of persons\s*$", p, re.MULTILINE)
                     and i > 3)
     index_text = " ".join(reading.pages[index_at:]).replace("\n", " ")
-    # matches an entry: "Souvarine, Boris (1895–1984) 7, 9, 12, 13"
-    entry = re.compile(r"""Souvarine, \s Boris \s \([^)]*\) \s (?P<pages>\d+(?:,\s+\d+)*)""", re.VERBOSE)
+    # matches an entry: "Souvarine, Boris (1895–1984) 7–9, 12, 24 n. 28"
+    reference = r"\d+(?:–\d+)?(?:\s+passim|\s+n\.\s+\d+)?"
+    entry = re.compile(rf"""Souvarine, \s Boris \s \([^)]*\) \s (?P<pages>{reference}(?:,\s+{reference})*)""",
+                       re.VERBOSE)
     found = entry.search(index_text)
     assert found, index_text[:500]
-    numbers = [int(x) for x in re.split(r",\s+", found["pages"])]
+    numbers = []
+    for ref in re.split(r",\s+", found["pages"]):
+        first, _, last = ref.split()[0].partition("–")
+        numbers += list(range(int(first), int(last or first) + 1)) if "passim" not in ref else [int(first), int(last)]
     assert numbers == sorted(set(numbers))
     for number in numbers:
         assert "Souvarine" in dehyphenate(reading.pages[number - 1]), f"page {number} does not name Souvarine"
+
+
+# --------------------------------------------------------------------------- list of emendations
+
+def test_the_list_of_emendations_gives_every_correction_its_page_and_reason(printed, seed_tree):
+    reading = printed["reading"]
+    starts = [i for i, p in enumerate(reading.pages) if re.search(r"^\s*List of emendations\s*$", p, re.MULTILINE)]
+    assert starts, "no list of emendations"
+    ends = [i for i, p in enumerate(reading.pages) if re.search(r"^\s*Index of persons\s*$", p, re.MULTILINE)]
+    listed = " ".join(" ".join(reading.pages[starts[0]:max(ends[-1:] or [len(reading.pages)])]).split())
+    choices = seed_tree.xpath("//tei:text//tei:choice[@xml:id][tei:corr]", namespaces=TEI_NS)
+    assert choices
+    assert f"corrects the source in {len(choices)} places" in listed
+    for choice in choices:
+        corr = " ".join("".join(choice.xpath("tei:corr//text()", namespaces=TEI_NS)).split())
+        sic = " ".join("".join(choice.xpath("tei:sic//text()", namespaces=TEI_NS)).split())
+        assert f"{corr}] {sic}" in listed, (corr, sic)
+    for annotation in seed_tree.xpath("//tei:annotation/tei:note", namespaces=TEI_NS)[:10]:
+        assert " ".join(annotation.text.split())[:30] in listed
+    # the page given for "Trotsky] Wrotsky" prints "Trotsky" there
+    found = re.search(r"(?P<page>\d+) Trotsky\] Wrotsky", listed)
+    if found:
+        assert "Trotsky" in reading.pages[int(found["page"]) - 1]
 
 
 # --------------------------------------------------------------------------- artefacts, command
@@ -325,6 +407,37 @@ def test_index_keeps_one_link_per_page_in_page_order(pages, kept):
         assert out == INDEX_FRAGMENT
     else:
         assert [a.get("href") for a in html.fragment_fromstring(out).iterfind(".//a")] == kept
+
+
+INDEXED_TEXT = (
+    '<div><p>A <span id="m-1">Eastman</span> B<span class="footnote" id="note28" data-n="28">'
+    '<span class="fn-p"><span id="m-2">Eastman</span></span></span></p>'
+    '<p><span id="m-3">Eastman</span></p><p><span id="m-4">Eastman</span></p>') + INDEX_FRAGMENT[5:]
+
+
+@pytest.mark.parametrize(("pages", "printed"), [
+    ({"m-1": 5, "m-2": 24, "m-3": 6, "m-4": 7}, "5–7, 24 n. 28"),   # a range, a mention only in a note
+    ({"m-1": 5, "m-2": 5, "m-3": 9, "m-4": 12}, "5, 9, 12"),        # the note's page is named by the text
+    ({"m-1": 5, "m-2": 6, "m-3": 7, "m-4": 8}, "5, 6 n. 28, 7–8"),  # a note-only page breaks the range
+])
+def test_the_index_prints_ranges_and_notes_as_a_press_does(pages, printed):
+    from lxml import html
+
+    from lefort_tei.render.pdf import index_references, keep_one_index_link_per_page
+
+    out = index_references(keep_one_index_link_per_page(INDEXED_TEXT, pages), pages)
+    root = html.fragment_fromstring(out)
+    (entry,) = root.xpath("//span[@class='index-pages']")
+    assert " ".join(entry.text_content().split()) == printed
+    assert all(a.get("href") for a in entry.iterfind("a"))  # each reference still links to a mention
+
+
+def test_many_scattered_pages_are_printed_passim():
+    from lefort_tei.render.pdf import _index_labels
+
+    assert _index_labels([(page, "", f"m-{page}") for page in range(5, 29, 2)]) == [("5–27 passim", "m-5")]
+    assert _index_labels([(page, "", f"m-{page}") for page in (3, 40, 80)]) == [("3", "m-3"), ("40", "m-40"),
+                                                                                 ("80", "m-80")]
 
 
 TEXT_FRAGMENT = (

@@ -23,6 +23,7 @@ from lefort_tei.diagnostics import InputError
     ('[[work]]\nid = "ed"\ntitle = "T"\n', 1, "data-id-reserved", "ids lefort-tei gives"),
     ('[[work]]\nid = "w"\ntitle = "T"\nlevel = "book"\n', 1, "data-value", "level must be one of"),
     ('[[quote]]\nstarts = "x"\nparagraphs = 100000\n', 1, "data-value", "between 1 and 200"),
+    ('[edition]\ntitle = "t"\nurl = "javascript:alert(1)"\n', 3, "data-type", "http(s) address"),
 ])
 def test_bad_data_files_say_where_and_what_to_do(tmp_path, toml, line, code, hint):
     path = tmp_path / "d.toml"
@@ -60,6 +61,13 @@ def test_the_documented_example_applies_to_the_seed(tmp_path):
     path.write_text(re.search(r"```toml\n(.*?)```", doc, re.S).group(1), encoding="utf-8")
     converted = convert(SEED, path)
     assert b"<sic>Wrotsky</sic>" in converted.encoded.data
+    # the edition's web address goes to the header, where the site finds it for citations
+    assert b'<idno type="URL">https://example.org/editions/lefort-contradiction-of-trotsky/</idno>' in converted.encoded.data
+    from lefort_tei.validate import require_valid
+
+    tei = tmp_path / "example.xml"
+    tei.write_bytes(converted.encoded.data)
+    require_valid(tei)
 
 
 def test_toml_dates_and_years_are_taken_as_iso_strings(tmp_path):

@@ -31,7 +31,7 @@ def test_a_person_lists_every_mention_linked_to_the_persname_in_the_reading_view
         ("2", "reading.html#m-trotsky-4"),  # a second mention in the same place is numbered
         ("note 1: Leon Trotsky", "reading.html#m-trotsky-5"),
     ]
-    assert persons.xpath("//a[@href='reading.html#m-trotsky-4']/@aria-label") == ["paragraph 3, 2nd time: Trotsky"]
+    assert persons.xpath("//a[@href='reading.html#m-trotsky-4']/@aria-label") == ["2: paragraph 3, the 2nd time: Trotsky"]  # the visible "2" begins the name (WCAG 2.5.3)
     assert " ".join(persons.xpath("//section[@id='trotsky']/p[@class='mentions-count']")[0].text_content().split()) \
         == "Mentioned 5 times, in 4 places:"
     for _, href in mentions:
@@ -87,8 +87,33 @@ def test_about_gives_title_sources_and_how_to_cite(render):
 
 def test_parallel_rows_pair_the_blocks_and_flag_the_corrected_ones(sheets):
     rows = parallel_rows(sheets, FRAGMENTS / "apparatus.xml")
-    assert [r.key for r in rows] == ["front-p1", "p1", "q1", "div2-head", "p3", "note1", "note2"]
+    assert [r.key for r in rows] == ["title-page", "front-p1", "p1", "q1", "div2-head", "p3", "note1", "note2"]
     by_key = {r.key: r for r in rows}
     assert by_key["p1"].differs and "Wrotsky" in by_key["p1"].diplomatic and "Trotsky" in by_key["p1"].reading
     assert not by_key["note1"].differs
     assert 'id="d-p1"' in by_key["p1"].diplomatic and 'id="r-p1"' in by_key["p1"].reading
+
+
+def test_the_corrections_page_lists_every_correction_with_its_facts_and_place(render):
+    page = render("reading", fragment="corrections", **ON_READING)
+    reading = render("reading")
+    entries = page.xpath("//li[@class='correction-entry']")
+    assert [e.get("id") for e in entries] == ["c1", "c2", "c3"]
+    first = entries[0]
+    assert first.xpath("string(.//span[@class='printed'])") == "Wrotsky"
+    assert first.xpath("string(.//span[@class='corrected'])") == "Trotsky"
+    facts = " ".join(first.xpath("string(.//p[@class='correction-facts'])").split())
+    assert facts == "Reason: OCR: W for T · kind: ocr · by: the test editors · certainty: high"
+    assert links(first, ".//a") == [("paragraph 1", "reading.html#c1")]
+    # a correction of a note marker is not shown by the reading view: the link goes to the anchor
+    assert links(entries[1], ".//a") == [("paragraph 2", "reading.html#a2")]
+    for _, href in links(page, "//li//a"):
+        assert reading.xpath(f"//*[@id='{href.split('#')[1]}']"), href
+
+
+def test_a_correction_mark_carries_its_facts_and_is_not_a_tab_stop_inside_a_link(render):
+    (mark,) = render("reading").xpath("//*[@id='c1']")
+    assert (mark.get("data-printed"), mark.get("data-corrected"), mark.get("data-reason"), mark.get("data-by"),
+            mark.get("data-cert"), mark.get("data-entry")) == (
+        "Wrotsky", "Trotsky", "OCR: W for T", "the test editors", "high", "corrections.html#c1")
+    assert mark.getparent().tag == "a" and mark.get("tabindex") is None  # no focusable inside a link

@@ -32,7 +32,8 @@ def pages(site_dir: Path) -> list[Path]:
 def test_the_site_has_every_page_and_reports_what_it_wrote(site):
     site_dir, written = site
     assert sorted(written) == sorted(p for p in site_dir.rglob("*") if p.is_file())
-    assert {p.name for p in (site_dir / "apparatus").iterdir()} == {f"{p.name}.html" for p in PAGES} | {"apparatus.xml"}
+    assert {p.name for p in (site_dir / "apparatus").iterdir()} == (
+        {f"{p.name}.html" for p in PAGES} | {"apparatus.xml", "apparatus.json", "apparatus.bib"})
     assert (site_dir / "index.html").exists() and (site_dir / "assets" / "style.css").exists()
 
 
@@ -109,9 +110,13 @@ def test_markup_characters_in_a_seed_show_as_text_through_the_whole_pipeline(tmp
     build_site([tei], tmp_path / "site")
     for page in pages(tmp_path / "site"):
         root = lxml.html.parse(str(page)).getroot()
-        assert [s.get("src") for s in root.iter("script")] == ["../assets/site.js" if page.parent.name == "tiny"
-                                                               else "assets/site.js"]
+        up = "../" if page.parent.name == "tiny" else ""
+        assert [s.get("src") for s in root.iter("script")] == [f"{up}assets/search-index.js", f"{up}assets/site.js"]
         assert not root.xpath("//b | //i")
+    # the search index holds the text as JSON strings only: nothing in it runs
+    index = (tmp_path / "site" / "assets" / "search-index.js").read_text(encoding="ascii")
+    assert index.count(";\n") == 1 and index.endswith("};\n") and "alert(1)" in index
+    assert index.splitlines()[1].startswith("window.lefortSearchIndex = {")
     reading = lxml.html.parse(str(tmp_path / "site" / "tiny" / "reading.html")).getroot()
     assert reading.xpath("//h1")[0].text_content() == "A Tiny <script>alert(1)</script> Title"
     # "<b>bold</b>" is light markup (issue 10): read as bold, its tags kept in the diplomatic view only;
@@ -147,3 +152,66 @@ def test_colours_pass_wcag_aa(text, background):
     css = (TEMPLATES_DIR / "site" / "static" / "style.css").read_text(encoding="utf-8")
     colours = {m["name"]: m["value"] for m in CSS_COLOUR.finditer(css)}
     assert contrast(colours[text], colours[background]) >= 4.5
+
+
+# --------------------------------------------------------------------------- citation
+
+
+def test_pages_carry_citation_metadata_and_the_address_only_when_known(site, tmp_path):
+    site_dir, _ = site
+    page = lxml.html.parse(str(site_dir / "apparatus" / "reading.html")).getroot()
+    meta = {m.get("name"): m.get("content") for m in page.xpath("//meta[@name]")}
+    assert meta["citation_title"] == "A Test Essay" and meta["citation_author"] == "Ann Author"
+    assert meta["citation_editor"] == "the test editors" and meta["citation_publication_date"] == "2026/01/02"
+    assert meta["DC.rights"] == "CC BY 4.0" and meta["DC.creator"] == "Ann Author"
+    assert "citation_public_url" not in meta and not page.xpath("//link[@rel='canonical']")
+    build_site([FRAGMENTS / "apparatus.xml"], tmp_path, base_url="https://example.org/eds")
+    page = lxml.html.parse(str(tmp_path / "apparatus" / "reading.html")).getroot()
+    meta = {m.get("name"): m.get("content") for m in page.xpath("//meta[@name]")}
+    assert meta["citation_public_url"] == "https://example.org/eds/apparatus/reading.html"
+    assert page.xpath("//link[@rel='canonical']/@href") == ["https://example.org/eds/apparatus/reading.html"]
+    about = lxml.html.parse(str(tmp_path / "apparatus" / "index.html")).getroot()
+    cite = " ".join(about.xpath("string(//p[@class='how-to-cite'])").split())
+    assert cite.startswith("Ann Author, “A Test Essay”, TEI edition by the test editors, 2026-01-02, "
+                           "https://example.org/eds/apparatus/.")
+    assert "https://example.org/eds/apparatus/reading.html#p12" in cite
+
+
+def test_a_base_url_that_is_not_http_is_not_published(tmp_path):
+    build_site([FRAGMENTS / "apparatus.xml"], tmp_path, base_url="javascript:alert(1)//")
+    page = (tmp_path / "apparatus" / "reading.html").read_text(encoding="utf-8")
+    assert "javascript:" not in page and "citation_public_url" not in page
+
+
+def test_the_citation_records_are_valid_csl_json_and_bibtex(site):
+    import json
+
+    site_dir, _ = site
+    (item,) = json.loads((site_dir / "apparatus" / "apparatus.json").read_text(encoding="utf-8"))
+    assert item["title"] == "A Test Essay" and item["author"] == [{"literal": "Ann Author"}]
+    assert item["editor"] == [{"literal": "the test editors"}] and item["issued"] == {"date-parts": [[2026, 1, 2]]}
+    bib = (site_dir / "apparatus" / "apparatus.bib").read_text(encoding="utf-8")
+    assert bib.startswith("@misc{apparatus,\n") and bib.endswith("}\n")
+    assert "  title = {{A Test Essay}},\n" in bib and "  author = {Ann Author},\n" in bib
+    assert bib.count("{") == bib.count("}")
+    index = (site_dir / "apparatus" / "index.html").read_text(encoding="utf-8")
+    assert 'href="apparatus.json"' in index and 'href="apparatus.bib"' in index
+
+
+def test_bibtex_escapes_what_bibtex_would_read_as_commands():
+    from lefort_tei.render.site import _bibtex_escape
+
+    assert _bibtex_escape("R&D 100% {x} a_b") == r"R\&D 100\% \{x\} a\_b"
+
+
+def test_the_search_index_holds_every_edition_and_both_readings(tmp_path):
+    import json
+
+    build_site([FRAGMENTS / "apparatus.xml", FRAGMENTS / "apparatus.xml"], tmp_path)  # one edition, twice
+    script = (tmp_path / "assets" / "search-index.js").read_text(encoding="ascii")  # ASCII: escaped JSON
+    data = json.loads(script[script.index("= ") + 2:script.rindex(";")])
+    assert [e["n"] for e in data["editions"]] == ["apparatus", "apparatus"]
+    (p1,) = [b for b in data["blocks"] if b["k"] == "p1" and b["e"] == 0]
+    assert "Trotsky wrote" in p1["r"] and "Wrotsky wrote" in p1["d"]  # the printed form is searchable too
+    assert not p1["r"].startswith("1")  # the paragraph number is not text
+    assert all("d" not in b for b in data["blocks"] if b["k"] == "p3" and "Souvarine" not in b["r"])

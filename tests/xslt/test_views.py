@@ -21,7 +21,8 @@ def text_of(root, xpath: str) -> str:
     found = root.xpath(xpath)
     assert found, f"nothing at {xpath}"
     item = found[0]
-    return " ".join((item if isinstance(item, str) else item.text_content()).split())
+    text = item if isinstance(item, str) else item.text_content()
+    return " ".join(text.replace("\u2060", "").split())  # the word joiner before a note call is invisible
 
 
 # (view, xpath in the HTML, the text or attribute value expected there)

@@ -21,12 +21,21 @@
   <xsl:param name="notes-page" as="xs:string" select="''"/>
   <xsl:param name="persons-page" as="xs:string" select="'persons.html'"/>
   <xsl:param name="works-page" as="xs:string" select="'works.html'"/>
+  <xsl:param name="corrections-page" as="xs:string" select="'corrections.html'"/>
+  <!-- The web address of the edition's folder ("https://…/NAME/"), or '' when not known. -->
+  <xsl:param name="edition-url" as="xs:string" select="''"/>
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
   <xsl:key name="anchors" match="text//ref[@type = 'noteAnchor']" use="f:local-target(@target)"/>
   <xsl:key name="mentions" match="text//persName[@ref]" use="tokenize(@ref) ! f:local-target(.)"/>
   <xsl:key name="title-mentions" match="text//title[@ref]" use="tokenize(@ref) ! f:local-target(.)"/>
+  <!-- The mentions of one entry inside one block (paragraph, heading, note, list item): only the
+       first is a tab stop, so the keyboard reaches every person of a paragraph once (the others
+       stay links for the pointer). "trotsky|d1e234" → the mentions of Trotsky in that block. -->
+  <xsl:key name="mentions-in-block" match="text//persName[@ref] | text//title[@ref]"
+           use="f:local-target(tokenize(@ref)[1]) || '|' || generate-id(ancestor::*[self::p or self::head or self::note or self::item][1])"/>
   <xsl:key name="work-citations" match="text//bibl" use="ref/@target ! f:local-target(.)"/>
+  <xsl:key name="why" match="standOff//annotation[@target]" use="tokenize(@target) ! f:local-target(.)"/>
 
   <!-- "#note5" → "note5"; an external or empty pointer → "". -->
   <xsl:function name="f:local-target" as="xs:string">
@@ -164,10 +173,12 @@
     <xsl:param name="id" as="xs:string?" select="()"/>
     <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="tabindex" as="xs:string?" select="()"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:choose>
       <xsl:when test="f:safe-href($href)">
         <a href="{$href}">
+          <xsl:if test="$tabindex"><xsl:attribute name="tabindex" select="$tabindex"/></xsl:if>
           <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
           <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
           <xsl:if test="$label"><xsl:attribute name="aria-label" select="$label"/></xsl:if>
@@ -197,16 +208,76 @@
                           or not(matches($h, '^[a-zA-Z][a-zA-Z0-9+.\-]*:|^[/\\]{2}|\\')))"/>
   </xsl:function>
 
-  <!-- One reading of a choice shown, the other one hover away (title) and in data-other. -->
+  <!-- The facts of a correction (a tei:choice), as plain strings for the apparatus: the printed
+       and the corrected form, its kind, the reason (standOff annotation), who made it (the
+       respStmt its @resp points to) and how certain it is. -->
+  <xsl:function name="f:printed" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($choice/(sic | orig | abbr) ! string(.), ' '))"/>
+  </xsl:function>
+
+  <xsl:function name="f:corrected" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($choice/(corr | reg | expan) ! string(.), ' '))"/>
+  </xsl:function>
+
+  <xsl:function name="f:correction-reason" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="string-join(($choice/@xml:id ! key('why', ., root($choice)))/note ! f:reading(.), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="f:correction-by" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="resp" select="($choice/(corr | reg | expan)/@resp)[1]"/>
+    <xsl:variable name="who" select="tokenize($resp) ! f:target($choice, .)"/>
+    <xsl:sequence select="string-join(($who ! f:reading((name, persName, orgName, .)[1]),
+                                       tokenize($resp)[not(starts-with(., '#'))]), ', ')"/>
+  </xsl:function>
+
+  <xsl:function name="f:correction-cert" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="string(($choice/(corr | reg | expan)/@cert)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:correction-kind" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="el" select="($choice/(corr | reg | expan))[1]"/>
+    <xsl:sequence select="string-join(($el/@type, if ($el/self::reg) then 'regularisation'
+                                       else if ($el/self::expan) then 'expansion' else ())[1], '')"/>
+  </xsl:function>
+
+  <!-- Where a correction can be pointed at in every view: itself, or the note anchor that holds
+       it (the reading view prints a note number there, not the choice), or its nearest element
+       with an id. -->
+  <xsl:function name="f:correction-place" as="element()">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/ancestor::ref[@type = 'noteAnchor'][@xml:id], $choice[@xml:id],
+                           $choice/ancestor::*[@xml:id][1], $choice)[1]"/>
+  </xsl:function>
+
+  <!-- One reading of a choice shown; the other one, with the correction's reason, who made it
+       and how certain it is, in data-* attributes for the pop-up (site.js) and the corrections
+       page. The mark is focusable unless it sits inside a link (no nested interactive element:
+       the link's focus shows the pop-up). -->
   <xsl:template name="choice-mark">
     <xsl:param name="shown" as="element()*"/>
     <xsl:param name="other" as="element()*"/>
     <xsl:param name="other-label" as="xs:string"/>
     <xsl:variable name="other-text" select="normalize-space(string-join($other ! string(.), ' '))"/>
-    <!-- focusable, so keyboard users reach the other form too (CSS shows it on focus) -->
     <span class="choice shows-{local-name($shown[1])}" title="{$other-label}: {$other-text}"
-          data-other="{$other-label}: {$other-text}" tabindex="0">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:html-id(.)"/></xsl:if>
+          data-other="{$other-label}: {$other-text}"
+          data-printed="{f:printed(.)}" data-corrected="{f:corrected(.)}">
+      <xsl:if test="not(ancestor::ref | ancestor::persName[@ref] | ancestor::title[@ref])">
+        <xsl:attribute name="tabindex" select="0"/>
+      </xsl:if>
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="f:html-id(.)"/>
+        <xsl:attribute name="data-entry" select="$corrections-page || '#' || f:base-id(.)"/>
+      </xsl:if>
+      <xsl:for-each select="f:correction-reason(.)[.]"><xsl:attribute name="data-reason" select="."/></xsl:for-each>
+      <xsl:for-each select="f:correction-by(.)[.]"><xsl:attribute name="data-by" select="."/></xsl:for-each>
+      <xsl:for-each select="f:correction-cert(.)[.]"><xsl:attribute name="data-cert" select="."/></xsl:for-each>
+      <xsl:for-each select="f:correction-kind(.)[.]"><xsl:attribute name="data-kind" select="."/></xsl:for-each>
       <xsl:apply-templates select="$shown/node()"/>
     </span>
   </xsl:template>
@@ -220,7 +291,8 @@
       <xsl:with-param name="class" select="'note-ref'"/>
       <xsl:with-param name="id" select="if (@xml:id) then f:html-id(.) else ()"/>
       <xsl:with-param name="label" select="'note ' || (@n, $note/@n)[1]"/>
-      <xsl:with-param name="content" select="$content"/>
+      <!-- a word joiner first: a note call never begins a line (UAX 14, rule LB11) -->
+      <xsl:with-param name="content"><xsl:text>&#x2060;</xsl:text><xsl:sequence select="$content"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 

@@ -96,7 +96,8 @@
                 <xsl:call-template name="link">
                   <xsl:with-param name="href" select="f:href(.)"/>
                   <xsl:with-param name="class" select="'again'"/>
-                  <xsl:with-param name="label" select="current-grouping-key() || ', ' || f:ordinal(position() + 1) || ' time: ' || f:excerpt(., 10)"/>
+                  <!-- the accessible name begins with the visible number (WCAG 2.5.3, label in name) -->
+                  <xsl:with-param name="label" select="(position() + 1) || ': ' || current-grouping-key() || ', the ' || f:ordinal(position() + 1) || ' time: ' || f:excerpt(., 10)"/>
                   <xsl:with-param name="content" select="string(position() + 1)"/>
                 </xsl:call-template>
               </xsl:for-each>
@@ -155,12 +156,63 @@
     <xsl:variable name="imprint" select="string-join((
         string-join((pubPlace, publisher) ! f:reading(.), ': '), date ! f:reading(.))[.], ', ')"/>
     <xsl:value-of select="string-join(author ! f:reading(.), ' and ') || (if (author) then ', ' else '')"/>
-    <cite>{f:reading(title[1])}</cite>
-    <xsl:for-each select="title[position() gt 1]">, <cite>{f:reading(.)}</cite></xsl:for-each>
+    <xsl:apply-templates select="title" mode="work-title"/>
     <xsl:for-each select="editor">{if (@role = 'translator') then ', trans. ' else ', ed. '}{f:reading(.)}</xsl:for-each>
     <xsl:if test="$imprint"> ({$imprint})</xsl:if>
     <xsl:text>.</xsl:text>
     <xsl:for-each select="note"> {f:reading(.)}</xsl:for-each>
+  </xsl:template>
+
+  <!-- ===================================================================== corrections -->
+
+  <!-- The apparatus: every correction of the text, in the order of the text, with the printed and
+       the corrected form, its place (a link), the reason, who made it, how certain it is. -->
+  <xsl:template match="/" mode="corrections">
+    <xsl:variable name="choices" select="//text//choice[corr | reg | expan]"/>
+    <div class="register corrections">
+      <xsl:choose>
+        <xsl:when test="empty($choices)">
+          <p>This edition corrects nothing: the reading text is the source as printed.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="corrections-count">{count($choices)} {if (count($choices) = 1) then 'correction' else 'corrections'}, in the order of the text.
+            The diplomatic text keeps the printed form, the reading text shows the correction.</p>
+          <ol class="correction-list">
+            <xsl:for-each select="$choices">
+              <li class="correction-entry">
+                <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:base-id(.)"/></xsl:if>
+                <p class="correction-forms">
+                  <span class="editorial">printed </span><span class="printed">{f:printed(.)}</span>
+                  <span class="editorial"> → corrected </span><span class="corrected">{f:corrected(.)}</span>
+                  <xsl:text> · </xsl:text>
+                  <xsl:call-template name="link">
+                    <xsl:with-param name="href" select="f:href(f:correction-place(.))"/>
+                    <xsl:with-param name="content" select="f:where(.)"/>
+                  </xsl:call-template>
+                </p>
+                <p class="correction-facts">
+                  <xsl:value-of select="string-join((
+                      f:correction-reason(.)[.] ! ('Reason: ' || .),
+                      f:correction-kind(.)[.] ! ('kind: ' || .),
+                      f:correction-by(.)[.] ! ('by: ' || .),
+                      f:correction-cert(.)[.] ! ('certainty: ' || .)), ' · ')"/>
+                </p>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <!-- A title in a work's description: an article's in quotation marks and roman, any other's
+       italic; the second and later titles after a comma ("Article", Journal). -->
+  <xsl:template match="title" mode="work-title">
+    <xsl:if test="position() gt 1">, </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@level = 'a'">“<cite class="title-a">{f:reading(.)}</cite>”</xsl:when>
+      <xsl:otherwise><cite>{f:reading(.)}</cite></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===================================================================== notes, about -->
@@ -188,8 +240,11 @@
         </ul>
       </xsl:if>
       <h2>How to cite this edition</h2>
-      <p class="how-to-cite">{string-join(($authors, '“' || $title || '”', 'TEI edition' || ($editors ! (' by ' || .)), $date)[.], ', ')}.
-        Cite a passage by its paragraph number, e.g. “¶ 12”, which is also a stable link (reading.html#p12).</p>
+      <xsl:variable name="url" select="if (f:safe-href($edition-url) and matches($edition-url, '^https?://', 'i')) then $edition-url else ''"/>
+      <p class="how-to-cite">{string-join(($authors, '“' || $title || '”', 'TEI edition' || ($editors ! (' by ' || .)), $date)[.], ', ')}<xsl:if test="$url">, <a href="{$url}">{$url}</a></xsl:if>.
+        Cite a passage by its paragraph number, e.g. “¶ 12”, which is also a stable link
+        (<xsl:choose><xsl:when test="$url"><a href="{$url}reading.html#p12">{$url}reading.html#p12</a></xsl:when><xsl:otherwise>reading.html#p12</xsl:otherwise></xsl:choose>);
+        the number beside each paragraph of the reading text offers its citation.</p>
       <xsl:for-each select="$header//availability">
         <p class="licence">Licence: {f:reading(.)}</p>
       </xsl:for-each>

@@ -228,6 +228,8 @@
           <xsl:with-param name="href" select="f:href($entry)"/>
           <xsl:with-param name="class" select="$class"/>
           <xsl:with-param name="id" select="f:html-id(.)"/>
+          <xsl:with-param name="tabindex" select="if (. is key('mentions-in-block', f:local-target(tokenize(@ref)[1]) || '|'
+              || generate-id(ancestor::*[self::p or self::head or self::note or self::item][1]))[1]) then () else '-1'"/>
           <xsl:with-param name="content" select="$content"/>
         </xsl:call-template>
       </xsl:when>
