@@ -58,9 +58,12 @@ def measure_one(text: Path, runs: int, pdf: bool) -> dict:
             t[stage] = (time.process_time() - c, time.perf_counter() - w)
             return value
 
-        source, _ = timed("read", lambda: read_source(path))
-        data = load_data(data_path_for(path))
-        doc, _ = timed("read", lambda: _read_doc(read_document, source, data, t))
+        def read():  # decode, data file, blocks, anchors
+            source, _ = read_source(path)
+            data = load_data(data_path_for(path))
+            return source, data, read_document(source, data)[0]
+
+        source, data, doc = timed("read", read)
         timed("annotate", lambda: annotate(doc, data))
         tei = work / f"{path.stem}.xml"
         encoded = timed("encode", lambda: encode(doc, *_schema_hrefs(tei)))
@@ -81,17 +84,8 @@ def measure_one(text: Path, runs: int, pdf: bool) -> dict:
     results = [one_run(text, pdf) for _ in range(runs)]
     out = {stage: [statistics.median(r[stage][0] for r in results), statistics.median(r[stage][1] for r in results)]
            for stage in results[0]}
-    # read_source + read_document were timed apart; "read" holds the last: add both
     out["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
-
-
-def _read_doc(read_document, source, data, t):
-    before = t["read"]
-    c, w = time.process_time(), time.perf_counter()
-    doc, diags = read_document(source, data)
-    t["read"] = (before[0] + time.process_time() - c, before[1] + time.perf_counter() - w)
-    return doc, diags
 
 
 def exponent(sizes: list[int], seconds: list[float]) -> float:

@@ -236,8 +236,9 @@ def _with_index(document, index: str, page_of: dict[str, int], fragment: str, me
                 tei_path):
     """The book with the page of the index's heading replaced by the index laid out alone."""
     first = page_of.get(INDEX_ID)
-    if first is None or first != len(document.pages):
-        return document  # the heading is not the book's last page: keep the book as laid out
+    if first is None:
+        return document  # the heading was not laid out (cannot happen: it is in the book)
+    # the heading's section is the last matter: its page and any after it give way to the index
     return document.copy(document.pages[: first - 1] + _index_pages(index, first, fragment, meta, view, tei_path))
 
 
