@@ -228,6 +228,9 @@ class Manifest:
         self.db.execute("CREATE TABLE IF NOT EXISTS texts (name TEXT PRIMARY KEY, source TEXT, source_stat TEXT, "
                         "source_sha256 TEXT, data_stat TEXT, data_sha256 TEXT, toolkit TEXT, key TEXT, "
                         "status TEXT NOT NULL, info TEXT, outputs TEXT, entry TEXT, fast TEXT)")
+        # a covering index: the planning pass reads it alone, in name order, not the wide rows
+        self.db.execute("CREATE INDEX IF NOT EXISTS plan_scan ON texts (name, source, source_stat, source_sha256, "
+                        "data_stat, data_sha256, status, fast)")
         (tei_dir / OLD_MANIFEST_NAME).unlink(missing_ok=True)
 
     def close(self) -> None:
@@ -343,15 +346,27 @@ def _file_state(path: str, row_stat: str, row_sha: str) -> tuple[str, str]:
     return sig, row_sha if row_stat == sig and row_sha else sha256_file(path)
 
 
-def list_texts(folder: str | Path) -> list[Path]:
+def list_texts(folder: str | Path) -> list[str]:
     """The ``*.txt`` files of a folder, sorted (one directory read, no stat per file)."""
+    prefix = os.path.join(str(folder), "")
     with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
-    return [Path(folder, n) for n in names]
+        return sorted(prefix + e.name for e in entries if e.name.endswith(".txt") and e.is_file())
 
 
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
+
+
+def _named(texts: Iterable[str | Path]) -> list[tuple[str, str, str, str]]:
+    """(name, path, folder, path without its extension) of each text, sorted by name."""
+    out = []
+    for text in map(str, texts):
+        folder, _, file = text.rpartition(os.sep)
+        stem, dot, _ = file.rpartition(".")
+        name = stem if dot and stem else file  # as Path.stem: ".txt" is its own name
+        out.append((name, text, folder, text[:len(text) - len(file) + len(name)]))
+    out.sort()
+    return out
 
 
 def _stat_pair(path: str) -> str | None:
@@ -374,8 +389,9 @@ def _quick_check(fast: str, key: str, name: str, tei: str, opts: BuildOptions) -
     if opts.site:
         if old_site_key != site_key(key, site_dir, name + ".pdf" if opts.pdf else None):
             return False
-        stat = _stat_pair(os.path.join(site_dir, name))
-        if stat is None or stat.split(":")[1] != dir_st:
+        try:
+            return str(os.stat(os.path.join(site_dir, name)).st_mtime_ns) == dir_st
+        except OSError:
             return False
     return True
 
@@ -395,19 +411,18 @@ def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit:
     listings: dict[str, set[str]] = {}
     scan = manifest.scan()
     quick = next(scan, None)
-    for text in sorted(map(str, texts), key=_stem):
-        name = _stem(text)
+    tei_prefix = join(tei_dir, "")
+    for name, text, folder, base in _named(texts):
         while quick is not None and quick[0] < name:
             quick = next(scan, None)
         found = quick if quick is not None and quick[0] == name else None
-        base, folder = text[:-len(os.path.splitext(text)[1]) or None], os.path.dirname(text)
-        tei, data = join(tei_dir, name + ".xml"), base + ".toml"
+        tei, data = tei_prefix + name + ".xml", base + ".toml"
         if folder not in listings:
             try:
                 listings[folder] = set(os.listdir(folder or "."))
             except OSError:
                 listings[folder] = set()
-        has_data = os.path.basename(data) in listings[folder]
+        has_data = name + ".toml" in listings[folder]
         _, source, source_stat, source_sha, data_stat, data_sha, status, fast = found or ("",) * 8
         row = Row(name, text, toolkit=toolkit)
         try:
@@ -463,6 +478,7 @@ def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit:
 
 
 def site_key(key: str, site_dir: str | Path, pdf_link: str | None) -> str:
+    """What the pages depend on besides the TEI: where they are, and the PDF they link."""
     return hashlib.sha256(f"{key}\n{os.path.normpath(site_dir)}\n{pdf_link or ''}".encode()).hexdigest()
 
 
@@ -823,7 +839,7 @@ def remove_outputs(row: Row, opts: BuildOptions) -> None:
 
 # ---------------------------------------------------------------- running a corpus
 
-def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | None = None) -> CorpusReport:
+def build_corpus(texts: list[str | Path], opts: BuildOptions, progress: Progress | None = None) -> CorpusReport:
     """The whole build: plan, run the jobs (recording each result), remove what was removed,
     then the site's index pages."""
     started = time.perf_counter()
@@ -837,7 +853,7 @@ def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | Non
 
         done = run_jobs(todo.jobs, opts.jobs, progress, on_result, opts.dask)
         report = CorpusReport(sorted(todo.unchanged + done, key=lambda r: r.name))
-        report.removed = remove_texts(manifest, {t.stem for t in texts}, opts)
+        report.removed = remove_texts(manifest, {_stem(str(t)) for t in texts}, opts)
         if opts.site:
             from .corpus_pages import write_index_pages
 
