@@ -48,6 +48,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 RECYCLE_AFTER = 100  # texts per pool worker before a fresh process takes over (memory stays flat)
 WINDOW_PER_WORKER = 2  # texts in flight per worker: enough to keep each busy, not the whole corpus
 RETRIES = 1  # a text whose worker was lost is tried this many more times, then reported failed
+GIVE_UP_AFTER = 3  # texts lost in a row, none built between them: the workers cannot work, stop
 
 
 @dataclass(frozen=True, slots=True)
@@ -757,6 +758,7 @@ def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None
     retry: deque[tuple[TextJob, int]] = deque()
     in_flight: dict[Future, tuple[TextJob, int]] = {}
     interrupted = True
+    lost_in_a_row = 0
     try:
         executor = engine.start()
         while True:
@@ -778,11 +780,19 @@ def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None
                     raise
                 except BaseException as exc:  # noqa: BLE001 - the worker was lost (killed, a crash)
                     executor = engine.repair()
-                    if attempt >= RETRIES:
-                        done(lost(job, exc))
-                    else:
+                    if attempt < RETRIES:
                         retry.append((job, attempt + 1))
+                        continue
+                    done(lost(job, exc))
+                    lost_in_a_row += 1
+                    if lost_in_a_row >= GIVE_UP_AFTER:
+                        from .diagnostics import ToolError
+
+                        raise ToolError(error("workers-dying", f"{lost_in_a_row} texts in a row lost their worker "
+                                              f"twice, none built between them ({type(exc).__name__}: {exc}): the "
+                                              "workers cannot work; the texts finished so far are kept"))
                 else:
+                    lost_in_a_row = 0
                     done(result)
         interrupted = False
     finally:
