@@ -16,7 +16,7 @@ import traceback
 from . import __version__
 from .diagnostics import EXIT_INTERNAL, EXIT_USAGE, Diagnostic, LefortError
 
-COMMANDS = ("convert", "text", "build", "suggest", "validate", "pdf", "site", "bench")
+COMMANDS = ("convert", "text", "build", "suggest", "validate", "pdf", "site", "eval", "bench")
 
 DESCRIPTION = """\
 Turn a plain-text, OCR'd scholarly essay into a validated TEI P5 edition with a diplomatic

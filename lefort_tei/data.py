@@ -126,6 +126,17 @@ ARRAY_TABLES: dict[str, tuple[str, type, tuple[str, ...]]] = {
     "title": ("titles", TitleEntry, ("text",)),
 }
 
+MAX_DEPTH = 16  # tables and arrays inside each other; the format needs two
+
+# A character no XML 1.0 document can hold (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; surrogates).
+DATA_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Where such a character was written as a TOML escape: "\u0000", "\U00000007", "\b", "\f".
+ESCAPE_OF_ILLEGAL = re.compile(r"\\(?:u00[01][0-9a-fA-F]|U0000[01][0-9a-fA-F]|[bf])")
+
+# An id of the shape lefort-tei generates (p12, note16, div2, c7, q3, front-p1, note5-bibl, why-c3)
+# or one of its fixed ids: a data file may not take them, or two elements would share an id.
+GENERATED_ID = re.compile(r"^(?:[a-z]+(?:-[a-z]+)?\d+(?:-[a-z0-9-]*)?|ed|lefort-tei|notes)$")
+
 # "(at line 12, column 5)" in tomllib's error messages
 TOML_ERROR_POSITION = re.compile(r"\(at line (?P<line>\d+), column (?P<col>\d+)\)")
 ID_SHAPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")  # an xml:id (NCName): "trotsky-stalin"
@@ -156,7 +167,34 @@ def load_data(path: str | Path | None) -> EditorialData:
         msg = TOML_ERROR_POSITION.sub("", str(exc)).strip()
         raise InputError(error("data-syntax", f"TOML syntax: {msg}; see docs/editorial-data.md",
                                str(p), line, col)) from None
+    except RecursionError:
+        raise InputError(error("data-syntax", "TOML nested too deeply (arrays or tables inside each other "
+                               "hundreds of levels deep); a data file needs two levels at most",
+                               str(p), 1, 1)) from None
+    _check_characters(doc, text, str(p))
     return _build(doc, text, str(p))
+
+
+def _check_characters(value: Any, text: str, path: str, depth: int = 0) -> None:
+    """No string may hold a character XML cannot (a "\u0000" or "\u0007" escape): it could never be
+    written into the TEI. Reported at the line where the escape is written."""
+    if depth > MAX_DEPTH:
+        raise InputError(error("data-syntax", f"TOML nested more than {MAX_DEPTH} levels deep; a data file "
+                               "needs two levels at most", path, 1, 1))
+    if isinstance(value, dict):
+        for v in value.values():
+            _check_characters(v, text, path, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _check_characters(v, text, path, depth + 1)
+    elif isinstance(value, str):
+        bad = DATA_ILLEGAL.search(value)
+        if bad:
+            escape = ESCAPE_OF_ILLEGAL.search(text)
+            line = text.count("\n", 0, escape.start()) + 1 if escape else 1
+            col = escape.start() - text.rfind("\n", 0, escape.start()) if escape else 1
+            raise InputError(error("data-value", f"a string holds the control character U+{ord(bad.group()):04X}, "
+                                   "which XML cannot hold; remove the escape", path, line, col))
 
 
 def _build(doc: dict, text: str, path: str) -> EditorialData:
@@ -169,7 +207,7 @@ def _build(doc: dict, text: str, path: str) -> EditorialData:
             if unknown:
                 raise InputError(error("data-unknown-key", f"[edition] has unknown key(s) {sorted(unknown)}; "
                                        f"known keys: {sorted(EDITION_KEYS)}", path, _line_of(text, "[edition]"), 1))
-            data.edition = dict(value)
+            data.edition = _edition_values(value, text, path)
         elif key == "front":
             _check_table(value, key, path, _line_of(text, "[front]"))
             blocks = value.get("blocks")
@@ -195,6 +233,50 @@ def _build(doc: dict, text: str, path: str) -> EditorialData:
     return data
 
 
+EDITION_LISTS = {"editors", "source"}  # lists of strings; every other [edition] key is a string
+DATE_KEYS = {"date", "birth", "death"}  # a TOML date or a year as a number is taken as its ISO string
+
+
+def _as_date_string(value: Any) -> Any:
+    import datetime
+
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _edition_values(value: dict, text: str, path: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, v in value.items():
+        line = _key_line(text, "[edition]", key)
+        if key in DATE_KEYS:
+            v = _as_date_string(v)
+        if key in EDITION_LISTS:
+            if isinstance(v, str):
+                raise InputError(error("data-type", f"[edition] {key} must be a list of strings: write "
+                                       f"{key} = [{v!r}]", path, line, 1))
+            if not (isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)):
+                raise InputError(error("data-type", f"[edition] {key} must be a list of non-empty strings",
+                                       path, line, 1))
+        elif not isinstance(v, str):
+            raise InputError(error("data-type", f"[edition] {key} must be a string in quotes, not "
+                                   f"{type(v).__name__} ({key} = \"{v}\")", path, line, 1))
+        out[key] = v
+    return out
+
+
+def _key_line(text: str, header: str, key: str) -> int:
+    """The line where ``key = …`` is written under ``header`` (the header's line if not found)."""
+    start = text.find(header)
+    m = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.MULTILINE).search(text, max(start, 0))
+    return text.count("\n", 0, m.start()) + 1 if m else _line_of(text, header)
+
+
+LEVELS = ("a", "m", "j", "s", "u")  # TEI title/@level: article, monograph, journal, series, unpublished
+
+
 def _entry(cls: type, table: str, index: int, line: int, item: Any, required: tuple[str, ...], path: str):
     if not isinstance(item, dict):
         raise InputError(error("data-type", f"[[{table}]] #{index} must be a table", path, line, 1))
@@ -209,6 +291,7 @@ def _entry(cls: type, table: str, index: int, line: int, item: Any, required: tu
     if missing:
         raise InputError(error("data-missing-key", f"[[{table}]] #{index} needs {', '.join(missing)}",
                                path, line, 1))
+    item = {k: (_as_date_string(v) if k in DATE_KEYS else v) for k, v in item.items()}
     for k, v in item.items():
         default = names[k].default
         want = type(default) if default not in (None,) and not callable(default) else None
@@ -223,10 +306,17 @@ def _entry(cls: type, table: str, index: int, line: int, item: Any, required: tu
         elif want is not None and not isinstance(v, want):
             raise InputError(error("data-type", f"[[{table}]] #{index} {k} must be {want.__name__}, "
                                    f"not {type(v).__name__}", path, line, 1))
-        elif want is None and not isinstance(v, (str, int)):
-            raise InputError(error("data-type", f"[[{table}]] #{index} {k} must be a string", path, line, 1))
+        elif want is None and not isinstance(v, str):
+            raise InputError(error("data-type", f"[[{table}]] #{index} {k} must be a string in quotes, not "
+                                   f"{type(v).__name__} ({k} = \"{v}\")", path, line, 1))
     if table == "correction" and not item.get("every") and not item.get("context"):
         raise InputError(error("data-missing-key", f"[[correction]] #{index} needs a context (or every = true)",
+                               path, line, 1))
+    if "level" in item and item["level"] not in LEVELS:
+        raise InputError(error("data-value", f"[[{table}]] #{index} level must be one of {', '.join(LEVELS)} "
+                               f"(m a book, a an article, j a journal), not {item['level']!r}", path, line, 1))
+    if table == "quote" and not 1 <= item.get("paragraphs", 1) <= 200:
+        raise InputError(error("data-value", f"[[quote]] #{index} paragraphs must be between 1 and 200",
                                path, line, 1))
     if table == "correction" and item.get("cert", "high") not in ("high", "medium", "low"):
         raise InputError(error("data-value", f"[[correction]] #{index} cert must be high, medium or low",
@@ -241,6 +331,10 @@ def _check_ids(data: EditorialData, path: str) -> None:
         if not ID_SHAPE.match(entry.id):
             raise InputError(error("data-id", f"[[{entry.table}]] id {entry.id!r} is not a valid xml:id "
                                    "(letters, digits, '-', '_', '.'; not starting with a digit)", path, entry.line, 1))
+        if GENERATED_ID.match(entry.id):
+            raise InputError(error("data-id-reserved", f"[[{entry.table}]] id {entry.id!r} has the shape of the ids "
+                                   "lefort-tei gives to paragraphs, notes and corrections (letters then a number, "
+                                   "or ed, notes, lefort-tei); choose a name such as 'louis-xiv'", path, entry.line, 1))
         if entry.id in seen:
             raise InputError(error("data-id-duplicate", f"id {entry.id!r} is used twice (first at line "
                                    f"{seen[entry.id]})", path, entry.line, 1))

@@ -11,6 +11,8 @@ page) per paragraph, blocks separated by a blank line.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, local
@@ -32,6 +34,9 @@ def _collect(element: etree._Element, view: str, out: list[str]) -> None:
     structural = local(element) in STRUCTURAL or local(element) == "choice"
     if local(element) == "pb" and view == "diplomatic":
         out.append("\f")
+    if local(element) == "g":  # the character it stands for, not the picture shown
+        out.append(glyph_character(element))
+        return
     if element.text and not (structural and element.text.isspace()):
         out.append(element.text)
     for child in element:
@@ -41,6 +46,18 @@ def _collect(element: etree._Element, view: str, out: list[str]) -> None:
             _collect(child, view, out)
         if child.tail and not (structural and child.tail.isspace()):
             out.append(child.tail)
+
+
+def glyph_character(g: etree._Element) -> str:
+    """The character a ``g`` stands for: the code point its ``char`` declares ("U+0007"), else its text."""
+    ident = (g.get("ref") or "").lstrip("#")
+    for char in g.getroottree().getroot().iter(f"{{{TEI_NS}}}char"):
+        if char.get("{http://www.w3.org/XML/1998/namespace}id") == ident:
+            for mapping in char.iter(f"{{{TEI_NS}}}mapping"):
+                code = (mapping.text or "").strip()
+                if mapping.get("type") == "codepoint" and code.upper().startswith("U+"):
+                    return chr(int(code[2:], 16))
+    return ""
 
 
 def blocks(tree: etree._Element | etree._ElementTree, view: str = "diplomatic") -> list[str]:
@@ -72,6 +89,11 @@ def view_text(tree, view: str = "diplomatic") -> str:
     return "\n\n".join(blocks(tree, view)) + "\n"
 
 
+LAYOUT_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+
+
 def fold_whitespace(s: str) -> str:
-    """Runs of white space → one space; the comparison the losslessness check uses."""
-    return " ".join(s.split())
+    """Runs of layout white space (space, tab, line ends, form feed) → one space; the comparison the
+    losslessness check uses. Every other space (no-break, ideographic, NEL, thin …) is a character of
+    the text and must be kept exactly where the source has it."""
+    return LAYOUT_WHITESPACE.sub(" ", s).strip(" ")

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -29,7 +30,8 @@ CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x
 TRICKY = st.sampled_from(["<", "&", "]]>", "&amp;", "<script>", "(12)", "(1)", "(l6)", "[3]", "\u00b9",
                           "',2", "[\u00b7 \u00b7 \u00b7]", "'", '"', ":", " - ", "\u00e9", "\u2014", "\t",
                           "\f", "  ", "x" * 300, "1948", "(1948)", "1908-1911", "February 1917",
-                          "Sept.-Oct. 1947", "p. 12", "Ibid.,", "Trotsky"])
+                          "Sept.-Oct. 1947", "p. 12", "Ibid.,", "Trotsky", "\u00a0", "\u3000", "\u0085",
+                          "\u2028", "\u2009\u00a0"])
 WORD = st.one_of(st.text(CHARS, min_size=1, max_size=12), TRICKY)
 LINE = st.lists(WORD, min_size=1, max_size=30).map(" ".join).filter(lambda s: s.strip())
 HEADING = st.sampled_from(["The Rise of Things", "2. Development", "II.", "## Part Two", "Notes"])
@@ -125,3 +127,30 @@ def test_any_front_matter_hint_keeps_every_block_in_order(text, front_blocks):
     encoded = encode(doc)
     assert fold_whitespace(view_text(encoded.root, "diplomatic")) == fold_whitespace(source.text)
     assert [d.format() for d in validate_bytes(encoded.data, "gen.xml") if d.level == "error"] == []
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000", "\u0085", "\u2028", "\u2009", "\u00a0\u00a0"])
+def test_unicode_spaces_at_the_edges_of_paragraphs_and_lines_are_kept(space):
+    """Issue 17: a no-break, ideographic or NEL space is a character of the text, never layout."""
+    text = (f"{space}Title{space}\n\n{space}A paragraph{space}\nwith a second line.{space}\n\n"
+            f"{space}\n\nLast{space}\n")
+    _, root, decoded = build(text)
+    assert fold_whitespace(view_text(root, "diplomatic")) == fold_whitespace(decoded)
+    assert view_text(root, "diplomatic").count(space) == decoded.count(space)
+
+
+def test_control_characters_are_kept_as_declared_glyphs(tei_all_rng):
+    """Issue 17: a character XML cannot hold (U+0007, U+FFFE …) never refuses a text: it is written as
+    <g ref="#char-0007">␇</g>, declared in charDecl, and the diplomatic text is the source again."""
+    from lefort_tei.validate import validate_bytes
+
+    text = "A Title \x01- Jane\n\nA bell\x07 rang \ufffe here (1).\n\n\x07\x0b\n\n1 A note\x07.\n"
+    data, root, decoded = build(text)
+    assert view_text(root, "diplomatic") .replace("\n\n", "\n") .count("\x07") == 3
+    assert fold_whitespace(view_text(etree.fromstring(data), "diplomatic")) == fold_whitespace(decoded)
+    doc = etree.fromstring(data)
+    chars = [c.get("{http://www.w3.org/XML/1998/namespace}id") for c in doc.iterfind(".//t:charDecl/t:char", NS)]
+    assert chars == ["char-0001", "char-0007", "char-000B", "char-FFFE"]
+    assert [g.text for g in doc.iterfind(".//t:g", NS)][:2] == ["\u2401", "\u2407"]
+    assert tei_all_rng.validate(doc), tei_all_rng.error_log.last_error
+    assert [d.format() for d in validate_bytes(data, "ctrl.xml") if d.level == "error"] == []

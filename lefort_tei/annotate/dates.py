@@ -15,6 +15,8 @@ parts or a person is skipped; inside them it nests.
 
 from __future__ import annotations
 
+import bisect
+
 from ..data import EditorialData
 from ..diagnostics import Diagnostic
 from ..model import Citation, DateRef, Document
@@ -27,18 +29,41 @@ def annotate_dates(doc: Document, data: EditorialData) -> list[Diagnostic]:
     for block in blocks(doc):
         reading = reading_of(doc.source.text, block.span, block.inlines)
         parts = [s for i in block.inlines if isinstance(i, Citation) for s in (i.work_span, i.pages_span) if s]
+        dated = SpanSet(i.span for i in block.inlines if isinstance(i, DateRef))
         for a, z, values in find_dates(reading.text):
             candidates = [(a, values)]
             if "when" in values and len(values["when"]) == 10:  # "1 May 1924": without the day, if need be
                 candidates.append((reading.text.index(" ", a) + 1, {"when": values["when"][:7]}))
             for start, vals in candidates:
                 span = reading.to_source(start, z)
-                if any(isinstance(i, DateRef) and i.span.overlaps(span) for i in block.inlines):
+                if dated.overlaps(span):  # a date already there (linear: no scan of the block's spans)
                     break
                 if fits(block, span, reserved, extra=parts):
                     block.inlines.append(DateRef(span=span, **vals))
+                    dated.add(span)
                     break
     return []
+
+
+class SpanSet:
+    """Non-overlapping spans kept sorted, asked "does this span overlap one of you?" in O(log n)."""
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for span in sorted(spans, key=lambda sp: sp.start):
+            self.add(span)
+
+    def overlaps(self, span) -> bool:
+        # the spans do not overlap each other, so their ends are sorted too: only the last span that
+        # starts before this one ends can reach into it
+        k = bisect.bisect_left(self.starts, span.end)
+        return k > 0 and self.ends[k - 1] > span.start
+
+    def add(self, span) -> None:
+        k = bisect.bisect_left(self.starts, span.start)
+        self.starts.insert(k, span.start)
+        self.ends.insert(k, span.end)
 
 
 def find_dates(text: str) -> list[tuple[int, int, dict]]:

@@ -33,6 +33,10 @@ def run(args) -> int:
     tei = Path(args.tei)
     if not tei.is_file():
         raise InputError(error("pdf-input", "no such TEI file", str(tei)))
+    from ..cli import print_diagnostics
+    from ..validate import require_valid
+
+    print_diagnostics(require_valid(tei), args.format, quiet=True)  # refuse what is not a valid edition
     out = Path(args.output) if args.output else default_output(tei, args.view)
     typeset = typeset_pdf(tei, args.view)
     write_atomic(out, typeset.data)

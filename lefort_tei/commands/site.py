@@ -41,6 +41,11 @@ def run(args) -> int:
     for path in tei_paths:
         if not path.is_file():
             raise InputError(error("no-file", "no such TEI file", str(path)))
+    from ..cli import print_diagnostics
+    from ..validate import require_valid
+
+    for path in tei_paths:  # refuse what is not a valid edition before any page is written
+        print_diagnostics(require_valid(path), args.format, quiet=True)
     pdf_links = {}
     for item in args.pdf:
         name, sep, href = item.partition("=")

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .. import __version__
 from ..model import BlockQuote, Correction, Document
-from .tei import XML_ID, T
+from .tei import XML_ID, XML_UNSAFE, T, char_id
 from .tei import sub_element as _sub
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "it": "Italian", "es": "Spanish",
@@ -108,6 +108,13 @@ def _encoding_desc(doc: Document) -> etree._Element:
     _sub(_sub(decl, "interpretation"), "p",
          "Persons, titles of works, dates and bibliographic references are marked from the edition's data file "
          "and from general rules" + (f"; the edition has {registers}." if registers else "."))
+    controls = sorted(set(XML_UNSAFE.findall(src.text)) - {"\f"})
+    if controls:  # characters XML cannot hold, kept in the text as <g ref="#char-0007"/>
+        char_decl = _sub(enc, "charDecl")
+        for ch in controls:
+            char = _sub(char_decl, "char", **{XML_ID: char_id(ch)})
+            _sub(char, "desc", f"control character U+{ord(ch):04X}")
+            _sub(char, "mapping", f"U+{ord(ch):04X}", type="codepoint")
     return enc
 
 

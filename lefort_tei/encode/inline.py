@@ -27,7 +27,7 @@ from ..model import (
     Span,
     TitleRef,
 )
-from .tei import XML_ID, T
+from .tei import XML_ID, T, append_text
 
 
 @dataclass(slots=True)
@@ -74,7 +74,7 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
             raise EditionError(error("spans-cross", f"{type(spans[j]).__name__} {source.slice(spans[j].span)!r} "
                                      f"crosses {type(outer).__name__} {source.slice(outer.span)!r}; "
                                      "check the data file's contexts", source.path, line, col))
-        _append_text(parent, last, text[pos:outer.span.start])
+        last = append_text(parent, last, text[pos:outer.span.start])
         element = inline_element(outer)
         parent.append(element)
         inner = spans[i + 1:j]
@@ -86,20 +86,13 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
                 raise EditionError(error("spans-in-correction", f"{type(inner[0]).__name__} inside the correction "
                                          f"{source.slice(outer.span)!r}: a correction must be innermost",
                                          source.path, line, col))
-            element[0].text = source.slice(outer.span)
+            append_text(element[0], None, source.slice(outer.span))
         elif not isinstance(outer, PageBreak):
             fill(element, source, outer.span.start, outer.span.end, inner)
         last, pos, i = element, outer.span.end, j
-    _append_text(parent, last, text[pos:end])
+    append_text(parent, last, text[pos:end])
 
 
-def _append_text(parent: etree._Element, last: etree._Element | None, s: str) -> None:
-    if not s:
-        return
-    if last is None:
-        parent.text = (parent.text or "") + s
-    else:
-        last.tail = (last.tail or "") + s
 
 
 def _sub_spans(span) -> list:

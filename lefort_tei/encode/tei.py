@@ -7,6 +7,8 @@ never re-indented: white space inside it is text.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -37,9 +39,9 @@ def T(tag: str) -> str:
 def sub_element(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
     """A TEI child element; attributes given as None are left out, a trailing "_" is dropped
     (``from_="1908"`` → ``from``)."""
-    el = etree.SubElement(parent, T(tag), {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
+    el = etree.SubElement(parent, T(tag), {k.rstrip("_"): xml_safe(v) for k, v in attrs.items() if v is not None})
     if text is not None:
-        el.text = text
+        el.text = xml_safe(text)  # editorial strings (header, registers): no control character survives
     return el
 
 
@@ -70,3 +72,41 @@ def to_bytes(root: etree._Element, rng_href: str | None, sch_href: str | None) -
         if href:
             root.addprevious(etree.ProcessingInstruction("xml-model", template.format(rng=href, sch=href)))
     return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+# A character XML 1.0 cannot hold (C0 controls but tab, LF, CR; U+FFFE, U+FFFF): written as an
+# <g ref="#char-0007">␇</g>: its content the control picture a reader sees, its <char> in the
+# header's charDecl the code point the diplomatic text stands for.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def char_id(ch: str) -> str:
+    return f"char-{ord(ch):04X}"
+
+
+def append_text(parent: etree._Element, last: etree._Element | None, s: str) -> etree._Element | None:
+    """Append ``s`` after ``last`` (or as ``parent``'s text); characters XML cannot hold become ``g``
+    elements. Returns the new last child."""
+    pos = 0
+    for m in XML_UNSAFE.finditer(s):
+        last = append_text(parent, last, s[pos:m.start()])
+        last = etree.SubElement(parent, T("g"), {"ref": f"#{char_id(m.group())}"})
+        last.text = control_picture(m.group())  # what a reader sees; the code point is in charDecl
+        pos = m.end()
+    rest = s[pos:]
+    if rest:
+        if last is None:
+            parent.text = (parent.text or "") + rest
+        else:
+            last.tail = (last.tail or "") + rest
+    return last
+
+
+def control_picture(ch: str) -> str:
+    """The visible sign of a control character: "\x07" → "␇" (U+2407); others "\ufffd"."""
+    return chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else "\ufffd"
+
+
+def xml_safe(s: str) -> str:
+    """An editorial string (header metadata) with the characters XML cannot hold replaced by U+FFFD."""
+    return XML_UNSAFE.sub("\ufffd", s)

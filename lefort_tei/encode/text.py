@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..model import BlockQuote, Citation, Document, Front, Note, Paragraph, Section, Span
 from .inline import Label, fill
-from .tei import XML_ID, T
+from .tei import XML_ID, T, append_text
 
 
 def encode_text(doc: Document) -> etree._Element:
@@ -47,7 +47,7 @@ def encode_front(doc: Document, front: Front) -> etree._Element:
     fill(part, src, title_span.start, title_span.end, inside(title_span))
     if front.author is not None:
         byline = etree.SubElement(page, T("byline"))
-        byline.text = src.text[front.title.end:front.author.start]
+        append_text(byline, None, src.text[front.title.end:front.author.start])
         author = etree.SubElement(byline, T("docAuthor"))
         fill(author, src, front.author.start, front.author.end, inside(front.author))
         rest = Span(front.author.end, line.span.end)

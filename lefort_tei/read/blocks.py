@@ -27,6 +27,7 @@ from .patterns import (
 )
 
 MAX_TITLE_LENGTH = 160
+LAYOUT_SPACE = " \t\n\f"  # white space of the layout between blocks; every other space is text
 MAX_BLURB_LENGTH = 200
 MAX_HEADING_WORDS = 14
 
@@ -60,9 +61,9 @@ def split_blocks(text: str) -> list[Span]:
     for group in groups:
         start = group[0][0]
         end = group[-1][0] + len(group[-1][1])
-        while start < end and text[start].isspace():
+        while start < end and text[start] in LAYOUT_SPACE:
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and text[end - 1] in LAYOUT_SPACE:
             end -= 1
         if end > start:
             blocks.append(Span(start, end))

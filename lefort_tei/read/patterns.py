@@ -102,7 +102,7 @@ HEADING_NUMBER_ONLY = re.compile(
 )
 
 # A blank line: only white space (a form feed counts as white space).
-BLANK_LINE = re.compile(r"^[ \t\f\v\u00a0]*$")
+BLANK_LINE = re.compile(r"^[ \t\f]*$")  # a no-break space is a character of the text, kept (issue 17)
 
 # Characters XML 1.0 cannot hold (C0 controls other than tab, line feed, carriage return; form
 # feed is handled separately as a page break), and the non-characters U+FFFE/U+FFFF.

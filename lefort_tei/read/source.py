@@ -1,8 +1,9 @@
 """Decode a source file: bytes → ``Source`` (text with ``\\n`` line ends) + diagnostics.
 
 In: a path. Out: ``Source`` and a list of info/warning diagnostics saying what decoding did
-(BOM removed, CRLF converted, Latin-1 detected). Raises ``InputError`` (exit 2) for an empty
-file, a binary file, or characters XML cannot hold, with ``file:line:col``.
+(BOM removed, CRLF converted, Latin-1 detected, control characters XML cannot hold, which are
+kept and encoded as ``g``). Raises ``InputError`` (exit 2) for an empty or a binary file, with
+``file:line:col``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ def decode_source(raw: bytes, path: str) -> tuple[Source, list[Diagnostic]]:
         text = raw[3:].decode("utf-8", errors="strict") if _is_utf8(raw[3:]) else None
     elif raw.startswith(UTF16_BOMS):
         encoding = "utf-16"
-        text = raw.decode("utf-16")
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte count, a lone surrogate
+            raise InputError(error("input-utf16", f"broken UTF-16 at byte {exc.start} ({exc.reason}); "
+                                   "save the file again as UTF-8 or UTF-16", path,
+                                   1 + raw[:exc.start].decode("utf-16", errors="replace").count("\n"), 1)) from None
         notes.append(Diagnostic("info", "input-utf16", "decoded as UTF-16 (byte-order mark)", path, 1, 1))
     else:
         text = raw.decode("utf-8") if _is_utf8(raw) else None
@@ -50,6 +56,9 @@ def decode_source(raw: bytes, path: str) -> tuple[Source, list[Diagnostic]]:
                                 "not UTF-8: decoded as Windows-1252/Latin-1 (first non-UTF-8 byte "
                                 f"0x{raw[bad]:02x} here); save the file as UTF-8 to silence this",
                                 path, line, col))
+    if not text.strip():  # only no-break, ideographic or other Unicode spaces
+        raise InputError(error("input-empty", "the file holds only white space; give a plain-text essay",
+                               path, 1, 1))
     if "\x00" in text:
         offset = text.index("\x00")
         raise InputError(error("input-binary", "this is a binary file, not text (a NUL byte); "
@@ -65,11 +74,13 @@ def decode_source(raw: bytes, path: str) -> tuple[Source, list[Diagnostic]]:
     source = Source(path=path, text=text, encoding=encoding, newline=newline,
                     sha256=hashlib.sha256(raw).hexdigest())
     bad_char = XML_ILLEGAL.search(text)
-    if bad_char:
+    if bad_char:  # kept: the encoder writes it as a g element declared in the header (charDecl)
         line, col = source.position(bad_char.start())
-        raise InputError(error("input-control-char",
-                               f"control character U+{ord(bad_char.group()):04X} cannot be kept in "
-                               "XML; remove it or replace it (a form feed is allowed)", path, line, col))
+        count = len(XML_ILLEGAL.findall(text))
+        notes.append(Diagnostic("warning", "input-control-char",
+                                f"control character U+{ord(bad_char.group()):04X} here ({count} in all) cannot be "
+                                "written in XML: kept as a <g> declared in the header; remove it from the source "
+                                "if it is noise", path, line, col))
     return source, notes
 
 

@@ -13,6 +13,7 @@ import posixpath
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import lxml.html
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -24,7 +25,7 @@ from ..resources import TEMPLATES_DIR
 from .xslt import Stylesheets
 
 SITE_TEMPLATES = TEMPLATES_DIR / "site"
-ASSETS = ("style.css", "site.js")
+ASSETS = ("style.css", "site.js", "favicon.svg")
 REGISTER_LINKS = {"text-page": "reading.html", "notes-page": "reading.html"}
 
 
@@ -82,8 +83,16 @@ def read_edition(tei_path: Path) -> Edition:
 
 
 def environment() -> Environment:
-    return Environment(loader=FileSystemLoader(str(SITE_TEMPLATES)), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(str(SITE_TEMPLATES)), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["urlpath"] = url_path
+    return env
+
+
+def url_path(path: str | None) -> str:
+    """A relative path of our own outputs as a URL: each segment quoted, so a file named
+    "javascript:alert(1).txt" links to "javascript%3Aalert%281%29/…", never to a scheme."""
+    return "/".join(quote(segment, safe="") for segment in str(path or "").split("/"))
 
 
 def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] | None = None) -> list[Path]:

@@ -20,11 +20,11 @@ from .relaxng import OUR_RNG, compile_rng, validate_rng
 from .safe import parse_bytes, read_and_parse
 from .schematron import OUR_SCH, compile_schematron, validate_schematron
 
-INPUT_CODES = frozenset({"xml-malformed", "xml-doctype", "not-tei", "tei-namespace", "input-missing",
+INPUT_CODES = frozenset({"xml-malformed", "xml-doctype", "xml-too-deep", "not-tei", "tei-namespace", "input-missing",
                          "input-directory", "input-unreadable"})
 
 __all__ = ["INPUT_CODES", "OUR_RNG", "OUR_SCH", "compile_rng", "compile_schematron", "parse_tei",
-           "validate_bytes", "validate_tree"]
+           "require_valid", "validate_bytes", "validate_tree"]
 
 
 def validate_bytes(data: bytes, path: str, id_spans: dict | None = None, source_path: str = "") -> list[Diagnostic]:
@@ -55,3 +55,29 @@ def _without_id_echoes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def parse_tei(path: str | Path) -> etree._ElementTree:
     """Parse a TEI file safely (no DTD, no entities, no network); ``InputError`` with position."""
     return read_and_parse(str(path))[1]
+
+
+def require_valid(path: str | Path) -> list[Diagnostic]:
+    """Check a TEI file before publishing it: ``InputError`` (exit 2) when it is not TEI we can read,
+    ``EditionError`` (exit 1) when it breaks our schema or Schematron, so that a hand-edited or
+    hostile file (a ``javascript:`` pointer, an unknown element) never reaches a page or a PDF.
+    Returns the warnings."""
+    from ..diagnostics import EditionError
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(error_at(path, exc)) from None
+    found = validate_bytes(data, str(path))
+    if any(d.code in INPUT_CODES for d in found):
+        raise InputError(*[d for d in found if d.code in INPUT_CODES])
+    problems = [d for d in found if d.level == "error"]
+    if problems:
+        raise EditionError(*problems)
+    return found
+
+
+def error_at(path, exc: OSError) -> Diagnostic:
+    from ..diagnostics import error
+
+    return error("input-unreadable", f"cannot read the TEI file: {exc.strerror}", str(path))

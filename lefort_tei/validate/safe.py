@@ -67,7 +67,23 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise InputError(_doctype_error(path, 1, 1))
     check_root(root, path)
+    check_depth(root, path)
     return tree
+
+
+MAX_DEPTH = 100  # one limit for every step: Saxon's XSLT stops near here, libxml2 at 256
+
+
+def check_depth(root: etree._Element, path: str) -> None:
+    """Elements nested more than ``MAX_DEPTH`` deep are refused here, with their position, so that
+    no later step (validation, XSLT, PDF) meets a depth it cannot handle. Ours nest about 12 deep."""
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise InputError(error("xml-too-deep", f"elements nested more than {MAX_DEPTH} levels deep; "
+                                   "a TEI edition needs far fewer: flatten the markup", path,
+                                   element.sourceline or 1, 1))
 
 
 def _doctype_error(path: str, line: int, col: int):

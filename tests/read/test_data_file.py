@@ -12,6 +12,17 @@ from lefort_tei.diagnostics import InputError
      "did you mean 'corr'?"),
     ('[[person]]\nid = "1st"\nname = "A"\n', 1, "data-id", "not a valid xml:id"),
     ('[[work]]\nid = "w"\ntitle = "T"\nauthor = "nobody"\n', 1, "data-ref", "is not a [[person]] id"),
+    # issue 17: no traceback, and the error at the line where the mistake is written
+    ("x = " + "[" * 5000 + "]" * 5000 + "\n", 1, "data-syntax", "nested"),
+    ('[edition]\ntitle = "ok"\n\n[[person]]\nid = "x"\nname = "A\\u0000B"\n', 6, "data-value", "U+0000"),
+    ('[[correction]]\nsic = "a"\ncorr = "b\\u0007"\nevery = true\n', 3, "data-value", "U+0007"),
+    ('[edition]\nlanguage = "en"\ntitle = 1948\n', 3, "data-type", "must be a string in quotes"),
+    ('[edition]\neditors = "Jane Roe"\n', 2, "data-type", "editors = ['Jane Roe']"),
+    ('[[person]]\nid = "trotsky"\nname = "Leon Trotsky"\nwikidata = 33391\n', 1, "data-type", "in quotes"),
+    ('[[person]]\nid = "p1"\nname = "A"\n', 1, "data-id-reserved", "louis-xiv"),
+    ('[[work]]\nid = "ed"\ntitle = "T"\n', 1, "data-id-reserved", "ids lefort-tei gives"),
+    ('[[work]]\nid = "w"\ntitle = "T"\nlevel = "book"\n', 1, "data-value", "level must be one of"),
+    ('[[quote]]\nstarts = "x"\nparagraphs = 100000\n', 1, "data-value", "between 1 and 200"),
 ])
 def test_bad_data_files_say_where_and_what_to_do(tmp_path, toml, line, code, hint):
     path = tmp_path / "d.toml"
@@ -49,3 +60,12 @@ def test_the_documented_example_applies_to_the_seed(tmp_path):
     path.write_text(re.search(r"```toml\n(.*?)```", doc, re.S).group(1), encoding="utf-8")
     converted = convert(SEED, path)
     assert b"<sic>Wrotsky</sic>" in converted.encoded.data
+
+
+def test_toml_dates_and_years_are_taken_as_iso_strings(tmp_path):
+    path = tmp_path / "d.toml"
+    path.write_text('[edition]\ndate = 2026-11-30\n\n[[person]]\nid = "x"\nname = "A"\nbirth = 1879\n'
+                    'death = 1940-08-21\n', encoding="utf-8")
+    data = load_data(path)
+    assert data.edition["date"] == "2026-11-30"
+    assert (data.persons[0].birth, data.persons[0].death) == ("1879", "1940-08-21")

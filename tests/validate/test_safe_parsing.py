@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from lefort_tei.validate import validate_bytes
+from lefort_tei.diagnostics import InputError
 from lefort_tei.validate.safe import PROLOG_DOCTYPE
 
 BAD = Path(__file__).parent / "bad"
@@ -93,3 +94,20 @@ def test_the_prolog_pattern(prolog, matches):
 def test_a_duplicate_xml_id_does_not_stop_the_parse():
     data = (BAD.parent / "good" / "apparatus.xml").read_bytes().replace(b'xml:id="p3"', b'xml:id="p2"')
     assert {d.code for d in validate_bytes(data, "dup.xml")} == {"id-unique"}
+
+
+@pytest.mark.parametrize("depth,refused", [(95, False), (101, True), (300, True)])
+def test_one_nesting_limit_for_every_step(depth, refused):
+    from lefort_tei.validate.safe import MAX_DEPTH, parse_bytes
+
+    inner = "<hi>" * depth + "x" + "</hi>" * depth
+    data = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{inner}</TEI>').encode()
+    if refused:
+        with pytest.raises(InputError) as caught:
+            parse_bytes(data, "deep.xml")
+        (d,) = caught.value.diagnostics
+        # past 256 levels libxml2 itself stops the parse ("Excessive depth"), also with a position
+        assert (d.code, str(MAX_DEPTH) in d.message) == ("xml-too-deep", True) or (
+            depth > 256 and d.code == "xml-malformed" and "depth" in d.message)
+    else:
+        assert parse_bytes(data, "deep.xml").getroot() is not None

@@ -14,12 +14,12 @@ from lefort_tei.cli import main
 from lefort_tei.validate import jing
 
 from ..conftest import tei_all_path
-from .tei_mutations import GOOD, del_attr, mutate
+from .tei_mutations import GOOD, empty, mutate
 
 BAD = Path(__file__).parent / "bad"
 
 # One diagnostic line, e.g.
-#   /tmp/q.xml:69:9: error: block quotation 'not with the aid of …' has no @source: … [quote-source]
+#   /tmp/q.xml:59:9: error: paragraph … is empty … [p-empty]
 DIAGNOSTIC_LINE = re.compile(
     r"""^ (?P<path> [^:]+ ) : (?P<line> \d+ ) : (?P<col> \d+ ) : \s error : \s (?P<message> .+ )
         \s \[ (?P<code> [a-z][a-z0-9-]* ) \] (?: \s \( source \s [^)]+ \) )? $""",
@@ -30,7 +30,7 @@ DIAGNOSTIC_LINE = re.compile(
 @pytest.fixture
 def bad_file(tmp_path) -> Path:
     path = tmp_path / "no-source.xml"
-    path.write_bytes(mutate("//tei:quote[@xml:id='q1']", del_attr("source")))
+    path.write_bytes(mutate("//tei:p[@xml:id='front-p1']", empty))
     return path
 
 
@@ -50,8 +50,8 @@ def test_an_invalid_file_exits_1_with_one_well_formed_line_per_problem(capsys, b
     assert code == 1 and out == f"{bad_file}: invalid (1 error)\n"
     (line,) = err.splitlines()
     found = DIAGNOSTIC_LINE.match(line)
-    assert found and (found["path"], found["line"], found["col"], found["code"]) == (str(bad_file), "69", "9",
-                                                                                      "quote-source")
+    assert found and (found["path"], found["line"], found["col"], found["code"]) == (str(bad_file), "59", "9",
+                                                                                      "p-empty")
 
 
 @pytest.mark.parametrize(("name", "code", "position"), [
@@ -92,7 +92,7 @@ def test_json_output(capsys, bad_file):
     assert code == 1
     assert json.loads(out) == {"path": str(bad_file), "valid": False, "errors": 1, "verdict": "invalid"}
     problem = json.loads(err)
-    assert (problem["code"], problem["line"], problem["col"], problem["level"]) == ("quote-source", 69, 9, "error")
+    assert (problem["code"], problem["line"], problem["col"], problem["level"]) == ("p-empty", 59, 9, "error")
 
 
 def test_help_has_examples():

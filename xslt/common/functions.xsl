@@ -130,14 +130,37 @@
     <xsl:param name="label" as="xs:string?" select="()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="content" as="item()*"/>
-    <a href="{$href}">
-      <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
-      <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
-      <xsl:if test="$label"><xsl:attribute name="aria-label" select="$label"/></xsl:if>
-      <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
-      <xsl:sequence select="$content"/>
-    </a>
+    <xsl:choose>
+      <xsl:when test="f:safe-href($href)">
+        <a href="{$href}">
+          <xsl:if test="$class"><xsl:attribute name="class" select="$class"/></xsl:if>
+          <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
+          <xsl:if test="$label"><xsl:attribute name="aria-label" select="$label"/></xsl:if>
+          <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- a pointer we do not follow (javascript:, data:, file:, …): its text, no link -->
+        <span class="unlinked">
+          <xsl:if test="$class"><xsl:attribute name="class" select="'unlinked ' || $class"/></xsl:if>
+          <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- A link target a page may hold: "#fragment", a relative path of our own outputs, or http(s).
+       Anything else with a scheme (javascript:, data:, file:, vbscript:), a protocol-relative
+       "//host" or a backslash path is refused. Browsers ignore control characters and spaces
+       inside a scheme ("java&#9;script:"), so they are removed before the test. -->
+  <xsl:function name="f:safe-href" as="xs:boolean">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:variable name="h" select="replace(string($href), '[\p{Cc}\p{Z}]', '')"/>
+    <xsl:sequence select="$h != '' and (starts-with($h, '#') or matches($h, '^https?://[^/\\]', 'i')
+                          or not(matches($h, '^[a-zA-Z][a-zA-Z0-9+.\-]*:|^[/\\]{2}|\\')))"/>
+  </xsl:function>
 
   <!-- One reading of a choice shown, the other one hover away (title) and in data-other. -->
   <xsl:template name="choice-mark">

@@ -252,6 +252,11 @@
     <span class="metamark" title="{(@function, 'editorial')[1]} mark in the source"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- A control character of the source that XML cannot hold: its control picture ("␇"), named. -->
+  <xsl:template match="g">
+    <span class="glyph" title="{(key('id', substring(@ref, 2))/desc, 'a character of the source')[1]}"><xsl:apply-templates/></span>
+  </xsl:template>
+
   <!-- A page break (a form feed in the plain-text source) prints nothing but a discreet mark. -->
   <xsl:template match="pb">
     <span class="pb" title="page break in the source{@n ! (' (page ' || . || ')')}"></span>

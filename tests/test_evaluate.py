@@ -1,0 +1,80 @@
+"""The corpus scorer (``lefort_tei/evaluate.py``, ``lefort-tei eval``) on a tiny corpus written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from lefort_tei.cli import main
+from lefort_tei.evaluate import DiplomaticIndex, SourceIndex, score_corpus, squeeze
+
+TEXT = """A Short Essay - Jane Roe
+
+The first paragraph says something worth a note.(1) It goes on.
+
+The second paragraph cites another book.(2)
+
+1 A note.
+
+2 Another note.
+"""
+
+
+def _corpus(tmp_path: Path, **extra) -> Path:
+    (tmp_path / "essay.txt").write_text(TEXT, encoding="utf-8")
+    items = [{"label": str(n), "before_anchor_20": TEXT[:TEXT.index(f"({n})")][-20:]} for n in (1, 2)]
+    truth = {"headings": [{"text": "A Short Essay", "line": 1}],
+             "notes": {"count": 2, "items": items}, "block_quotes": {"count": 0, "items": []},
+             "boilerplate": [], "pages": {"count": 0}, "persons_sample": ["Jane Roe"], **extra}
+    (tmp_path / "truth.json").write_text(json.dumps({"files": {"essay.txt": truth}}), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_well_read_text_scores_full_marks(tmp_path):
+    (fs,) = score_corpus(_corpus(tmp_path)).files
+    assert fs.converted and fs.lossless and fs.valid
+    assert (fs.notes.found, fs.notes.truth, fs.notes.right, fs.notes.predicted) == (2, 2, 2, 2)
+    assert fs.note_count == (2, 2)
+    assert (fs.headings.found, fs.headings.truth) == (1, 1)
+
+
+def test_a_wrong_label_or_context_is_not_a_link(tmp_path):
+    items = [{"label": "2", "before_anchor_20": TEXT[:TEXT.index("(1)")][-20:]},  # right place, wrong note
+             {"label": "1", "before_anchor_20": "nowhere in the text!"}]
+    (fs,) = score_corpus(_corpus(tmp_path, notes={"count": 2, "items": items})).files
+    assert (fs.notes.found, fs.notes.right, fs.notes.predicted) == (0, 0, 2)
+    assert fs.notes.recall == 0.0 and fs.notes.precision == 0.0
+
+
+def test_boilerplate_and_quotations_missed_are_counted(tmp_path):
+    (fs,) = score_corpus(_corpus(tmp_path, boilerplate=[{"kind": "x", "lines": [5, 5]}],
+                                 block_quotes={"count": 1, "items": [{"line": 5, "first30": "The second paragraph"}]})).files
+    assert (fs.boilerplate.found, fs.boilerplate.truth) == (0, 1)
+    assert (fs.quotes.found, fs.quotes.truth, fs.quotes.predicted) == (0, 1, 0)
+
+
+def test_the_diplomatic_index_skips_corrections_and_places_elements():
+    tei = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>A <choice><sic>Wrotsky</sic>'
+        '<corr>Trotsky</corr></choice> line.</p><p>Two</p></body></text></TEI>')
+    index = DiplomaticIndex(tei)
+    assert index.text == "AWrotskyline.Two"
+    second = tei.findall(".//{http://www.tei-c.org/ns/1.0}p")[1]
+    assert index.span(second) == (13, 16)
+    source = SourceIndex("A Wrotsky\nline.\n\nTwo\n")
+    assert source.text == index.text and source.lines(4, 4) == (13, 16)
+    assert squeeze(" a\u00a0b\n") == "ab"
+
+
+def test_the_command_prints_a_table_and_exits_0(tmp_path, capsys):
+    assert main(["eval", str(_corpus(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("| file |") and "| **total** |" in out
+
+
+def test_the_command_wants_a_truth_file(tmp_path, capsys):
+    assert main(["eval", str(tmp_path)]) == 2
+    assert "no truth.json" in capsys.readouterr().err
