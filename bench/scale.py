@@ -11,7 +11,9 @@ Out: a table of
      ``index.html`` generated from the manifest (N / PAGE_SIZE pages);
   2. a rebuild with nothing changed (the acceptance figure: < 10 s and < 500 MB);
   3. a rebuild after one text changed (one text built for real, one index page rewritten);
-each with wall time and peak memory of the whole command (``measure.py``), and the manifest's size.
+each with wall time, CPU time (user + system, of all its processes: less sensitive to the load of a
+shared machine than the wall time) and peak memory of the whole command (``measure.py``), and the
+manifest's size.
 Usage: python3 bench/scale.py [--texts 100000] [--pages 2] [--keep DIR]
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -107,12 +110,16 @@ def main() -> None:
     argv = [sys.executable, "-m", "lefort_tei", "build", str(root / "in"), "--tei-dir", str(root / "tei"),
             "--site-dir", str(root / "site"), "--no-pdf", "-j", "2"]
     env = {**os.environ, "CI": "true"}
-    print("| build | s | peak MB (all processes, PSS) | peak MB (largest, RSS) | exit | summary |")
-    print("|---|---|---|---|---|---|")
+    print("| build | s | CPU s | peak MB (all processes, PSS) | peak MB (largest, RSS) | exit | summary |")
+    print("|---|---|---|---|---|---|---|")
 
     def row(label: str) -> None:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         r = measure.run(argv, env=env)
-        print(f"| {label} | {r.seconds:.2f} | {r.peak_tree_mb:.0f} | {r.peak_process_mb:.0f} | {r.returncode} | "
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print(f"| {label} | {r.seconds:.2f} | {cpu:.2f} | {r.peak_tree_mb:.0f} | {r.peak_process_mb:.0f} | "
+              f"{r.returncode} | "
               f"{r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ''} |", flush=True)
 
     row("1. nothing to rebuild; every index page generated")

@@ -32,7 +32,6 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 RECYCLE_AFTER = 100  # texts per pool worker before a fresh process takes over (memory stays flat)
 WINDOW_PER_WORKER = 2  # texts in flight per worker: enough to keep each busy, not the whole corpus
 RETRIES = 1  # a text whose worker was lost is tried this many more times, then reported failed
+GIVE_UP_AFTER = 3  # texts lost in a row, none built between them: the workers cannot work, stop
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +231,9 @@ class Manifest:
         self.db.execute("CREATE TABLE IF NOT EXISTS texts (name TEXT PRIMARY KEY, source TEXT, source_stat TEXT, "
                         "source_sha256 TEXT, data_stat TEXT, data_sha256 TEXT, toolkit TEXT, key TEXT, "
                         "status TEXT NOT NULL, info TEXT, outputs TEXT, entry TEXT, fast TEXT)")
+        # a covering index: the planning pass reads it alone, in name order, not the wide rows
+        self.db.execute("CREATE INDEX IF NOT EXISTS plan_scan ON texts (name, source, source_stat, source_sha256, "
+                        "data_stat, data_sha256, status, fast)")
         (tei_dir / OLD_MANIFEST_NAME).unlink(missing_ok=True)
 
     def close(self) -> None:
@@ -346,15 +349,27 @@ def _file_state(path: str, row_stat: str, row_sha: str) -> tuple[str, str]:
     return sig, row_sha if row_stat == sig and row_sha else sha256_file(path)
 
 
-def list_texts(folder: str | Path) -> list[Path]:
+def list_texts(folder: str | Path) -> list[str]:
     """The ``*.txt`` files of a folder, sorted (one directory read, no stat per file)."""
+    prefix = os.path.join(str(folder), "")
     with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
-    return [Path(folder, n) for n in names]
+        return sorted(prefix + e.name for e in entries if e.name.endswith(".txt") and e.is_file())
 
 
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
+
+
+def _named(texts: Iterable[str | Path]) -> list[tuple[str, str, str, str]]:
+    """(name, path, folder, path without its extension) of each text, sorted by name."""
+    out = []
+    for text in map(str, texts):
+        folder, _, file = text.rpartition(os.sep)
+        stem, dot, _ = file.rpartition(".")
+        name = stem if dot and stem else file  # as Path.stem: ".txt" is its own name
+        out.append((name, text, folder, text[:len(text) - len(file) + len(name)]))
+    out.sort()
+    return out
 
 
 def _stat_pair(path: str) -> str | None:
@@ -377,8 +392,9 @@ def _quick_check(fast: str, key: str, name: str, tei: str, opts: BuildOptions) -
     if opts.site:
         if old_site_key != site_key(key, site_dir, name + ".pdf" if opts.pdf else None):
             return False
-        stat = _stat_pair(os.path.join(site_dir, name))
-        if stat is None or stat.split(":")[1] != dir_st:
+        try:
+            return str(os.stat(os.path.join(site_dir, name)).st_mtime_ns) == dir_st
+        except OSError:
             return False
     return True
 
@@ -398,19 +414,18 @@ def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit:
     listings: dict[str, set[str]] = {}
     scan = manifest.scan()
     quick = next(scan, None)
-    for text in sorted(map(str, texts), key=_stem):
-        name = _stem(text)
+    tei_prefix = join(tei_dir, "")
+    for name, text, folder, base in _named(texts):
         while quick is not None and quick[0] < name:
             quick = next(scan, None)
         found = quick if quick is not None and quick[0] == name else None
-        base, folder = text[:-len(os.path.splitext(text)[1]) or None], os.path.dirname(text)
-        tei, data = join(tei_dir, name + ".xml"), base + ".toml"
+        tei, data = tei_prefix + name + ".xml", base + ".toml"
         if folder not in listings:
             try:
                 listings[folder] = set(os.listdir(folder or "."))
             except OSError:
                 listings[folder] = set()
-        has_data = os.path.basename(data) in listings[folder]
+        has_data = name + ".toml" in listings[folder]
         _, source, source_stat, source_sha, data_stat, data_sha, status, fast = found or ("",) * 8
         row = Row(name, text, toolkit=toolkit)
         try:
@@ -466,6 +481,7 @@ def plan(texts: Iterable[Path], opts: BuildOptions, manifest: Manifest, toolkit:
 
 
 def site_key(key: str, site_dir: str | Path, pdf_link: str | None) -> str:
+    """What the pages depend on besides the TEI: where they are, and the PDF they link."""
     return hashlib.sha256(f"{key}\n{os.path.normpath(site_dir)}\n{pdf_link or ''}".encode()).hexdigest()
 
 
@@ -744,6 +760,7 @@ def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None
     retry: deque[tuple[TextJob, int]] = deque()
     in_flight: dict[Future, tuple[TextJob, int]] = {}
     interrupted = True
+    lost_in_a_row = 0
     try:
         executor = engine.start()
         while True:
@@ -765,11 +782,19 @@ def run_jobs(jobs: list[TextJob], workers: int, progress: Progress | None = None
                     raise
                 except BaseException as exc:  # noqa: BLE001 - the worker was lost (killed, a crash)
                     executor = engine.repair()
-                    if attempt >= RETRIES:
-                        done(lost(job, exc))
-                    else:
+                    if attempt < RETRIES:
                         retry.append((job, attempt + 1))
+                        continue
+                    done(lost(job, exc))
+                    lost_in_a_row += 1
+                    if lost_in_a_row >= GIVE_UP_AFTER:
+                        from .diagnostics import ToolError
+
+                        raise ToolError(error("workers-dying", f"{lost_in_a_row} texts in a row lost their worker "
+                                              f"twice, none built between them ({type(exc).__name__}: {exc}): the "
+                                              "workers cannot work; the texts finished so far are kept"))
                 else:
+                    lost_in_a_row = 0
                     done(result)
         interrupted = False
     finally:
@@ -826,7 +851,7 @@ def remove_outputs(row: Row, opts: BuildOptions) -> None:
 
 # ---------------------------------------------------------------- running a corpus
 
-def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | None = None) -> CorpusReport:
+def build_corpus(texts: list[str | Path], opts: BuildOptions, progress: Progress | None = None) -> CorpusReport:
     """The whole build: plan, run the jobs (recording each result), remove what was removed,
     then the site's index pages."""
     started = time.perf_counter()
@@ -840,7 +865,7 @@ def build_corpus(texts: list[Path], opts: BuildOptions, progress: Progress | Non
 
         done = run_jobs(todo.jobs, opts.jobs, progress, on_result, opts.dask)
         report = CorpusReport(sorted(todo.unchanged + done, key=lambda r: r.name))
-        report.removed = remove_texts(manifest, {t.stem for t in texts}, opts)
+        report.removed = remove_texts(manifest, {_stem(str(t)) for t in texts}, opts)
         if opts.site:
             from .corpus_pages import write_index_pages
 

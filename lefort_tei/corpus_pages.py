@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .io import write_atomic
 
@@ -129,7 +129,7 @@ def write_site_index(editions: Iterable[IndexEntry], total: int, site_dir: Path,
 
     def render() -> str:
         shown = [Edition(e.name, e.title, e.author, e.lang, e.licence, Path(e.name)) for e in listed]
-        pdf_links = {e.name: e.pdf for e in listed if e.pdf}
+        pdf_links = {e.name: unquote(e.pdf) for e in listed if e.pdf}  # the template quotes them
         return render_site_index(shown, pdf_links, more=more, corpus_index=CORPUS_INDEX_NAME if more else None)
 
     return _write_page(site_dir / "index.html", _digest("site", listed, more), {} if digests is None else digests,

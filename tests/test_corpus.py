@@ -490,3 +490,12 @@ def test_a_font_change_changes_the_fingerprint(tmp_path):
     first = real_toolkit_fingerprint((fonts,))
     (fonts / "a.otf").write_bytes(b"font two")
     assert real_toolkit_fingerprint((fonts,)) != first
+
+
+def test_the_site_index_quotes_each_link_once(tmp_path):
+    from lefort_tei.corpus_pages import write_site_index
+
+    edition = IndexEntry("my essay", "Essay", "", 0, 0, True, "my essay.txt", link="my%20essay/reading.html",
+                         pdf="my%20essay.pdf", home="my%20essay/index.html")
+    html = write_site_index([edition], 1, tmp_path).read_text()
+    assert 'href="my%20essay/index.html"' in html and 'href="my%20essay.pdf"' in html

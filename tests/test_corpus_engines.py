@@ -217,6 +217,24 @@ def test_a_lost_worker_is_retried_once_then_the_text_is_reported(tmp_path):
     assert attempts.count("bad") == 2  # once, then once more, alone
 
 
+def always_dies(job: TextJob):
+    os._exit(9)
+
+
+@pytest.mark.slow
+def test_workers_that_always_die_stop_the_build_with_an_error(tmp_path):
+    from lefort_tei.diagnostics import ToolError
+
+    folder = make_texts(tmp_path / "in", 6)
+    jobs = [TextJob(p.stem, str(p), None, str(tmp_path / f"{p.stem}.xml"), "k", make_tei=True)
+            for p in sorted(folder.glob("*.txt"))]
+    seen = []
+    with pytest.raises(ToolError) as raised:
+        run_jobs(jobs, 2, on_result=seen.append, task=always_dies)
+    assert [d.code for d in raised.value.diagnostics] == ["workers-dying"]
+    assert len(seen) == corpus.GIVE_UP_AFTER and all(r.status == "failed" for r in seen)
+
+
 def test_ctrl_c_in_a_pool_build_keeps_what_was_finished(tmp_path):
     folder = make_texts(tmp_path / "in", 6)
     tei = tmp_path / "tei"

@@ -165,7 +165,7 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
                                  search_blocks, number)
     written.append(_write(site_dir / "assets" / "search-index.js", search_index(editions, search_blocks)))
     written.append(_write(site_dir / "index.html",
-                          render_site_index(editions, {k: url_path(v) for k, v in (pdf_links or {}).items()}, env)))
+                          render_site_index(editions, pdf_links, env)))  # the template quotes the paths
     return written
 
 
