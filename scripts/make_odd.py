@@ -40,11 +40,12 @@ for el in rng.iter(RNG + "element"):
 MODULES = {
  "textstructure": "TEI text front body back div docTitle titlePart titlePage byline docAuthor argument",
  "header": "teiHeader fileDesc titleStmt publicationStmt availability licence sourceDesc encodingDesc editorialDecl correction normalization quotation segmentation interpretation profileDesc langUsage language revisionDesc change idno",
- "core": "desc p head note quote ref choice sic corr orig reg label date title author editor pubPlace publisher biblScope bibl listBibl name pb respStmt resp",
+ "core": "desc p head note quote ref choice sic corr orig reg label date title author editor pubPlace publisher biblScope bibl listBibl name pb lb hi respStmt resp",
  "namesdates": "persName person listPerson birth death",
  "linking": "seg standOff listAnnotation annotation",
- "transcr": "metamark",
+ "transcr": "metamark fw",
  "gaiji": "charDecl char mapping g",
+ "analysis": "c",
 }
 module_of = {e: m for m, es in MODULES.items() for e in es.split()}
 missing = set(elements) - set(module_of)
@@ -96,7 +97,7 @@ D = {
  "quote": "A block quotation (@type block), set off in the source; @source points to the citation in the note that gives its source. It holds paragraphs only.",
  "back": "What follows the essay: the notes.",
  "body": "The essay itself: its sections.",
- "note": "An endnote (@place end, @type endnote), numbered @n as printed; @target points to its anchor (the Guidelines' link from a note printed elsewhere to its point of attachment). In a register entry or an annotation: a public remark in plain text.",
+ "note": "A note where the source prints it: an endnote (@place end, @type endnote) in the back; a footnote (@type footnote) at a page's foot (@place foot), at a chapter's end (@place chapter-end) or inside a paragraph (@place inline); @n its label as printed; @target points to its anchor (the Guidelines' link from a note printed elsewhere to its point of attachment). In a register entry or an annotation: a public remark in plain text.",
  "label": "The note's number as printed, at the start of its first paragraph.",
  "ref": "A note anchor (@type noteAnchor), with the marker as printed, @n the note's number and @target the note; or, in a citation, the words naming the work, @target the work in the works cited.",
  "choice": "A correction: the source's reading and the editor's, side by side.",
@@ -108,7 +109,7 @@ D = {
  "biblScope": "The part of a work a citation points to (@unit page, chapter, volume; @from, @to).",
  "pubPlace": "Where a work cited was published.",
  "metamark": "A mark of the source that is not text to be read but a signal (@function omission: an omission mark such as [...]).",
- "pb": "A page break: the form feed of the source.",
+ "pb": "A page break: the form feed of the source, or where a page dump's page starts; @n the printed page number.",
  "standOff": "The registers, outside the text: persons, works cited, reasons for corrections. Kept out of the text so that the views and the losslessness check read the text only.",
  "listPerson": "The register of persons.",
  "person": "A person the text names (@xml:id), with its standard and variant names, dates, identifiers and a public note.",
@@ -122,6 +123,10 @@ D = {
  "desc": "The name of a declared character, in words.",
  "mapping": "The code point of a declared character (@type codepoint), as U+XXXX.",
  "g": "A character of the source that XML cannot hold: its control picture as content (what a reader sees), @ref its declaration in charDecl (the code point the diplomatic text stands for).",
+ "hi": "The source's light markup (\"_italics_\", \"*emphasis*\", \"<i>x</i>\"): @rend italic, bold or smallcaps; the markup characters stay inside, in c[@type=markup].",
+ "c": "Markup characters of the source (@type markup: the \"_\" of \"_italics_\", an HTML tag): shown by the diplomatic view, left out of the reading view.",
+ "fw": "Page furniture kept as printed (page dumps): @type header (running head), pageNum, sig, catch, blank (\"[Blank Page]\") or separator (a page dump's separator line).",
+ "lb": "The start of a source line in a page dump; @break no where a word divided at the line end goes on.",
 }
 missing = set(elements) - set(D)
 assert not missing, f"no description in D for {sorted(missing)}"
@@ -142,7 +147,10 @@ A = {
  "resp": "who made the correction (#id of a respStmt or person)",
  "cert": "how certain the correction is",
  "role": "translator or editor",
- "place": "where the note is printed: at the end",
+ "place": "where the note is printed: at the end, at a page's foot, at a chapter's end, inline",
+ "rend": "how the source sets it off: for hi the kind of emphasis; for quote indent (indented lines) or prefix (lines opening with \"> \")",
+ "subtype": "the kind of boilerplate: header, credits, licence, transcriber, advertisement, imprint, colophon, uncopyright, scans",
+ "break": "no: the word divided at the line end goes on",
  "motivation": "why the annotation was made: editing",
  "function": "what the mark does",
  "status": "the status",
