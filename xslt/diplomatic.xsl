@@ -3,8 +3,9 @@
   The diplomatic view: the text exactly as the source has it ("Wrotsky", "(l6)").
 
   In: a TEI edition. Out: an HTML fragment (see common.xsl). Differs from reading.xsl only in the
-  two hooks: a choice shows the source's reading (sic, orig, abbr) with the correction in a
-  tooltip; a note anchor prints the marker as printed.
+  its hooks: a choice shows the source's reading (sic, orig, abbr) with the correction in a
+  tooltip; a note anchor prints the marker as printed; the source's layout (line breaks, page
+  furniture, markup characters, line-end hyphens) shows.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,6 +24,13 @@
       <xsl:with-param name="other-label" select="'corrected'"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- the source's layout: a line break (shown as a new line by the "page layout" switch, CSS
+       .page-layout .lb), page furniture, light markup's characters; a line-end hyphen as printed -->
+  <xsl:template match="lb" mode="source-layout"><span class="lb{@break ! (' lb-' || .)}"></span></xsl:template>
+  <xsl:template match="fw" mode="source-layout"><span class="fw fw-{@type}"><xsl:apply-templates/></span></xsl:template>
+  <xsl:template match="c" mode="source-layout"><span class="markup"><xsl:value-of select="."/></span></xsl:template>
+  <xsl:template match="choice" mode="hyphen"><xsl:value-of select="orig"/></xsl:template>
 
   <xsl:template match="ref" mode="anchor">
     <xsl:call-template name="note-link">

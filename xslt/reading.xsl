@@ -3,8 +3,10 @@
   The reading view: the editor's corrected text ("Trotsky", note numbers as superscripts).
 
   In: a TEI edition. Out: an HTML fragment (see common.xsl). Differs from diplomatic.xsl only in
-  the two hooks: a choice shows the correction (corr, reg, expan) with the source's form in a
-  tooltip; a note anchor prints its number as a superscript link, the printed marker in a tooltip.
+  the hooks: a choice shows the correction (corr, reg, expan) with the source's form in a
+  tooltip; a note anchor prints its number as a superscript link, the printed marker in a tooltip;
+  the source's layout (line breaks, furniture, markup characters) is not shown, and a word divided
+  at a line end reads as one.
   print.xsl imports this file and overrides the hooks or the named template "link".
 -->
 <xsl:stylesheet version="3.0"
@@ -25,6 +27,11 @@
       <xsl:with-param name="other-label" select="'printed'"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- the white space between a line-end hyphen and the rest of its word (a line end, a page
+       break, furniture) is dropped, so that the word reads as one -->
+  <xsl:template match="text()[not(normalize-space())]
+      [(following-sibling::node()[self::lb or self::text()[normalize-space()]])[1][self::lb[@break = 'no']]]"/>
 
   <xsl:template match="ref" mode="anchor">
     <sup class="note-number" title="printed {normalize-space(string-join(.//text()[not(ancestor::corr | ancestor::reg | ancestor::expan)], ''))}">

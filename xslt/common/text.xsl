@@ -275,37 +275,22 @@
     </span>
   </xsl:template>
 
-  <!-- A source line break: a hidden mark that the diplomatic view's "page layout" shows as a new
-       line (CSS .page-layout .lb). After a word divided at the line end (@break='no') too. -->
-  <xsl:template match="lb">
-    <xsl:if test="$view = 'diplomatic'"><span class="lb{@break ! (' lb-' || .)}"></span></xsl:if>
+  <!-- The source's layout inside the text: line breaks and page furniture of a page dump, the
+       characters of light markup ("_" of "_italics_", "<i>"). The hook (mode "source-layout") is
+       the view's: the diplomatic view shows them (diplomatic.xsl), the reading view does not. -->
+  <xsl:template match="lb | fw | c[@type = 'markup']">
+    <xsl:apply-templates select="." mode="source-layout"/>
   </xsl:template>
+  <xsl:template match="*" mode="source-layout"/>
 
-  <!-- The reading view: the white space between a line-end hyphen and the rest of its word
-       (line end, page break, furniture) is dropped, so that the word reads as one. -->
-  <xsl:template match="text()[$view = 'reading'][not(normalize-space())]
-      [(following-sibling::node()[self::lb or self::text()[normalize-space()]])[1][self::lb[@break = 'no']]]"/>
-
-  <!-- Page furniture (running heads, page numbers, separators): the page's, not the text's: shown
-       in the diplomatic view only. -->
-  <xsl:template match="fw">
-    <xsl:if test="$view = 'diplomatic'">
-      <span class="fw fw-{@type}"><xsl:apply-templates/></span>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- A line-end hyphen: printed in the diplomatic view, the joined word (or a kept compound
-       hyphen) in the reading view; no correction mark, it is layout. -->
+  <!-- A line-end hyphen is layout, not a correction: the view's hook (mode "hyphen") prints the
+       hyphen as printed (diplomatic) or the joined word, or a kept compound hyphen (reading). -->
   <xsl:template match="choice[reg/@type = 'hyphenation']" priority="1">
-    <xsl:value-of select="if ($view = 'diplomatic') then string(orig) else string(reg)"/>
+    <xsl:apply-templates select="." mode="hyphen"/>
   </xsl:template>
+  <xsl:template match="choice" mode="hyphen"><xsl:value-of select="reg"/></xsl:template>
 
   <xsl:template match="emph"><em><xsl:apply-templates/></em></xsl:template>
-
-  <!-- The characters of light markup ("_" of "_italics_", "<i>") show in the diplomatic view only. -->
-  <xsl:template match="c[@type = 'markup']">
-    <xsl:if test="$view = 'diplomatic'"><span class="markup"><xsl:value-of select="."/></span></xsl:if>
-  </xsl:template>
 
   <xsl:template match="hi | foreign | name | placeName | orgName | seg">
     <span class="{local-name()}{@rend ! (' rend-' || .)}"><xsl:apply-templates select="@xml:lang, node()"/></span>
