@@ -97,6 +97,7 @@
   <xsl:mode name="works" use-accumulators="#all"/>
   <xsl:mode name="notes" use-accumulators="#all"/>
   <xsl:mode name="about" use-accumulators="#all"/>
+  <xsl:mode name="corrections" use-accumulators="#all"/>
 
   <xsl:function name="f:name-key" as="xs:string">
     <xsl:param name="el" as="element()"/>
