@@ -10,12 +10,15 @@ can validate at all (exit 2); any other error means an invalid edition (exit 1).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
 
 from ..diagnostics import Diagnostic, InputError
 from .positions import Locator
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 from .relaxng import OUR_RNG, compile_rng, validate_rng
 from .safe import parse_bytes, read_and_parse
 from .schematron import OUR_SCH, compile_schematron, validate_schematron
@@ -40,16 +43,28 @@ def validate_tree(data: bytes, tree: etree._ElementTree, path: str, id_spans: di
                   source_path: str = "", tei_all: str | None = None) -> list[Diagnostic]:
     """RelaxNG, then Schematron (and TEI All with lxml when ``tei_all`` is a path), in file order."""
     locator = Locator(data, tree, id_spans, source_path)
-    diagnostics = validate_rng(tree, locator, path) + validate_schematron(tree, locator, path)
+    schematron = validate_schematron(tree, locator, path)
+    # libxml2's RelaxNG checks xsd:ID too and, at a duplicate, loses its way in the grammar and
+    # reports elements far from it; the grammar is checked on a copy whose duplicates are renamed,
+    # the duplicate itself is reported once, by the Schematron (id-unique)
+    grammar_tree = _ids_made_unique(tree) if any(d.code == "id-unique" for d in schematron) else tree
+    diagnostics = validate_rng(grammar_tree, locator, path) + schematron
     if tei_all:
-        diagnostics += validate_rng(tree, locator, path, tei_all, code="tei-all")
-    return sorted(_without_id_echoes(diagnostics), key=lambda d: (d.line, d.col))
+        diagnostics += validate_rng(grammar_tree, locator, path, tei_all, code="tei-all")
+    return sorted(diagnostics, key=lambda d: (d.line, d.col))
 
 
-def _without_id_echoes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """A duplicate xml:id is reported once, by the Schematron (id-unique), not again by libxml2."""
-    duplicates = {(d.line, d.col) for d in diagnostics if d.code == "id-unique"}
-    return [d for d in diagnostics if d.code not in ("schema", "tei-all") or (d.line, d.col) not in duplicates]
+def _ids_made_unique(tree: etree._ElementTree) -> etree._ElementTree:
+    """A copy of ``tree`` whose repeated xml:ids get a suffix ("p2", "p2-dup2"); line numbers kept."""
+    copy = etree.ElementTree(deepcopy(tree.getroot()))
+    seen: dict[str, int] = {}
+    for el in copy.iter():
+        ident = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if ident is not None:
+            seen[ident] = seen.get(ident, 0) + 1
+            if seen[ident] > 1:
+                el.set(XML_ID, f"{ident}-dup{seen[ident]}")
+    return copy
 
 
 def parse_tei(path: str | Path) -> etree._ElementTree:

@@ -23,7 +23,7 @@ WIDTHS = (1366, 375)
 
 
 def edition_dir(site: Path) -> Path:
-    (folder,) = [p for p in site.iterdir() if p.is_dir() and p.name != "assets"]
+    (folder,) = [p for p in site.iterdir() if p.is_dir() and p.name not in ("assets", "schemas")]
     return folder
 
 
