@@ -210,7 +210,7 @@ RST_UNDERLINE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}\s*$")
 # A contents entry ends with its page number: "II Winter Camp 15", "GENERAL INDEX 169"
 CONTENTS_ENTRY = re.compile(r"\S[ \t]+\d{1,4}\s*$")
 
-# A byline, not a heading: "By Percy Bysshe Shelley", "BY JAMES T. LIGHTWOOD"
+# A byline, not a heading: "By John Smith", "BY JANE A. DOE"
 BYLINE = re.compile(r"^by\b", re.IGNORECASE)
 
 # A heading that starts with its number: "II--WHAT METAPHYSICS ARE", "2. The Rise", "I. Introduction"
