@@ -57,7 +57,9 @@ def annotate_persons(doc: Document, data: EditorialData) -> list[Diagnostic]:
                     continue
                 block.inlines.append(PersonRef(span=span, ref=ref))
                 mentions[ref] = mentions.get(ref, 0) + 1
-    if data.automatic:
+    if data.automatic and not data.persons:
+        # a data file's [[person]] entries are the curated register: it wins whole, as its works do
+        # (and the edition no longer depends on whether a named-entity model is installed)
         diags += _add_automatic(doc, data, all_blocks, skip)
     for p in data.persons:
         if p.id not in mentions and not _named_elsewhere(p.id, data):

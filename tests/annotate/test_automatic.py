@@ -333,8 +333,17 @@ def test_a_garbled_form_left_uncorrected_joins_its_person(make, rules_only):
     assert "Souvarlne" in person.forms
 
 
-def test_a_shared_given_name_does_not_hide_an_automatic_person(make, rules_only):
+def test_a_data_file_register_of_persons_wins_whole(make, rules_only):
+    """A curated [[person]] register makes the persons exact: no automatic person is added to it
+    (the editor starts it from `suggest persons`, the automatic register, and curates that)."""
     toml = '[[person]]\nid = "darwin"\nname = "Charles Darwin"\nforms = ["Charles Darwin"]\n'
     doc, data = make("Charles Darwin wrote. Charles Zyzzbeck said it, and Zyzzbeck declared it.", toml, auto=True)
     annotate(doc, data)
-    assert {"darwin", "zyzzbeck"} <= {p.id for p in doc.persons}
+    assert {p.id for p in doc.persons} == {"darwin"}
+
+
+def test_without_a_register_the_automatic_persons_come_with_a_data_file(make, rules_only):
+    toml = '[[correction]]\nsic = "wrote"\ncorr = "wrote"\nevery = true\n'
+    doc, data = make("Charles Darwin wrote. Charles Zyzzbeck said it, and Zyzzbeck declared it.", toml, auto=True)
+    annotate(doc, data)
+    assert "zyzzbeck" in {p.id for p in doc.persons}
