@@ -58,6 +58,10 @@ SHORT_LINE = 0.8  # raw OCR with no blank lines: a line shorter than this x the 
 SPACE = " \t\r\n"
 SENTENCE_END = ".!?:\"'\u201d\u2019)]"
 
+# White space of the page layout (blank lines, indentation, form feeds); every other space — no-break,
+# ideographic — is a character of the text and never makes a line blank (issue 17: strictly lossless).
+LAYOUT_SPACE = " \t\n\r\f"
+
 
 @dataclass(slots=True)
 class Line:
@@ -236,7 +240,7 @@ def read_pages(source: Source) -> PageLayout | None:
             continue
         seg = line.start
         while (ff := text.find("\f", seg, line.end)) >= 0:  # form feeds split a line: "\fCHAPTER I"
-            if text[seg:ff].strip():
+            if text[seg:ff].strip(LAYOUT_SPACE):
                 current = _content(pages, current, pending_ff)
                 if pending_ff is not None and leading_end is None and len(pages) == 1:
                     leading_end = pending_ff
@@ -249,7 +253,7 @@ def read_pages(source: Source) -> PageLayout | None:
                     leading_end = pending_ff
             pending_ff = ff
             seg = ff + 1
-        if text[seg:line.end].strip() and pending_ff is not None:
+        if text[seg:line.end].strip(LAYOUT_SPACE) and pending_ff is not None:
             current = _content(pages, current, pending_ff)
             if leading_end is None and len(pages) == 1:
                 leading_end = pending_ff
@@ -285,7 +289,7 @@ def read_pages(source: Source) -> PageLayout | None:
     leading = None
     if leading_end:
         end = leading_end
-        while end > 0 and text[end - 1].isspace():
+        while end > 0 and text[end - 1] in LAYOUT_SPACE:
             end -= 1
         if end > 0:
             leading = Span(0, end)
@@ -318,7 +322,7 @@ def _stamp_scans(text: str, pages: list[Page]) -> Span | None:
         if words >= SCAN_MIN_WORDS or page.label:
             break
         if words:
-            ends = [ln.end for ln in page.body if text[ln.start:ln.end].strip()]
+            ends = [ln.end for ln in page.body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
             last_junk = max(ends)
     if last_junk is None:
         return None
@@ -337,10 +341,10 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
     """Running heads, page numbers, signatures and blank-page markers; the page's label."""
     firsts = []
     for page in pages:
-        content = [ln for ln in page.body if text[ln.start:ln.end].strip()]
+        content = [ln for ln in page.body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
         firsts.append(text[content[0].start:content[0].end] if content else "")
     for k, page in enumerate(pages):
-        content = [ln for ln in page.body if text[ln.start:ln.end].strip()]
+        content = [ln for ln in page.body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
         if not content:
             continue
         taken: set[int] = set()
@@ -377,7 +381,7 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
 
 def _foot_notes(text: str, page: Page, k: int) -> None:
     """Page-foot notes out of the body, linked to their anchors on the page (``footnotes.py``)."""
-    content = [(ln.start, ln.end) for ln in page.body if text[ln.start:ln.end].strip()]
+    content = [(ln.start, ln.end) for ln in page.body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
     at = foot_region(text, content)
     if at is None:
         return
@@ -418,10 +422,10 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
     """Runs of content lines of one page; and whether the page starts with a blank line."""
     groups: list[list[Line]] = []
     current: list[Line] = []
-    leading_blank = bool(body) and not text[body[0].start:body[0].end].strip()
+    leading_blank = bool(body) and not text[body[0].start:body[0].end].strip(LAYOUT_SPACE)
     for line in body:
         s = text[line.start:line.end]
-        if BLANK_LINE.match(s) or not s.strip():
+        if BLANK_LINE.match(s) or not s.strip(LAYOUT_SPACE):
             if current:
                 groups.append(current)
             current = []
@@ -438,7 +442,7 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
 
 def _inner_blank_lines(text: str, body: list[Line]) -> int:
     """Blank lines between a page's content lines (not before or after them)."""
-    full = [bool(text[ln.start:ln.end].strip()) for ln in body]
+    full = [bool(text[ln.start:ln.end].strip(LAYOUT_SPACE)) for ln in body]
     if True not in full:
         return 0
     first, last = full.index(True), len(full) - 1 - full[::-1].index(True)
@@ -446,7 +450,7 @@ def _inner_blank_lines(text: str, body: list[Line]) -> int:
 
 
 def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span], list[Span]]:
-    lengths = [len(text[ln.start:ln.end].rstrip()) for p in pages for ln in p.body if text[ln.start:ln.end].strip()]
+    lengths = [len(text[ln.start:ln.end].rstrip()) for p in pages for ln in p.body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
     median = statistics.median(lengths) if lengths else 0
     inner_blank = sum(_inner_blank_lines(text, p.body) for p in pages)
     cut_short = inner_blank < len(pages) / 4  # raw OCR: page bodies without blank lines
