@@ -47,3 +47,14 @@ def tei_all_rng():
             pytest.fail("tei_all.rng not found (set TEI_ALL_RNG or provide ../shared/tei/tei_all.rng)")
         pytest.skip("tei_all.rng not found: set TEI_ALL_RNG to run the official validation")
     return etree.RelaxNG(etree.parse(str(path)))
+
+
+def pytest_assertrepr_compare(config, op, left, right):
+    """Two long texts (a TEI file, a page) that differ: say where, instead of pytest's own diff,
+    whose difflib can run for many minutes on 100 kB of XML."""
+    if op == "==" and isinstance(left, (str, bytes)) and type(left) is type(right) and max(len(left), len(right)) > 2000:
+        at = next((k for k, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
+        return [f"{type(left).__name__}s of {len(left)} and {len(right)} differ at {at}:",
+                f"  left:  {left[max(0, at - 80):at + 80]!r}",
+                f"  right: {right[max(0, at - 80):at + 80]!r}"]
+    return None
