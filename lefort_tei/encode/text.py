@@ -61,12 +61,15 @@ def encode_front(doc: Document, front: Front | None) -> etree._Element:
     the title (page dumps), the title page, the argument and provenance, then boilerplate after."""
     el = etree.Element(T("front"))
     start = front.title_line.span.start if front is not None else None
-    for b in doc.front_boilerplate:
-        if start is None or b.span.start < start:
-            el.append(encode_boilerplate(doc, b))
+    # boilerplate and a page dump's page marks before the title, in the source's order
+    before = [b for b in doc.front_boilerplate if start is None or b.span.start < start]
+    before += front.lead if front is not None else []
+    for item in sorted(before, key=lambda item: item.span.start):
+        if isinstance(item, PageMarks):
+            el.extend(encode_page_marks(doc, item))
+        else:
+            el.append(encode_boilerplate(doc, item))
     if front is not None:
-        for marks in front.lead:
-            el.extend(encode_page_marks(doc, marks))
         _encode_title_page(doc, front, el)
         for b in doc.front_boilerplate:
             if b.span.start > start:

@@ -113,9 +113,14 @@ def _gaps_into_boilerplate(doc: Document, gaps: list[Span], layout: PageLayout) 
     regions = [b for b in [*doc.front_boilerplate, *doc.back_boilerplate] if b.blocks]
     if not regions:
         return gaps
+    work_start = _section_start(doc, 0) if doc.front is None else doc.front.title_line.span.start
+    front = sorted((b for b in doc.front_boilerplate if b.blocks), key=lambda b: b.span.start)
     rest = []
     for gap in gaps:
         region = next((b for b in regions if b.span.start <= gap.start and gap.end <= b.span.end), None)
+        if region is None and work_start is not None and gap.end <= work_start:
+            # a page mark before the work, just before a region set apart: it opens that region
+            region = next((b for b in front if gap.end <= b.span.start), None)
         if region is None:
             rest.append(gap)
         else:
