@@ -244,3 +244,22 @@ def test_short_dp_notes_in_place_and_as_blocks():
     assert links(doc) == [("[1]", "1")]
     (inline,) = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, InlineNote)]
     assert (inline.label_text, doc.source.slice(inline.span)) == ("2", "[#2 inline]")
+
+
+def test_an_underscore_that_closes_a_rest_footnote_reference_is_no_emphasis():
+    """"_and Honoring\\ [#fn5]_": the last "_" belongs to the reST reference, not to an emphasis."""
+    from lefort_tei.annotate import annotate
+    from lefort_tei.data import EditorialData
+    from lefort_tei.encode import encode
+    from lefort_tei.read import read_document
+    from lefort_tei.read.source import decode_source
+    from lefort_tei.validate import validate_bytes
+
+    text = ("A Title\n=======\n\nThe kings _and Honoring\\ [#fn5]_ again slumber.\n\n"
+            ".. [#fn5] A note.\n")
+    source, _ = decode_source(text.encode(), "rst.txt")
+    doc, _ = read_document(source, EditorialData())
+    annotate(doc, EditorialData())
+    data = encode(doc).data
+    assert [d.format() for d in validate_bytes(data, "rst.xml") if d.level == "error"] == []
+    assert b'target="#note' in data

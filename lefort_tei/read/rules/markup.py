@@ -24,8 +24,10 @@ def light_markup(text: str, p: Paragraph) -> list[Emphasis]:
                 continue  # an anchor holds no emphasis
             if any(t.contains(span) and t != span and _is_emphasis(t, found) for t in taken):
                 continue  # "_<i>x</i>_": one emphasis is enough
-            e = Emphasis(span, rend or HTML_REND[m["tag"]], Span(m.start("open"), m.end("open")),
-                         Span(m.start("close"), m.end("close")))
+            opening, closing = Span(m.start("open"), m.end("open")), Span(m.start("close"), m.end("close"))
+            if any(t.overlaps(opening) or t.overlaps(closing) for t in taken):
+                continue  # a markup character that belongs to another span: the "_" of a reST "[#fn5]_"
+            e = Emphasis(span, rend or HTML_REND[m["tag"]], opening, closing)
             found.append(e)
             taken.append(span)
     return found
