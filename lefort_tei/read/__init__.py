@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic
-from ..model import BlockQuote, Document, Edition, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
+from ..model import BlockQuote, Document, Edition, Furniture, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
 from .anchors import link_notes
 from .blocks import read_layout
 from .family import detect_family
@@ -83,6 +83,11 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         place_page_marks(doc, pages)
     elif (numbers := inline_page_numbers(source)) is not None:
         place_page_marks(doc, numbers)  # page numbers printed inside the running text
+    for p in doc.paragraphs():  # a page number is furniture, not a note's marker: "(1)" alone on a line
+        furniture = [i.span for i in p.inlines if isinstance(i, Furniture)]
+        if furniture:
+            p.inlines = [i for i in p.inlines if not (isinstance(i, NoteAnchor)
+                                                      and any(f.overlaps(i.span) for f in furniture))]
     for p in [*doc.paragraphs(), *doc.headings()]:
         for m in OMISSION.finditer(source.text, p.span.start, p.span.end):
             p.inlines.append(Omission(Span(m.start(), m.end())))

@@ -161,3 +161,30 @@ def test_page_numbers_printed_inside_running_text_become_pb_and_fw():
 def test_numbers_between_dashes_that_do_not_count_up_are_not_pages():
     doc, _ = read_text("Title - Author\n\nScores -\u00a03\u00a0- and -\u00a01\u00a0- and -\u00a09\u00a0- here.\n")
     assert encode(doc).root.find(f".//{TEI}pb") is None
+
+
+def test_a_page_number_in_parentheses_is_furniture_not_a_note_anchor():
+    """The start of a raw OCR download with "(1)" at a page's foot and a notes section: "(1)" is
+    the page's number (fw), not also note 1's marker, so no fw sits inside a ref and the TEI stays
+    valid (a case the fuzz test found)."""
+    from pathlib import Path
+
+    import pytest
+
+    from lefort_tei.annotate import annotate
+    from lefort_tei.data import EditorialData
+    from lefort_tei.encode import encode
+    from lefort_tei.read import read_document
+    from lefort_tei.read.source import decode_source
+    from lefort_tei.validate import validate_bytes
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "07-tpus22-florida-hathitrust-ocr.txt"
+    if not corpus.is_file():
+        pytest.skip("the development corpus is not beside the checkout")
+    lines = corpus.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[7:49] + ["(1)", "\f", "", "", "FOOTNOTES:", "", "[1] A note.", ""] + lines[52:63])
+    source, _ = decode_source(text.encode(), "ocr.txt")
+    doc, _ = read_document(source, EditorialData())
+    annotate(doc, EditorialData())
+    data = encode(doc).data
+    assert [d.format() for d in validate_bytes(data, "ocr.xml") if d.level == "error"] == []
