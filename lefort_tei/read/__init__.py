@@ -28,7 +28,7 @@ from .rules.notes import inline_notes
 from .layout import inline_page_numbers, read_pages
 from .pages import place_page_marks, split_boilerplate
 from .patterns import OMISSION
-from .quotes import group_quotes, hint_index
+from .quotes import group_quotes, hint_index, one_line_per_paragraph
 
 ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # characters an xml:id cannot hold: "my essay" → "my-essay"
 
@@ -61,8 +61,9 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     all_paragraphs = [p for s in doc.sections for p in s.blocks if isinstance(p, Paragraph)] + [
         p for n in doc.notes for p in n.blocks if isinstance(p, Paragraph)]
     hints = hint_index(source, data.quotes, all_paragraphs, data.path)
+    one_line = one_line_per_paragraph(source.text, body_paragraphs)
     for section in doc.sections:
-        section.blocks = group_quotes(source, section.blocks, hints)
+        section.blocks = group_quotes(source, section.blocks, hints, line_per_paragraph=one_line)
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
     doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))

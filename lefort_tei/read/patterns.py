@@ -81,6 +81,52 @@ QUOTE_INTRO = re.compile(r"""[:,]\s*$""")
 # "not with the aid of personal qualities, …"
 STARTS_LOWER = re.compile(r"""^['"\u2018\u201c]?[a-z]""")
 
+# The next paragraph opens by pointing back at the words just quoted (an epigraph or a quotation
+# with no anchor): "It was in these words, with the turn of phrase …", "Such were the words of …",
+# "With these words he closed …", "Thus wrote Gibbon …"
+QUOTE_BACKREF = re.compile(
+    r"""[ \t]*(?:  # used with match(text, pos): anchored at pos
+          (?:it[ \t]+was[ \t]+)?(?:in|with)[ \t]+(?:these|those|such)[ \t]+words\b
+        | (?:these|those|such)[ \t]+(?:were|are)[ \t]+(?:the|his|her|their)[ \t]+(?:own[ \t]+)?words\b
+        | (?:thus|so)[ \t]+(?:spoke|spake|wrote|writes|speaks|said|says)\b
+        )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An elision printed inside a quoted excerpt: "always right ... We can", "end . .. to", "[...]", "…"
+ELISION = re.compile(r"""\[?[ \t]*\.[ \t]?\.[ \t]?\.(?:[ \t]*\])?|\u2026""")
+
+# What may follow the mark that closes a quotation filling its whole paragraph: punctuation and a
+# note anchor: '… rests with the king."[4]', '… of all mankind».', '… before us all.”'
+AFTER_QUOTE_CLOSE = re.compile(
+    r"""[\s.,;:!?]*
+        (?:\[\d{1,3}\]|\([0-9lIO]{1,3}\)|\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})?
+        [\s.]*$""",
+    re.VERBOSE,
+)
+
+# A line of an index or a contents list: it ends with page references, not with words:
+# "Hautboy, 4, 9, 31-33, 70", "Lyre, [12]", "'Old Tom,' 15", "THE LATER YEARS        214", "Tom, see Thumb"
+PAGE_REFERENCES_AT_END = re.compile(
+    r"""(?:,['\u2019"\u201d]?[ \t]*|[ \t]{2,})\[?(?:\d{1,4}|[ivxlc]{1,6})\]?(?:[-\u2013]\d{1,4})?\]?
+        (?:[ \t]*,[ \t]*\[?\d{1,4}\]?(?:[-\u2013]\d{1,4})?)*(?:[ \t]+et[ \t]+seq\.)?[ \t]*$
+      | ,[ \t]+see[ \t]+\S[^\n]*$""",
+    re.VERBOSE,
+)
+
+# The attribution line under a quotation set off by layout: "Horace, Odes III", "--Old Song", "— Ovid"
+ATTRIBUTION_LINE = re.compile(
+    r"""[ \t]*(?:(?:--|[\u2013\u2014])[ \t]*)?[A-Z\u00c0-\u00de][^\n]{0,58}[^\s.?!:;,\n][ \t]*$""",
+    re.VERBOSE,
+)
+
+# A block wholly in parentheses: the author's or an editor's remark, not a quotation:
+# "(The air was printed in every town.)", "(_First verse only._)"
+PARENTHETICAL_BLOCK = re.compile(r"""[ \t]*\([^()]*(?:\([^()]*\)[^()]*)*\)[ \t.]*$""")
+
+# A list item's number opening a block: "1.--'The Four Seasons,' a glee …", "(2) THE MILL. Written …"
+LIST_ITEM_START = re.compile(r"""^[ \t]*(?:\(\d{1,3}\)|\d{1,3}\.(?:--|\u2014|[ \t]))""")
+
 # An omission mark printed in the source: "socialism.[· · ·]", "[...]", "[…]".
 OMISSION = re.compile(r"""\[\s*(?:[\u00b7.\u2026]\s*){1,5}\]""", re.VERBOSE)
 

@@ -13,7 +13,19 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
       lines opening with ">";
   ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
       ``block = false`` to undo a rule).
-A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long.
+  ``elided``: a paragraph closed like a ``colon`` quotation (anchor or citation) that elides words
+      at least ``MIN_ELISIONS`` times outside any run-in quotation marks ("right ... We can"): an
+      author elides the words of others, not his own;
+  ``backref``: the next paragraph opens by pointing back at these words ("It was in these words
+      that …", ``QUOTE_BACKREF``): an epigraph or a quotation with no anchor; its source is the first
+      linked note of the paragraph that names it;
+  ``lines``: in a text set one line per paragraph, a paragraph broken into several short lines,
+      introduced by ":" or "," (verse kept line by line: "… lulled him to sleep with,").
+Not quotations: a paragraph wholly in quotation marks is a quotation run into the text, not set off
+(``colon`` skips it); a block set off by layout whose lines are all capitals, end in page
+references (an index, a contents list), are aligned in columns (a table) or that opens with a list
+number is not a quotation. An ``ATTRIBUTION_LINE`` set off under a quotation ("Horace, Odes III")
+belongs to it. A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long (rule ``colon``).
 """
 
 from __future__ import annotations
@@ -21,13 +33,19 @@ from __future__ import annotations
 from ..data import QuoteHint
 from ..diagnostics import InputError, error
 from ..model import BlockQuote, NoteAnchor, Paragraph, Source
-from .patterns import AFTER_CLOSING_ANCHOR, CITATION_AT_END, HEADING_CAPS, QUOTE_INTRO, QUOTE_PREFIX, STARTS_LOWER
+from .patterns import (AFTER_CLOSING_ANCHOR, AFTER_QUOTE_CLOSE, ALIGNED_COLUMNS, ATTRIBUTION_LINE, CITATION_AT_END,
+                       ELISION, HEADING_CAPS, LIST_ITEM_START, PAGE_REFERENCES_AT_END, PARENTHETICAL_BLOCK, QUOTE_BACKREF, QUOTE_INTRO,
+                       QUOTE_PREFIX, STARTS_LOWER)
 
 MAX_QUOTE_PARAGRAPHS = 2
 MIN_INDENT, MAX_INDENT = 2, 12
 MIN_MARKED_PARAGRAPHS = 3
 MAX_CENTRED_INDENT = 30  # one line may be centred: "                     _Credo quod absurdum._"
 QUOTE_PAIRS = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"))  # « », “ ”
+MIN_ELISIONS = 2
+MAX_VERSE_LINE = 70  # a line of verse kept line by line in a one-line-per-paragraph text
+ONE_LINE_SHARE, MIN_PARAGRAPHS = 0.9, 10  # "one line per paragraph": 90 % of at least 10 paragraphs
+OPENING_MARKS = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'"}
 
 
 def _closed(text: str, p: Paragraph) -> bool:
@@ -38,10 +56,21 @@ def _closed(text: str, p: Paragraph) -> bool:
                for i in p.inlines)
 
 
-def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], first_is_label: bool = False) -> list:
+def one_line_per_paragraph(text: str, paragraphs: list[Paragraph]) -> bool:
+    """Is the text set one line per paragraph (a web page copied as text)? Then a paragraph broken
+    into short lines keeps the lines of verse or of a displayed passage (rule ``lines``)."""
+    if len(paragraphs) < MIN_PARAGRAPHS:
+        return False
+    single = sum(1 for p in paragraphs if text.find("\n", p.span.start, p.span.end) < 0)
+    return single >= ONE_LINE_SHARE * len(paragraphs)
+
+
+def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], first_is_label: bool = False,
+                 line_per_paragraph: bool = False) -> list:
     """Wrap quotation paragraphs of ``blocks`` in BlockQuotes. ``hints`` maps paragraph start
     offsets to the data hint that names them. ``first_is_label``: the first block opens a note
-    (never itself a quotation)."""
+    (never itself a quotation). ``line_per_paragraph``: the text is set one line per paragraph
+    (``one_line_per_paragraph``)."""
     text = source.text
     out: list = []
     i = 0
@@ -73,20 +102,119 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             continue
         layout_rule = "" if first_is_label else set_off(text, p)  # a note's indented lines continue it
         if layout_rule:
-            out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
+            last = out[-1] if out else None
+            if (isinstance(last, BlockQuote) and last.rule in ("indent", "prefix") and last.paragraphs[-1] is blocks[i - 1]
+                    and ATTRIBUTION_LINE.match(text, _line_start(text, p.span.start), p.span.end)):
+                last.paragraphs.append(p)  # "Horace, Odes III" under the verse it attributes
+            else:
+                out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
             i += 1
             continue
         prev = text[blocks[i - 1].span.start:blocks[i - 1].span.end] if i else ""
         s = text[p.span.start:p.span.end]
         introduced = bool(prev and QUOTE_INTRO.search(prev)) or bool(STARTS_LOWER.match(s))
-        length = _quote_length(text, blocks, i, hints) if introduced else 0
+        length = _quote_length(text, blocks, i, hints) if introduced and not wholly_marked(s) else 0
         if length:
             out.append(BlockQuote(paragraphs=blocks[i:i + length], rule="colon"))
             i += length
             continue
+        if not first_is_label and _closed(text, p) and elisions_outside_marks(s) >= MIN_ELISIONS:
+            out.append(BlockQuote(paragraphs=[p], rule="elided"))
+            i += 1
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (not first_is_label and isinstance(nxt, Paragraph) and nxt.span.start not in hints
+                and QUOTE_BACKREF.match(text, nxt.span.start, nxt.span.end) and not wholly_marked(s)):
+            linked = [a.n for a in sorted(nxt.inlines, key=lambda a: a.span.start)
+                      if isinstance(a, NoteAnchor) and a.n is not None]
+            out.append(BlockQuote(paragraphs=[p], rule="backref", source_note=linked[0] if linked else None))
+            i += 1
+            continue
+        if line_per_paragraph and prev and QUOTE_INTRO.search(prev) and _short_lines(text, p):
+            out.append(BlockQuote(paragraphs=[p], rule="lines"))
+            i += 1
+            continue
         out.append(p)
         i += 1
     return out
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _short_lines(text: str, p: Paragraph) -> bool:
+    """Rule ``lines``: several lines, each short, not a list, a table or an index."""
+    lines = [line for line in text[p.span.start:p.span.end].split("\n") if line.strip()]
+    return (len(lines) >= 2 and all(len(line) <= MAX_VERSE_LINE for line in lines)
+            and not _listing(lines, text[p.span.start:p.span.end]))
+
+
+def _listing(lines: list[str], body: str) -> bool:
+    """Lines set off by layout that are not a quotation: all in capitals (titles, a contents list),
+    ending in page references (an index), aligned in columns (a table), a numbered list item, or
+    a remark wholly in parentheses."""
+    if not any(ch.islower() for ch in body):
+        return True
+    if LIST_ITEM_START.match(lines[0]) or PARENTHETICAL_BLOCK.match(body.strip()):
+        return True
+    if 2 * sum(1 for line in lines if PAGE_REFERENCES_AT_END.search(line)) >= len(lines):
+        return True
+    return len(lines) >= 2 and 2 * sum(1 for line in lines if ALIGNED_COLUMNS.search(line.strip())) >= len(lines)
+
+
+def quoted_ranges(s: str) -> list[tuple[int, int]]:
+    """The run-in quotations of ``s`` at the outer level, as (start, end) offsets: from an opening
+    mark (« “ ‘ " or a ' that opens a word) to the mark that closes it. An apostrophe inside a word
+    ("don't", "Party's") is no mark; a quotation still open at the end is left out. Linear."""
+    ranges: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    n = len(s)
+    for k, ch in enumerate(s):
+        if ch not in OPENING_MARKS and ch not in ("\u00bb", "\u201d", "\u2019"):
+            continue
+        before = s[k - 1] if k else " "
+        after = s[k + 1] if k + 1 < n else " "
+        if ch in ("'", "\u2019") and before.isalnum() and after.isalnum():
+            continue  # an apostrophe
+        closes = next((m for m in reversed(stack) if OPENING_MARKS[m] == ch), None)
+        if closes is not None and not (ch in ("'", "\u2019") and (before.isspace() or after.isalnum())):
+            while stack and stack.pop() != closes:
+                pass
+            if not stack:
+                ranges.append((start, k + 1))
+            continue
+        if ch in OPENING_MARKS and not after.isspace() and (ch not in ("'",) or not before.isalnum()):
+            if not stack:
+                start = k
+            stack.append(ch)
+    return ranges
+
+
+def wholly_marked(s: str) -> bool:
+    """Is the paragraph one quotation in marks from its first character to its end (but for the
+    punctuation and note anchor after the closing mark)? Such a paragraph is a quotation run into
+    the text, not one set off: '"The crime rests with the king."[4]'."""
+    body = s.lstrip()
+    if not body or body[0] not in OPENING_MARKS:
+        return False
+    ranges = quoted_ranges(body)
+    return bool(ranges) and ranges[0][0] == 0 and AFTER_QUOTE_CLOSE.match(body, ranges[0][1]) is not None
+
+
+def elisions_outside_marks(s: str) -> int:
+    """How many elisions ("...", "…", "[...]") stand outside the run-in quotations of ``s``."""
+    ranges = quoted_ranges(s)
+    count = 0
+    r = 0
+    for m in ELISION.finditer(s):
+        while r < len(ranges) and ranges[r][1] <= m.start():
+            r += 1
+        if r < len(ranges) and ranges[r][0] <= m.start():
+            continue
+        count += 1
+    return count
 
 
 def set_off(text: str, p: Paragraph) -> str:
@@ -100,7 +228,8 @@ def set_off(text: str, p: Paragraph) -> str:
     indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
     body = text[p.span.start:p.span.end]
     widest = MAX_INDENT if len(lines) > 1 else MAX_CENTRED_INDENT
-    if indents and MIN_INDENT <= min(indents) and max(indents) <= widest and not HEADING_CAPS.match(body):
+    if (indents and MIN_INDENT <= min(indents) and max(indents) <= widest and not HEADING_CAPS.match(body)
+            and not _listing([line for line in lines if line.strip()], body)):
         return "indent"
     return ""
 
