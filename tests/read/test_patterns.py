@@ -36,6 +36,23 @@ MATCHES = [
     (P.HEADING_SHAPE, "## Notes on Method", {}),
     (P.HEADING_NUMBER_ONLY, "II.", {}),
     (P.HEADING_NUMBER_ONLY, "Chapter 4", {}),
+    (P.QUOTE_BACKREF, "It was in these words, with the turn of phrase now familiar", {}),
+    (P.QUOTE_BACKREF, "Such were the words of the old king.", {}),
+    (P.QUOTE_BACKREF, "Thus wrote the historian in his last year.", {}),
+    (P.ELISION, "always right ... We can", {}),
+    (P.ELISION, "a 'manoeuvre . .. to dissolve", {}),
+    (P.ELISION, "and so [...] on", {}),
+    (P.ELISION, "and so \u2026 on", {}),
+    (P.PAGE_REFERENCES_AT_END, "Hautboy, 4, 9, 31-33, 70", {}),
+    (P.PAGE_REFERENCES_AT_END, "Lyre, [12]", {}),
+    (P.PAGE_REFERENCES_AT_END, "'Old Tom,' 15", {}),
+    (P.PAGE_REFERENCES_AT_END, "THE LATER YEARS        214", {}),
+    (P.PAGE_REFERENCES_AT_END, "Tom, see Thumb", {}),
+    (P.ATTRIBUTION_LINE, "    Horace, Odes III", {}),
+    (P.ATTRIBUTION_LINE, "-- Old Song", {}),
+    (P.LIST_ITEM_START, "1.--'The Four Seasons,' a glee", {}),
+    (P.LIST_ITEM_START, "    (2) THE MILL. Written by", {}),
+    (P.PARENTHETICAL_BLOCK, "(The air was printed (twice) in every town.)", {}),
 ]
 
 NON_MATCHES = [
@@ -56,6 +73,15 @@ NON_MATCHES = [
     (P.HEADING_SHAPE, "It was in these words, with the turn of phrase now familiar to us all."),
     (P.HEADING_SHAPE, "in My Life, he wrote:"),
     (P.HEADING_NUMBER_ONLY, "Chapter four of the book was long"),
+    (P.QUOTE_BACKREF, "In other words, the leader spoke."),
+    (P.QUOTE_BACKREF, "These words are often misread."),
+    (P.ELISION, "the end. (15)"),
+    (P.PAGE_REFERENCES_AT_END, "A seaman's love is void of art,"),
+    (P.PAGE_REFERENCES_AT_END, "in the year 1842"),
+    (P.ATTRIBUTION_LINE, "    For one and all."),
+    (P.ATTRIBUTION_LINE, "    Sweet lass of the hill,"),
+    (P.LIST_ITEM_START, "1842 was a year of songs"),
+    (P.PARENTHETICAL_BLOCK, "(First verse.) And then the chorus."),
 ]
 
 

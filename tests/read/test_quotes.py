@@ -1,5 +1,7 @@
 """Block quotations: the colon rule, two-paragraph quotations, quotations in notes, data hints."""
 
+import pytest
+
 from tests.helpers import quotes, read_text
 
 NOTES = "\n\n1 Source one, p. 1.\n\n2 Source two, p. 2."
@@ -50,3 +52,114 @@ def test_a_data_anchor_of_any_shape_closes_a_quotation():
     data = '[[anchor]]\nnote = 1\nmarker = "\'"\ncontext = "words.\'"\n'
     doc, _ = read_text("He wrote:\n\nThe quoted words.'\n\nText (2)." + NOTES, data)
     assert quotes(doc) == [("The quoted words.'", 1, 1)]
+
+
+# ------------------------------------------------------------------ rules found for texts with no data file
+# (issue 10: the seed's .txt alone; corpus precision). Fixtures written here, not taken from a text.
+
+LONG = ("This paragraph is the author's own running text, long enough to be read as prose by the reader, "
+        "with more than twenty-five words in it so that nothing mistakes it for a title line.")
+
+
+def test_elided_excerpt_closed_by_an_anchor_is_a_quotation():
+    text = ("He stressed the unity of the movement in terms that confused his friends.\n\n"
+            "We can only be right with the movement ... it is our movement ... And we shall support it.(1)\n\n"
+            + LONG + " (2)" + NOTES)
+    doc, _ = read_text(text)
+    assert quotes(doc) == [("We can only be right", 1, 1)]
+
+
+def test_one_elision_or_elisions_inside_marks_are_the_authors_own():
+    text = ("He stressed the unity of the movement.\n\n"
+            "We can only be right with the movement ... And we shall support it.(1)\n\n"
+            "He called it a 'manoeuvre ... to dissolve the vanguard ... in raw material'.(2)" + NOTES)
+    doc, _ = read_text(text)
+    assert quotes(doc) == []
+
+
+def test_elisions_without_a_closing_anchor_are_not_a_quotation():
+    doc, _ = read_text("He hesitated ... and then ... he spoke.\n\n" + LONG + " (1) (2)" + NOTES)
+    assert quotes(doc) == []
+
+
+def test_paragraph_named_by_the_next_one_is_a_quotation_sourced_by_its_note():
+    text = ("Let us stand together and follow the committees to the promised land.\n\n"
+            "It was in these words that the leader spoke in that year, while another wrote: 'Make way!' (1)\n\n"
+            + LONG + " (2)" + NOTES)
+    doc, _ = read_text(text)
+    assert quotes(doc) == [("Let us stand togethe", 1, 1)]
+
+
+def test_words_that_merely_mention_words_do_not_make_a_quotation():
+    text = LONG + "\n\nIn other words, the leader spoke in that year.\n\n" + LONG + " (1) (2)" + NOTES
+    doc, _ = read_text(text)
+    assert quotes(doc) == []
+
+
+def test_a_paragraph_wholly_in_quotation_marks_is_run_in_not_set_off():
+    text = ("Can one doubt the justice of these conclusions:\n\n"
+            '"Repression has been the watchword of the government. The crime rests with the tyrant."[1]\n\n'
+            "He wrote:\n\n"
+            "'Sometimes,' I said, 'the struggle was useless.' And I was wrong.[2]\n\n"
+            "[1] Source one, p. 1.\n\n[2] Source two, p. 2.")
+    doc, _ = read_text(text)
+    assert quotes(doc) == [("'Sometimes,' I said,", 1, 2)]
+
+
+def test_verse_kept_line_by_line_in_a_one_line_per_paragraph_text():
+    body = "\n\n".join([LONG] * 20)
+    text = (body + "\n\nThe boy was lulled to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
+            + LONG + "\n\nThe list reads:\n\nONE THING\nTWO THINGS\n\n" + LONG + "\n")
+    doc, _ = read_text(text)
+    assert quotes(doc) == [("My land, my home of ", 1, None)]
+
+
+def test_several_lines_in_a_hard_wrapped_text_are_not_verse():
+    text = ("The boy was lulled to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
+            "This paragraph is wrapped\nover several lines\nas a printed page is.\n")
+    doc, _ = read_text(text)
+    assert quotes(doc) == []
+
+
+def test_attribution_line_under_an_indented_quotation_belongs_to_it():
+    # (a line shaped like a heading, "Horace, Odes III", is left to the heading rules, which run first)
+    text = (LONG + "\n\n    Let us make fair laws\n    For one and all.\n\n    -- Horace, Odes III\n\n" + LONG + "\n")
+    doc, _ = read_text(text)
+    assert quotes(doc) == [("Let us make fair law", 2, None)]
+
+
+@pytest.mark.parametrize("block", [
+    "    Hautboy, 4, 9, 31-33, 70\n    Lyre, [12]\n    Tom, see Thumb",           # an index
+    "    THE EARLY YEARS                    1\n    THE LATER YEARS                  214",  # a contents list
+    "    THE EARLY YEARS\n    THE LATER YEARS",                                  # lines in capitals
+    "    Title one             1842       _T.O._\n    Title two             1850       _T.T._",  # a table
+    "    1.--'The Four Seasons,' a glee sung by\n      Mr. Roe at the theatre.",  # a numbered list item
+    "    (This air was printed by almost every\n    publisher in the town.)",      # a remark in parentheses
+])
+def test_blocks_set_off_by_layout_that_are_not_quotations(block):
+    doc, _ = read_text(LONG + "\n\n" + block + "\n\n" + LONG + "\n")
+    assert quotes(doc) == []
+
+
+def test_indented_verse_is_still_a_quotation():
+    doc, _ = read_text(LONG + "\n\n    A seaman's love is void of art,\n    Plain sailing to his port.\n\n" + LONG + "\n")
+    assert quotes(doc) == [("A seaman's love is v", 1, None)]
+
+
+def test_seed_text_alone_yields_its_13_block_quotations(tmp_path):
+    """Issue 12's last criterion: the seed with no data file finds the 13 quotations its data file
+    lists, with the note that sources each (the epigraph by the note of the paragraph naming it)."""
+    from lefort_tei.read.source import read_source
+    from tests.conftest import SEED
+
+    alone = tmp_path / SEED.name
+    alone.write_bytes(SEED.read_bytes())  # the .txt alone: no data file beside it
+    source, _ = read_source(alone)
+    from lefort_tei.read import read_document
+    doc, _ = read_document(source)
+    found = quotes(doc)
+    assert [(q[0][:12], q[1], q[2]) for q in found] == [
+        ("Let us hold ", 1, 1), ("not with the", 1, 5), ("And the fact", 1, 6), ("We went to m", 1, 8),
+        ("Numerous cri", 2, 9), ("This usurpat", 1, 10), ("Right up to ", 1, 12), ("'Sometimes,'", 1, 13),
+        ("Would Lenin ", 1, 14), ("None of us d", 1, 15), ("Sterile and ", 1, 25), ("The negative", 1, 26),
+        ("'L'Etat, c'e", 1, None)]
