@@ -173,6 +173,9 @@ def markdown(tree: etree._ElementTree) -> str:
                 out.append(prefix + _md_inline(child, note_numbers))
             elif name == "quote" and child.get("type") == "block":
                 blocks(child, prefix + "> ")
+            elif name == "lg":  # verse: one line each (a Markdown hard line break between them)
+                out.append(("  \n" + prefix).join(prefix * (k == 0) + _md_inline(line, note_numbers)
+                                                   for k, line in enumerate(child.iterfind("t:l", NS))))
             elif name == "titlePage":
                 continue  # the header's title stands first
             else:

@@ -259,6 +259,7 @@ class Paragraph:
     span: Span
     inlines: list[Inline] = field(default_factory=list)
     id: str = ""
+    verse: bool = False  # in a block quotation, lines of verse kept line by line: lg/l, not p
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, local
 
-BLOCKS = {"p", "head", "titlePage", "fw"}  # fw: page furniture between paragraphs (page dumps)
+BLOCKS = {"p", "head", "titlePage", "fw", "lg"}  # fw: page furniture between paragraphs (page dumps); lg: verse
 EDITORIAL = {"corr", "reg", "expan", "supplied"}
 SOURCE_READINGS = {"sic", "orig", "abbr"}
 VIEWS = ("diplomatic", "reading")

@@ -40,7 +40,7 @@ for el in rng.iter(RNG + "element"):
 MODULES = {
  "textstructure": "TEI text front body back div docTitle titlePart titlePage byline docAuthor argument",
  "header": "teiHeader fileDesc titleStmt publicationStmt availability licence sourceDesc encodingDesc editorialDecl correction normalization quotation segmentation interpretation profileDesc langUsage language revisionDesc change idno",
- "core": "desc p head note quote ref choice sic corr orig reg label date title author editor pubPlace publisher biblScope bibl listBibl name pb lb hi respStmt resp",
+ "core": "desc p head note quote ref choice sic corr orig reg label date title author editor pubPlace publisher biblScope bibl listBibl name pb lb hi respStmt resp lg l",
  "namesdates": "persName person listPerson birth death",
  "linking": "seg standOff listAnnotation annotation",
  "transcr": "metamark fw",
@@ -94,7 +94,9 @@ D = {
  "div": "A division: a section of the body (@type section), the provenance in the front (@type provenance), the notes in the back (@type notes).",
  "head": "A heading, as printed.",
  "p": "A paragraph: one block of the source, character for character (the diplomatic view), with its corrections, names, titles, dates, citations and note anchors.",
- "quote": "A block quotation (@type block), set off in the source; @source points to the citation in the note that gives its source. It holds paragraphs only.",
+ "quote": "A block quotation (@type block), set off in the source; @source points to the citation in the note that gives its source; without one, @rend says how the source sets it off (indent, prefix \"> \", lines kept line by line, markup such as \"/P\"). It holds paragraphs and verse (lg).",
+ "lg": "Verse in a block quotation: one l per printed line; the line ends and indentation stay between the l elements, so the diplomatic text is unchanged.",
+ "l": "One printed line of verse, with its corrections, names and note anchors.",
  "back": "What follows the essay: the notes.",
  "body": "The essay itself: its sections.",
  "note": "A note where the source prints it: an endnote (@place end, @type endnote) in the back; a footnote (@type footnote) at a page's foot (@place foot), at a chapter's end (@place chapter-end) or inside a paragraph (@place inline); @n its label as printed; @target points to its anchor (the Guidelines' link from a note printed elsewhere to its point of attachment). In a register entry or an annotation: a public remark in plain text.",
@@ -125,7 +127,7 @@ D = {
  "g": "A character of the source that XML cannot hold: its control picture as content (what a reader sees), @ref its declaration in charDecl (the code point the diplomatic text stands for).",
  "hi": "The source's light markup (\"_italics_\", \"*emphasis*\", \"<i>x</i>\"): @rend italic, bold or smallcaps; the markup characters stay inside, in c[@type=markup].",
  "c": "Markup characters of the source (@type markup: the \"_\" of \"_italics_\", an HTML tag): shown by the diplomatic view, left out of the reading view.",
- "fw": "Page furniture kept as printed (page dumps): @type header (running head), pageNum, sig, catch, blank (\"[Blank Page]\") or separator (a page dump's separator line).",
+ "fw": "Page furniture kept as printed (page dumps): @type header (running head), pageNum, sig, catch, blank (\"[Blank Page]\"), separator (a page dump's separator line) or markup (a proofreaders' marker line such as \"/P\" or \"P/\" around verse).",
  "lb": "The start of a source line in a page dump; @break no where a word divided at the line end goes on.",
 }
 missing = set(elements) - set(D)

@@ -1,5 +1,6 @@
 """Encode the ``text`` element: front (title page, argument, provenance), body (sections,
-paragraphs, block quotations) and back (the endnotes where the source prints them).
+paragraphs, block quotations and their verse as ``lg``/``l``) and back (the endnotes where the
+source prints them).
 
 In: a ``Document`` whose ids are assigned (``ids.assign_ids``). Out: the lxml ``text`` element.
 One function per block type; unknown block types raise ``TypeError``.
@@ -11,7 +12,8 @@ from functools import singledispatch
 
 from lxml import etree
 
-from ..model import Boilerplate, BlockQuote, Citation, Document, Front, Note, PageMarks, Paragraph, Section, Span
+from ..model import (Boilerplate, BlockQuote, Citation, Document, Front, LineBreak, Note, PageMarks, Paragraph, Section,
+                     Span)
 from .inline import Label, fill
 from .tei import XML_ID, T, append_text
 
@@ -146,12 +148,55 @@ def _(block: BlockQuote, doc: Document) -> etree._Element:
     source = block.source or _note_citation(doc, block.source_note)
     if source:
         attrs["source"] = f"#{source}"
-    elif block.rule in ("indent", "prefix"):
-        attrs["rend"] = block.rule  # set off by layout, no note gives its origin
+    elif block.rule in ("indent", "prefix", "lines", "markup"):
+        attrs["rend"] = block.rule  # set off by layout (or DP markup), no note gives its origin
     quote = etree.Element(T("quote"), attrs)
     for p in block.paragraphs:
-        quote.append(encode_paragraph(doc, p))
+        verse = encode_verse(doc, p) if p.verse else None
+        quote.append(verse if verse is not None else encode_paragraph(doc, p))
     return quote
+
+
+def encode_verse(doc: Document, p: Paragraph) -> etree._Element | None:
+    """A paragraph of verse as ``lg`` with one ``l`` per line; the line ends and indentation stay
+    between the ``l`` elements (the diplomatic text is unchanged). A line break milestone at a
+    line's start is the ``l`` itself. None when a span runs over a line end (a word hyphenated at the
+    line end, emphasis over two lines): the paragraph stays a ``p`` with its ``lb``."""
+    text = doc.source.text
+    lines: list[tuple[int, int]] = []
+    start = p.span.start
+    while start < p.span.end:
+        end = text.find("\n", start, p.span.end)
+        end = p.span.end if end < 0 else end
+        a, b = start, end
+        while a < b and text[a] in " \t\r\f":
+            a += 1
+        while b > a and text[b - 1] in " \t\r\f":
+            b -= 1
+        if b > a:
+            lines.append((a, b))
+        start = end + 1
+    by_line: list[list] = [[] for _ in lines]
+    k = 0
+    for span in sorted(p.inlines, key=lambda s: s.span.start):
+        s, e = span.span.start, span.span.end
+        while k < len(lines) and lines[k][1] < s:
+            k += 1
+        if (isinstance(span, LineBreak) and not span.hyphen and k < len(lines) and s <= lines[k][0]
+                and not text[s:lines[k][0]].strip()):
+            continue  # the lb before a line: the l itself
+        if k == len(lines) or not (lines[k][0] <= s and e <= lines[k][1]):
+            return None
+        by_line[k].append(span)
+    lg = etree.Element(T("lg"), {XML_ID: p.id} if p.id else {})
+    previous = None
+    for (a, b), spans in zip(lines, by_line):
+        if previous is not None:
+            previous.tail = text[previous_end:a]
+        line = etree.SubElement(lg, T("l"))
+        fill(line, doc.source, a, b, spans)
+        previous, previous_end = line, b
+    return lg
 
 
 def encode_paragraph(doc: Document, p: Paragraph, extra: list | None = None) -> etree._Element:

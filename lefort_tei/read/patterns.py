@@ -124,6 +124,16 @@ ATTRIBUTION_LINE = re.compile(
 # "(The air was printed in every town.)", "(_First verse only._)"
 PARENTHETICAL_BLOCK = re.compile(r"""[ \t]*\([^()]*(?:\([^()]*\)[^()]*)*\)[ \t.]*$""")
 
+# Distributed Proofreaders' poetry markup around a block of verse (its stanzas may be paragraphs of
+# their own), each marker alone on its line: "/P" opening the first paragraph, "P/" closing the last
+# (kept in the text; the lines between are the quotation). Used with match/search(text, pos, endpos).
+DP_POETRY_OPEN = re.compile(r"""(?P<open>/P)[ \t]*\n[ \t\n]*(?=\S)""")
+DP_POETRY_CLOSE = re.compile(r"""(?<=\S)[ \t\n]*\n[ \t]*(?P<close>P/)[ \t]*$""")
+
+# The first letter of a line of verse: a capital (after indentation and an opening quotation mark
+# or bracket): "    Sweet fields of gold,", "'Tis the last rose", "(And so we sang)"
+VERSE_LINE_START = re.compile(r"""[ \t]*[\[('"\u2018\u201c\u00ab]*[A-Z\u00c0-\u00de0-9]""")
+
 # A list item's number opening a block: "1.--'The Four Seasons,' a glee …", "(2) THE MILL. Written …"
 LIST_ITEM_START = re.compile(r"""^[ \t]*(?:\(\d{1,3}\)|\d{1,3}\.(?:--|\u2014|[ \t]))""")
 

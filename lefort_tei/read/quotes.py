@@ -1,41 +1,47 @@
 """Block quotations: group paragraphs into ``BlockQuote``s by general rules and data hints.
 
 In: a list of blocks (a section's or a note's), the source, and the data file's ``[[quote]]``
-hints. Out: the same blocks with quotation paragraphs wrapped in ``BlockQuote`` (text untouched).
+hints. Out: the same blocks with quotation paragraphs wrapped in ``BlockQuote`` (text untouched),
+verse paragraphs marked ``Paragraph.verse`` (``lg``/``l``), and Distributed Proofreaders' poetry
+markers as ``PageMarks`` blocks (``fw[@type=markup]``) beside their quotation.
 
 Rules, in order (``BlockQuote.rule`` records which one fired):
-  ``colon``: the previous paragraph ends with ":" or "," (``QUOTE_INTRO``), or this one starts in
-      lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
-      note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a parenthetical citation
-      (``CITATION_AT_END``);
+  ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
+      ``block = false`` to undo a rule);
+  ``markup``: Distributed Proofreaders' "/P" … "P/" around verse, over one or more paragraphs
+      (stanzas); the markers stay in the text, outside the quotation;
   ``marks``: quotation marks opened in one paragraph and closed in a later one;
   ``indent`` / ``prefix``: the paragraph is set off by layout (``set_off``): indented lines, or
-      lines opening with ">";
-  ``data``: a ``[[quote]]`` hint names the paragraph by its first words (it may also say
-      ``block = false`` to undo a rule).
-  ``elided``: a paragraph closed like a ``colon`` quotation (anchor or citation) that elides words
-      at least ``MIN_ELISIONS`` times outside any run-in quotation marks ("right ... We can"): an
-      author elides the words of others, not his own;
+      lines opening with ">"; but not a listing (``_listing``: lines all in capitals, ending in
+      page references (an index, a contents list), aligned in columns (a table), a numbered list
+      item, a remark in parentheses). An indented line in capitals over a quotation set off by
+      layout is its title (``indent``); an ``ATTRIBUTION_LINE`` set off under one
+      ("Horace, Odes III") joins it;
+  ``colon``: the previous paragraph ends with ":" or "," (``QUOTE_INTRO``), or this one starts in
+      lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
+      note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a
+      parenthetical citation (``CITATION_AT_END``); not a paragraph wholly in quotation marks
+      (``wholly_marked``: a quotation run into the text, not set off). At most
+      ``MAX_QUOTE_PARAGRAPHS`` paragraphs;
+  ``elided``: a paragraph closed like a ``colon`` quotation that elides words at least
+      ``MIN_ELISIONS`` times outside any run-in quotation marks ("right ... We can"): an author
+      elides the words of others, not his own;
   ``backref``: the next paragraph opens by pointing back at these words ("It was in these words
-      that …", ``QUOTE_BACKREF``): an epigraph or a quotation with no anchor; its source is the first
-      linked note of the paragraph that names it;
+      that …", ``QUOTE_BACKREF``): an epigraph or a quotation with no anchor; its source is the
+      first linked note of the paragraph that names it;
   ``lines``: in a text set one line per paragraph, a paragraph broken into several short lines,
       introduced by ":" or "," (verse kept line by line: "… lulled him to sleep with,").
-Not quotations: a paragraph wholly in quotation marks is a quotation run into the text, not set off
-(``colon`` skips it); a block set off by layout whose lines are all capitals, end in page
-references (an index, a contents list), are aligned in columns (a table) or that opens with a list
-number is not a quotation. An ``ATTRIBUTION_LINE`` set off under a quotation ("Horace, Odes III")
-belongs to it. A quotation is at most ``MAX_QUOTE_PARAGRAPHS`` paragraphs long (rule ``colon``).
+Linear: each rule looks at a paragraph and its neighbours (a run of "/P" stanzas at most 50).
 """
 
 from __future__ import annotations
 
 from ..data import QuoteHint
 from ..diagnostics import InputError, error
-from ..model import BlockQuote, NoteAnchor, Paragraph, Source
+from ..model import BlockQuote, Furniture, NoteAnchor, PageMarks, Paragraph, Source, Span
 from .patterns import (AFTER_CLOSING_ANCHOR, AFTER_QUOTE_CLOSE, ALIGNED_COLUMNS, ATTRIBUTION_LINE, CITATION_AT_END,
-                       ELISION, HEADING_CAPS, LIST_ITEM_START, PAGE_REFERENCES_AT_END, PARENTHETICAL_BLOCK, QUOTE_BACKREF, QUOTE_INTRO,
-                       QUOTE_PREFIX, STARTS_LOWER)
+                       DP_POETRY_CLOSE, DP_POETRY_OPEN, ELISION, HEADING_CAPS, LIST_ITEM_START, PAGE_REFERENCES_AT_END,
+                       PARENTHETICAL_BLOCK, QUOTE_BACKREF, QUOTE_INTRO, QUOTE_PREFIX, STARTS_LOWER, VERSE_LINE_START)
 
 MAX_QUOTE_PARAGRAPHS = 2
 MIN_INDENT, MAX_INDENT = 2, 12
@@ -95,6 +101,18 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             out.append(p)
             i += 1
             continue
+        length = 0 if first_is_label else _dp_poetry(text, blocks, i, hints)
+        if length:  # "/P" and "P/" stay in the text as markup, the verse between them is the quotation
+            opening = DP_POETRY_OPEN.match(text, p.span.start, p.span.end)
+            last = blocks[i + length - 1]
+            closing = DP_POETRY_CLOSE.search(text, last.span.start, last.span.end)
+            stanzas = [_within(q, q.span.start if q is not p else opening.end(),
+                               q.span.end if q is not last else closing.start()) for q in blocks[i:i + length]]
+            out.append(_marker(opening, "open"))
+            out.append(BlockQuote(paragraphs=stanzas, rule="markup"))
+            out.append(_marker(closing, "close"))
+            i += length
+            continue
         length = _open_run(text, blocks, i, hints)
         if length:
             out.append(BlockQuote(paragraphs=blocks[i:i + length], rule="marks"))
@@ -103,11 +121,18 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
         layout_rule = "" if first_is_label else set_off(text, p)  # a note's indented lines continue it
         if layout_rule:
             last = out[-1] if out else None
-            if (isinstance(last, BlockQuote) and last.rule in ("indent", "prefix") and last.paragraphs[-1] is blocks[i - 1]
+            if (isinstance(last, BlockQuote) and last.rule in ("indent", "prefix")
+                    and last.paragraphs[-1] is blocks[i - 1]
                     and ATTRIBUTION_LINE.match(text, _line_start(text, p.span.start), p.span.end)):
                 last.paragraphs.append(p)  # "Horace, Odes III" under the verse it attributes
             else:
                 out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
+            i += 1
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (not first_is_label and isinstance(nxt, Paragraph) and nxt.span.start not in hints
+                and _indented_title(text, p) and set_off(text, nxt)):
+            out.append(BlockQuote(paragraphs=[p], rule="indent"))  # the title of the song or poem quoted below
             i += 1
             continue
         prev = text[blocks[i - 1].span.start:blocks[i - 1].span.end] if i else ""
@@ -122,7 +147,6 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             out.append(BlockQuote(paragraphs=[p], rule="elided"))
             i += 1
             continue
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (not first_is_label and isinstance(nxt, Paragraph) and nxt.span.start not in hints
                 and QUOTE_BACKREF.match(text, nxt.span.start, nxt.span.end) and not wholly_marked(s)):
             linked = [a.n for a in sorted(nxt.inlines, key=lambda a: a.span.start)
@@ -136,7 +160,62 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             continue
         out.append(p)
         i += 1
+    mark_verse(text, out)
     return out
+
+
+def _indented_title(text: str, p: Paragraph) -> bool:
+    """One line in capitals, indented like the quotation under it (not centred, not a contents
+    entry): "    THE MILLER'S SONG." over the verse it titles."""
+    line = text[_line_start(text, p.span.start):p.span.end]
+    indent = len(line) - len(line.lstrip(" \t"))
+    body = line.strip()
+    return ("\n" not in line and MIN_INDENT <= indent <= MAX_INDENT and bool(HEADING_CAPS.match(body))
+            and any(ch.isalpha() for ch in body) and not PAGE_REFERENCES_AT_END.search(body)
+            and not ALIGNED_COLUMNS.search(body))
+
+
+def _dp_poetry(text: str, blocks: list, i: int, hints: dict, most: int = 50) -> int:
+    """Rule ``markup``: how many paragraphs from ``i`` a "/P" … "P/" block holds (0: none)."""
+    p = blocks[i]
+    if not DP_POETRY_OPEN.match(text, p.span.start, p.span.end):
+        return 0
+    for k in range(i, min(len(blocks), i + most)):
+        q = blocks[k]
+        if not isinstance(q, Paragraph) or (k > i and (q.span.start in hints
+                                                       or DP_POETRY_OPEN.match(text, q.span.start))):
+            return 0
+        if DP_POETRY_CLOSE.search(text, q.span.start, q.span.end):
+            return k - i + 1
+    return 0
+
+
+def _within(p: Paragraph, start: int, end: int) -> Paragraph:
+    """``p`` cut to [start, end) with the inlines inside it (a stanza between DP's markers)."""
+    if (start, end) == (p.span.start, p.span.end):
+        return p
+    return Paragraph(Span(start, end), [x for x in p.inlines if start <= x.span.start and x.span.end <= end])
+
+
+def _marker(m, group: str) -> PageMarks:
+    span = Span(m.start(group), m.end(group))
+    return PageMarks(span, [Furniture(span, "markup")])
+
+
+VERSE_RULES = ("indent", "lines", "markup")  # not "prefix": the "> " of each line is text between the lines
+
+
+def mark_verse(text: str, blocks: list) -> None:
+    """A paragraph of a quotation set off line by line is verse (``Paragraph.verse``: ``lg``/``l``)
+    when it has several lines, each at most ``MAX_VERSE_LINE`` long and opening with a capital
+    (``VERSE_LINE_START``): wrapped prose goes on in lower case."""
+    for q in blocks:
+        if not isinstance(q, BlockQuote) or q.rule not in VERSE_RULES:
+            continue
+        for p in q.paragraphs:
+            lines = [line for line in text[p.span.start:p.span.end].split("\n") if line.strip()]
+            p.verse = (len(lines) >= 2 and all(len(line.strip()) <= MAX_VERSE_LINE and VERSE_LINE_START.match(line)
+                                                for line in lines))
 
 
 def _line_start(text: str, offset: int) -> int:

@@ -112,6 +112,22 @@
     </figure>
   </xsl:template>
 
+  <!-- Verse in a block quotation: a line group, one l per printed line (the line ends and the
+       indentation between the l elements are the source's layout, not shown). -->
+  <xsl:template match="lg">
+    <div class="lg">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="f:html-id(.)"/>
+        <xsl:attribute name="data-pair" select="@xml:id"/>
+      </xsl:if>
+      <xsl:apply-templates select="@xml:lang, l"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="l">
+    <span class="l"><xsl:apply-templates/></span>
+  </xsl:template>
+
   <xsl:template match="quote">
     <span class="quote"><xsl:apply-templates select="@xml:lang, node()"/></span>
   </xsl:template>
