@@ -27,7 +27,7 @@ def _corpus() -> Path | None:
 FLOORS = [
     ("notes", 0.98, 0.95),
     ("headings", 0.75, 0.92),
-    ("quotes", 0.83, 0.94),
+    ("quotes", 0.83, 0.95),
     ("boilerplate", 0.98, 1.0),
     ("page_numbers", 0.98, 0.98),
     ("running_heads", 0.0, 0.95),  # precision: every fw counts (separators, page numbers), not only heads

@@ -2,6 +2,7 @@
 
 import pytest
 
+from lefort_tei.model import BlockQuote, PageMarks
 from tests.helpers import quotes, read_text
 
 NOTES = "\n\n1 Source one, p. 1.\n\n2 Source two, p. 2."
@@ -163,3 +164,58 @@ def test_seed_text_alone_yields_its_13_block_quotations(tmp_path):
         ("Numerous cri", 2, 9), ("This usurpat", 1, 10), ("Right up to ", 1, 12), ("'Sometimes,'", 1, 13),
         ("Would Lenin ", 1, 14), ("None of us d", 1, 15), ("Sterile and ", 1, 25), ("The negative", 1, 26),
         ("'L'Etat, c'e", 1, None)]
+
+
+def test_an_indented_line_in_capitals_over_an_indented_quotation_is_its_title():
+    text = (LONG + "\n\nThis is the first verse:\n\n    THE MILLER'S SONG.\n\n    There was a jolly miller once\n"
+            "    Lived on the river Dee.\n\n" + LONG + "\n\n    ONE TITLE ALONE\n\n" + LONG + "\n")
+    doc, _ = read_text(text)
+    assert quotes(doc) == [("THE MILLER'S SONG.", 1, None), ("There was a jolly mi", 1, None)]
+
+
+def test_dp_poetry_markers_around_stanzas_make_one_verse_quotation():
+    text = (LONG + "\n\nShe began a song:\n\n/P\nHe said, \"I am a bird!\"\n    If a bird, he should fly;\n\n"
+            "He said, \"I am a snake!\"\n    If a snake, he should hide!\nP/\n\n" + LONG + "\n")
+    doc, _ = read_text(text)
+    blocks = doc.sections[0].blocks
+    marks = [doc.source.slice(b.span) for b in blocks if isinstance(b, PageMarks)]
+    assert marks == ["/P", "P/"]
+    assert quotes(doc) == [('He said, "I am a bir', 2, None)]
+    quote = next(b for b in blocks if isinstance(b, BlockQuote))
+    assert quote.rule == "markup" and all(p.verse for p in quote.paragraphs)
+    assert doc.source.slice(quote.paragraphs[-1].span).endswith("he should hide!")
+
+
+def test_dp_poetry_without_its_closing_marker_is_no_quotation():
+    doc, _ = read_text(LONG + "\n\n/P\nHe said, \"I am a bird!\"\nIf a bird, he should fly;\n\n" + LONG + "\n")
+    assert quotes(doc) == []
+
+
+def test_indented_verse_is_marked_verse_and_indented_prose_is_not():
+    text = (LONG + "\n\n    A seaman's love is void of art,\n    Plain sailing to his port.\n\n" + LONG
+            + "\n\n    I truly love the old songs; and discern in them\n    a tone of real music.\n\n" + LONG + "\n")
+    doc, _ = read_text(text)
+    found = [b for b in doc.sections[0].blocks if isinstance(b, BlockQuote)]
+    assert [(b.paragraphs[0].verse) for b in found] == [True, False]
+
+
+def test_seed_text_alone_sources_its_13_quotations_to_a_work_and_a_page(tmp_path):
+    """Issue 12's criterion, end to end (reader + annotators + encoder, no data file): every block
+    quotation's @source is a bibl that names a work (ref to listBibl) and a page (biblScope)."""
+    from lxml import etree
+
+    from lefort_tei.pipeline import convert
+    from tests.conftest import SEED
+
+    alone = tmp_path / SEED.name
+    alone.write_bytes(SEED.read_bytes())
+    root = etree.fromstring(convert(alone).encoded.data)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    bibls = {b.get("{http://www.w3.org/XML/1998/namespace}id"): b for b in root.iterfind(".//t:bibl", ns)}
+    sourced = []
+    for q in root.iterfind(".//t:text//t:quote", ns):
+        bibl = bibls.get((q.get("source") or "#").lstrip("#"))
+        if bibl is not None and bibl.find("t:ref[@target]", ns) is not None \
+                and bibl.find("t:biblScope[@unit='page']", ns) is not None:
+            sourced.append(q.get("source"))
+    assert len(sourced) == 13
