@@ -50,6 +50,7 @@ MAX_CENTRED_INDENT = 30  # one line may be centred: "                     _Credo
 QUOTE_PAIRS = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"))  # « », “ ”
 MIN_ELISIONS = 2
 MAX_VERSE_LINE = 70  # a line of verse kept line by line in a one-line-per-paragraph text
+VERSE_LINE_END = ",.;:!?'\u2019\"\u201d\u00bb-\u2014"  # how a line of verse usually ends
 ONE_LINE_SHARE, MIN_PARAGRAPHS = 0.9, 10  # "one line per paragraph": 90 % of at least 10 paragraphs
 OPENING_MARKS = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "'": "'"}
 
@@ -223,9 +224,12 @@ def _line_start(text: str, offset: int) -> int:
 
 
 def _short_lines(text: str, p: Paragraph) -> bool:
-    """Rule ``lines``: several lines, each short, not a list, a table or an index."""
+    """Rule ``lines``: several lines, each short, at least half of them ending in punctuation as
+    verse does ("My land, my home of old,"), not a list (of names: no punctuation), a table or an
+    index."""
     lines = [line for line in text[p.span.start:p.span.end].split("\n") if line.strip()]
-    return (len(lines) >= 2 and all(len(line) <= MAX_VERSE_LINE for line in lines)
+    punctuated = sum(1 for line in lines if line.rstrip()[-1] in VERSE_LINE_END)
+    return (len(lines) >= 2 and all(len(line) <= MAX_VERSE_LINE for line in lines) and 2 * punctuated >= len(lines)
             and not _listing(lines, text[p.span.start:p.span.end]))
 
 

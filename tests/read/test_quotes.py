@@ -108,9 +108,10 @@ def test_a_paragraph_wholly_in_quotation_marks_is_run_in_not_set_off():
 
 
 def test_verse_kept_line_by_line_in_a_one_line_per_paragraph_text():
-    body = "\n\n".join([LONG] * 20)
+    body = "\n\n".join([LONG] * 30)
     text = (body + "\n\nThe boy was lulled to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
-            + LONG + "\n\nThe list reads:\n\nONE THING\nTWO THINGS\n\n" + LONG + "\n")
+            + LONG + "\n\nThe list reads:\n\nONE THING\nTWO THINGS\n\n" + LONG
+            + "\n\nThe committee comprised:\n\nJohn Smith of Leeds\nJane Doe of York\n\n" + LONG + "\n")
     doc, _ = read_text(text)
     assert quotes(doc) == [("My land, my home of ", 1, None)]
 
