@@ -97,7 +97,7 @@ QUOTE_BACKREF = re.compile(
 ELISION = re.compile(r"""\[?[ \t]*\.[ \t]?\.[ \t]?\.(?:[ \t]*\])?|\u2026""")
 
 # What may follow the mark that closes a quotation filling its whole paragraph: punctuation and a
-# note anchor: '… rests with the king."[4]', '… of all mankind».', '… before us all.”'
+# note anchor: '… rests with the king."[4]', '… of every nation».', '… before us all.”'
 AFTER_QUOTE_CLOSE = re.compile(
     r"""[\s.,;:!?]*
         (?:\[\d{1,3}\]|\([0-9lIO]{1,3}\)|\d{1,3}|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})?
@@ -114,7 +114,7 @@ PAGE_REFERENCES_AT_END = re.compile(
     re.VERBOSE,
 )
 
-# The attribution line under a quotation set off by layout: "Horace, Odes III", "--Old Song", "— Ovid"
+# The attribution line under a quotation set off by layout: "Horace, Odes III", "--Folk Air", "— Ovid"
 ATTRIBUTION_LINE = re.compile(
     r"""[ \t]*(?:(?:--|[\u2013\u2014])[ \t]*)?[A-Z\u00c0-\u00de][^\n]{0,58}[^\s.?!:;,\n][ \t]*$""",
     re.VERBOSE,
@@ -134,7 +134,7 @@ DP_POETRY_CLOSE = re.compile(r"""(?<=\S)[ \t\n]*\n[ \t]*(?P<close>P/)[ \t]*$""")
 # or bracket): "    Sweet fields of gold,", "'Tis the last rose", "(And so we sang)"
 VERSE_LINE_START = re.compile(r"""[ \t]*[\[('"\u2018\u201c\u00ab]*[A-Z\u00c0-\u00de0-9]""")
 
-# A list item's number opening a block: "1.--'The Four Seasons,' a glee …", "(2) THE MILL. Written …"
+# A list item's number opening a block: "1.--'The Four Seasons,' a glee …", "(2) THE FERRY. Written …"
 LIST_ITEM_START = re.compile(r"""^[ \t]*(?:\(\d{1,3}\)|\d{1,3}\.(?:--|\u2014|[ \t]))""")
 
 # An omission mark printed in the source: "socialism.[· · ·]", "[...]", "[…]".

@@ -30,7 +30,7 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
       that …", ``QUOTE_BACKREF``): an epigraph or a quotation with no anchor; its source is the
       first linked note of the paragraph that names it;
   ``lines``: in a text set one line per paragraph, a paragraph broken into several short lines,
-      introduced by ":" or "," (verse kept line by line: "… lulled him to sleep with,").
+      introduced by ":" or "," (verse kept line by line: "… sang to him each night,").
 Linear: each rule looks at a paragraph and its neighbours (a run of "/P" stanzas at most 50).
 """
 
@@ -167,7 +167,7 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
 
 def _indented_title(text: str, p: Paragraph) -> bool:
     """One line in capitals, indented like the quotation under it (not centred, not a contents
-    entry): "    THE MILLER'S SONG." over the verse it titles."""
+    entry): "    THE FERRYMAN'S SONG." over the verse it titles."""
     line = text[_line_start(text, p.span.start):p.span.end]
     indent = len(line) - len(line.lstrip(" \t"))
     body = line.strip()

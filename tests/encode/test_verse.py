@@ -15,11 +15,11 @@ from tests.conftest import tei_all_path
 NS = {"t": TEI_NS}
 PARA = ("This paragraph is the author's own running text, long enough to be read as prose by the reader, "
         "with more than twenty-five words in it so that nothing mistakes it for a title line.")
-INDENTED = (PARA + "\n\nThe old song runs:\n\n    A seaman's love is void of art,\n      Plain sailing to his port,\n"
+INDENTED = (PARA + "\n\nThe old song runs:\n\n    A sailor's heart is true and plain,\n      Fair winds to every port,\n"
             "    And _true_ as the compass to the north.\n\n" + PARA + "\n")
-DP = ("-----File: 001.png---\n" + PARA + "\n\nShe began a song:\n\n/P\nHe said, \"I am a young bird!\"\n"
-      "    If a young bird, he should be in his nest;\n\nHe said, \"I am a snake!\"\n"
-      "    If a snake, he should be in the hills!\nP/\n\n" + PARA + "\n-----File: 002.png---\n" + PARA + "\n"
+DP = ("-----File: 001.png---\n" + PARA + "\n\nShe began a song:\n\n/P\nHe said, \"I am a swift!\"\n"
+      "    If a swift, he should be on the wing;\n\nHe said, \"I am a heron!\"\n"
+      "    If a heron, he should be in the reeds!\nP/\n\n" + PARA + "\n-----File: 002.png---\n" + PARA + "\n"
       "-----File: 003.png---\n" + PARA + "\n")
 
 
@@ -34,14 +34,14 @@ def test_indented_verse_is_a_line_group_with_one_l_per_line(tmp_path):
     root, path = _tei(INDENTED, tmp_path, "verse")
     quote = root.find(".//t:body//t:quote", NS)
     lines = ["".join(l.itertext()) for l in quote.iterfind("t:lg/t:l", NS)]
-    assert lines == ["A seaman's love is void of art,", "Plain sailing to his port,", "And _true_ as the compass to the north."]
+    assert lines == ["A sailor's heart is true and plain,", "Fair winds to every port,", "And _true_ as the compass to the north."]
     assert quote.find("t:lg/t:l/t:hi", NS) is not None  # light markup inside a line
     assert view(path, "diplomatic") .split() == INDENTED.split()
     assert validate_tei(path, tei_all_path()) == []
 
 
 def test_wrapped_prose_in_an_indented_quotation_stays_a_paragraph(tmp_path):
-    text = PARA + "\n\n    I truly love the old songs; and discern in them\n    a tone of real music.\n\n" + PARA + "\n"
+    text = PARA + "\n\n    I greatly admire the old airs; and discern in them\n    a note of true feeling.\n\n" + PARA + "\n"
     root, _ = _tei(text, tmp_path, "prose")
     quote = root.find(".//t:body//t:quote", NS)
     assert quote.find("t:lg", NS) is None and quote.find("t:p", NS) is not None

@@ -49,9 +49,9 @@ MATCHES = [
     (P.PAGE_REFERENCES_AT_END, "THE LATER YEARS        214", {}),
     (P.PAGE_REFERENCES_AT_END, "Tom, see Thumb", {}),
     (P.ATTRIBUTION_LINE, "    Horace, Odes III", {}),
-    (P.ATTRIBUTION_LINE, "-- Old Song", {}),
+    (P.ATTRIBUTION_LINE, "-- Folk Air", {}),
     (P.LIST_ITEM_START, "1.--'The Four Seasons,' a glee", {}),
-    (P.LIST_ITEM_START, "    (2) THE MILL. Written by", {}),
+    (P.LIST_ITEM_START, "    (2) THE FERRY. Written by", {}),
     (P.PARENTHETICAL_BLOCK, "(The air was printed (twice) in every town.)", {}),
 ]
 
@@ -76,7 +76,7 @@ NON_MATCHES = [
     (P.QUOTE_BACKREF, "In other words, the leader spoke."),
     (P.QUOTE_BACKREF, "These words are often misread."),
     (P.ELISION, "the end. (15)"),
-    (P.PAGE_REFERENCES_AT_END, "A seaman's love is void of art,"),
+    (P.PAGE_REFERENCES_AT_END, "A sailor's heart is true and plain,"),
     (P.PAGE_REFERENCES_AT_END, "in the year 1842"),
     (P.ATTRIBUTION_LINE, "    For one and all."),
     (P.ATTRIBUTION_LINE, "    Sweet lass of the hill,"),

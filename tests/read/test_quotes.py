@@ -99,7 +99,7 @@ def test_words_that_merely_mention_words_do_not_make_a_quotation():
 
 def test_a_paragraph_wholly_in_quotation_marks_is_run_in_not_set_off():
     text = ("Can one doubt the justice of these conclusions:\n\n"
-            '"Repression has been the watchword of the government. The crime rests with the tyrant."[1]\n\n'
+            '"Repression has been the rule of the government. The crime rests with the tyrant."[1]\n\n'
             "He wrote:\n\n"
             "'Sometimes,' I said, 'the struggle was useless.' And I was wrong.[2]\n\n"
             "[1] Source one, p. 1.\n\n[2] Source two, p. 2.")
@@ -109,7 +109,7 @@ def test_a_paragraph_wholly_in_quotation_marks_is_run_in_not_set_off():
 
 def test_verse_kept_line_by_line_in_a_one_line_per_paragraph_text():
     body = "\n\n".join([LONG] * 30)
-    text = (body + "\n\nThe boy was lulled to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
+    text = (body + "\n\nThe boy was sung to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
             + LONG + "\n\nThe list reads:\n\nONE THING\nTWO THINGS\n\n" + LONG
             + "\n\nThe committee comprised:\n\nJohn Smith of Leeds\nJane Doe of York\n\n" + LONG + "\n")
     doc, _ = read_text(text)
@@ -117,7 +117,7 @@ def test_verse_kept_line_by_line_in_a_one_line_per_paragraph_text():
 
 
 def test_several_lines_in_a_hard_wrapped_text_are_not_verse():
-    text = ("The boy was lulled to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
+    text = ("The boy was sung to sleep with,\n\nMy land, my home of old,\nSweet fields of gold.\n\n"
             "This paragraph is wrapped\nover several lines\nas a printed page is.\n")
     doc, _ = read_text(text)
     assert quotes(doc) == []
@@ -144,8 +144,8 @@ def test_blocks_set_off_by_layout_that_are_not_quotations(block):
 
 
 def test_indented_verse_is_still_a_quotation():
-    doc, _ = read_text(LONG + "\n\n    A seaman's love is void of art,\n    Plain sailing to his port.\n\n" + LONG + "\n")
-    assert quotes(doc) == [("A seaman's love is v", 1, None)]
+    doc, _ = read_text(LONG + "\n\n    A sailor's heart is true and plain,\n    Fair winds to every port.\n\n" + LONG + "\n")
+    assert quotes(doc) == [("A sailor's heart is ", 1, None)]
 
 
 def test_seed_text_alone_yields_its_13_block_quotations(tmp_path):
@@ -168,33 +168,33 @@ def test_seed_text_alone_yields_its_13_block_quotations(tmp_path):
 
 
 def test_an_indented_line_in_capitals_over_an_indented_quotation_is_its_title():
-    text = (LONG + "\n\nThis is the first verse:\n\n    THE MILLER'S SONG.\n\n    There was a jolly miller once\n"
+    text = (LONG + "\n\nThis is the first verse:\n\n    THE FERRYMAN'S SONG.\n\n    There was a jolly miller once\n"
             "    Lived on the river Dee.\n\n" + LONG + "\n\n    ONE TITLE ALONE\n\n" + LONG + "\n")
     doc, _ = read_text(text)
-    assert quotes(doc) == [("THE MILLER'S SONG.", 1, None), ("There was a jolly mi", 1, None)]
+    assert quotes(doc) == [("THE FERRYMAN'S SONG.", 1, None), ("There was a jolly mi", 1, None)]
 
 
 def test_dp_poetry_markers_around_stanzas_make_one_verse_quotation():
-    text = (LONG + "\n\nShe began a song:\n\n/P\nHe said, \"I am a bird!\"\n    If a bird, he should fly;\n\n"
-            "He said, \"I am a snake!\"\n    If a snake, he should hide!\nP/\n\n" + LONG + "\n")
+    text = (LONG + "\n\nShe began a song:\n\n/P\nHe said, \"I am a swift!\"\n    If a swift, he should fly;\n\n"
+            "He said, \"I am a heron!\"\n    If a heron, he should wade!\nP/\n\n" + LONG + "\n")
     doc, _ = read_text(text)
     blocks = doc.sections[0].blocks
     marks = [doc.source.slice(b.span) for b in blocks if isinstance(b, PageMarks)]
     assert marks == ["/P", "P/"]
-    assert quotes(doc) == [('He said, "I am a bir', 2, None)]
+    assert quotes(doc) == [('He said, "I am a swi', 2, None)]
     quote = next(b for b in blocks if isinstance(b, BlockQuote))
     assert quote.rule == "markup" and all(p.verse for p in quote.paragraphs)
-    assert doc.source.slice(quote.paragraphs[-1].span).endswith("he should hide!")
+    assert doc.source.slice(quote.paragraphs[-1].span).endswith("he should wade!")
 
 
 def test_dp_poetry_without_its_closing_marker_is_no_quotation():
-    doc, _ = read_text(LONG + "\n\n/P\nHe said, \"I am a bird!\"\nIf a bird, he should fly;\n\n" + LONG + "\n")
+    doc, _ = read_text(LONG + "\n\n/P\nHe said, \"I am a swift!\"\nIf a swift, he should fly;\n\n" + LONG + "\n")
     assert quotes(doc) == []
 
 
 def test_indented_verse_is_marked_verse_and_indented_prose_is_not():
-    text = (LONG + "\n\n    A seaman's love is void of art,\n    Plain sailing to his port.\n\n" + LONG
-            + "\n\n    I truly love the old songs; and discern in them\n    a tone of real music.\n\n" + LONG + "\n")
+    text = (LONG + "\n\n    A sailor's heart is true and plain,\n    Fair winds to every port.\n\n" + LONG
+            + "\n\n    I greatly admire the old airs; and discern in them\n    a note of true feeling.\n\n" + LONG + "\n")
     doc, _ = read_text(text)
     found = [b for b in doc.sections[0].blocks if isinstance(b, BlockQuote)]
     assert [(b.paragraphs[0].verse) for b in found] == [True, False]
