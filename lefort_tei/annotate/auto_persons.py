@@ -46,6 +46,9 @@ CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun"})  # "C. L. R. 
 # and a given name the recogniser tags PERSON with it ("John Stuart Mill", "Sir Louis Jackson")
 CUES_FOR_COMMON_UNTAGGED = frozenset({"address", "epithet", "full-name"})
 CUED_ONLY = "a common word, a person where initials or a regnal number go with it"
+# the boilerplate whose names are read: a publisher's advertisements name the work's circle (its author's
+# other books); a licence, a header, credits or a colophon name the edition's makers
+KEEP_BOILERPLATE = frozenset({"advertisement"})
 MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
@@ -87,7 +90,11 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
     used_model = entities is not None
     lower_words = _lower_words(readings)
     places: dict[str, list[_Place]] = defaultdict(list)
+    furniture = {id(b) for bp in [*doc.front_boilerplate, *doc.back_boilerplate] if bp.kind not in KEEP_BOILERPLATE
+                 for b in bp.blocks}
     for block, reading, ents in zip(all_blocks, readings, entities or [None] * len(readings)):
+        if id(block) in furniture:
+            continue  # a licence, a header, a colophon: their names (a transcriber, a foundation's founder) are not the work's
         label_at, start_at = _labels(ents, len(reading.text)) if ents is not None else (None, None)
         for m in CAP_WORD.finditer(reading.text):
             word = m["w"]
@@ -201,6 +208,9 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         votes_for = sum(1 for p in ps if p.label == "PERSON")
         votes_against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS)
         cued = sum(1 for p in ps if p.cues & {"initials", "speech-verb"})
+        if freq >= COMMON and used_model and _mostly_person(ps) and not _mostly_given(ps):
+            decided[word] = f"a common word tagged PERSON in {votes_for} of {len(ps)} places"  # "Jesus"
+            continue
         if any(p.cues & {"epithet", "address"} for p in ps):
             # "Frederick the Great", "Mr. Kitton": a person; a common word only where so printed ("Mr. Brown")
             decided[word] = CUED_ONLY if freq >= COMMON else "printed with a form of address or an epithet"
@@ -214,10 +224,8 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
                     or any("full-name" in p.cues for p in ps) and not PLACE_KIND_WORD.match(word)):
                 # "Sir Louis Jackson", "Wilkie Collins" tagged PERSON whole; not "Trafalgar Square"
                 decided[word] = CUED_ONLY  # "C. L. R. James", "Louis XIV", "Mr. Brown": only where so printed
-            elif used_model and _mostly_person(ps):
-                decided[word] = f"a common word tagged PERSON in {votes_for} of {len(ps)} places"  # "Jesus"
             continue
-        if sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps):
+        if _mostly_given(ps):
             continue  # a given name in most places
         if used_model and votes_for and votes_for >= votes_against:
             decided[word] = f"tagged PERSON in {votes_for} of {len(ps)} places"
@@ -239,6 +247,11 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         if len(decided) == before:
             break
     return decided
+
+
+def _mostly_given(ps: list[_Place]) -> bool:
+    """Followed by a capitalised word in half its places or more: a given name ("Claude" Lefort)."""
+    return sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps)
 
 
 def _mostly_person(ps: list[_Place]) -> bool:

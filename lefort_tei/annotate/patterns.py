@@ -107,12 +107,13 @@ CAP_WORD = re.compile(r"""(?<![^\W_])(?<!-)(?:(?<!\w['\u2019])|(?<=(?<!\w)d['\u2
 INITIALS_BEFORE = re.compile(r"""(?:(?<![\w.])[A-Z]\.[ ]?)+$""", re.VERBOSE)
 
 # A given name just before a name: "Leon " (Trotsky), "Boris " (Souvarine).
-# An underscore of light markup may open it: "_George " (Fox_).
-GIVEN_BEFORE = re.compile(r"""(?<![^\W_]|['\u2019-])(?P<given>[A-Z][a-z\u00e0-\u00ff]+)[ ]$""", re.VERBOSE)
+# An underscore of light markup may open it: "_George " (Fox_); a line break may follow it ("Michael\nHart").
+GIVEN_BEFORE = re.compile(r"""(?<![^\W_]|['\u2019-])(?P<given>[A-Z][a-z\u00e0-\u00ff]+)(?:[ ]|\n)$""", re.VERBOSE)
 
 # A regnal number after a name: " XIV" (Louis XIV), " II". (Applied with ``match`` at the name's end.)
-# A lone "I" is the pronoun when a lower-case word follows ("Lenin I think"), not "Charles I".
-REGNAL_AFTER = re.compile(r"""[ ](?P<num>[IVX]{2,5}|I(?![ ][a-z]))\b""", re.VERBOSE)
+# A lone "I" is the pronoun when a lower-case word follows ("Lenin I think"), not in "Charles I",
+# "Charles I and Louis XIV", "William I of Prussia".
+REGNAL_AFTER = re.compile(r"""[ ](?P<num>[IVX]{2,5}|I(?![ ](?!and\b|of\b)[a-z]))\b""", re.VERBOSE)
 
 # A speech or writing verb after a name: "Trotsky writes", "Lenin declared", "Stalin, said".
 SPEECH_AFTER = re.compile(r"""^,?[ ](?:writes|wrote|says|said|declares|declared|replies|replied|answers|answered
