@@ -105,6 +105,30 @@ def quote_scores(doc):
     return {"quotations": len(qs), "sourced_work_and_page": len(ok)}
 
 
+def quotes_only_data(path: Path) -> Path:
+    """A data file holding only the seed's ``[[quote]]`` entries (what tells the reader its 13 block
+    quotations), written to ``path``: every other part of the apparatus stays automatic."""
+    import tomllib
+
+    entries = tomllib.loads(SEED.with_suffix(".toml").read_text(encoding="utf-8")).get("quote", [])
+    lines = []
+    for entry in entries:
+        lines.append("[[quote]]")
+        lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in entry.items()]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def quotes_only_figures():
+    """The seed with a data file of its quotations only: every quotation the reader finds is sourced."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        doc, _ = run(SEED, quotes_only_data(Path(tmp) / "quotes.toml"))
+    return {"persons_entries": len(doc.persons), "works": len(doc.works), **quote_scores(doc)}
+
+
 def seed_figures():
     gold, _ = run(SEED, SEED.with_suffix(".toml"), automatic=False)
     bare, seconds = run(SEED)
@@ -118,6 +142,7 @@ def seed_figures():
                       "corrections_gold": len([c for c in inlines(gold, Correction) if c.resp == "#ed"]),
                       "auto_corrections_added": correction_scores(curated, gold, "#lefort-tei")["not_curated"],
                       "works": len(curated.works), **quote_scores(curated)},
+        "with_a_data_file_of_its_quotations_only": quotes_only_figures(),
     }
 
 

@@ -313,6 +313,13 @@ def test_seed_without_its_data_file_meets_the_goals():
     assert curated["sourced_work_and_page"] == curated["quotations"] == 13
 
 
+def test_every_quotation_the_reader_finds_is_sourced_to_a_work_and_a_page(rules_only):
+    # a data file that only tells the reader the seed's quotations: works, Ibid. and pages stay automatic
+    figures = _bench().quotes_only_figures()
+    assert figures["quotations"] == 13 and figures["sourced_work_and_page"] == 13, figures
+    assert figures["works"] >= 22
+
+
 @needs_model
 def test_the_model_is_loaded_once_per_process_with_only_tok2vec_and_ner():
     first = ner.load_model()
