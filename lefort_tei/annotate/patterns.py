@@ -158,7 +158,7 @@ NAME_PARTS_SPLIT = re.compile(r"""[ .]+""", re.VERBOSE)
 
 # A comma outside parentheses and quotation marks, between an author and a title:
 # the first comma of "Leon Trotsky, Stalin, trans. Charles Malamuth". (Applied to a work part.)
-TOP_LEVEL_COMMA = re.compile(r""",[ ](?![^()]*\))""", re.VERBOSE)
+TOP_LEVEL_COMMA = re.compile(r""",\s(?![^()]*\))""", re.VERBOSE)  # also a comma ending a line
 
 # A title named after "entitled" / "called": "a work entitled Since Lenin Died, the American …".
 ENTITLED_TITLE = re.compile(r"""\b(?:entitled|called)[ ](?P<title>[A-Z][\w'\u2019-]*
@@ -233,7 +233,8 @@ REFERENCE_BOUNDARY = re.compile(r"""(?:;\s+(?:and\s+|see\s+)?|:\s+|(?P<stop>[.?!
 
 # A person's name as the author of a reference: initials and capitalised words, then a comma.
 # "R. V. Daniels, ", "L. Schapiro, ", "George Katkov, ", "Leon Trotsky, ", "E. H. Carr, ".
-AUTHOR_LEAD = re.compile(r"""(?P<author>(?:[A-Z]\.[ ]?){0,3}[A-Z][\w\u00c0-\u024f'-]+(?:[ ][A-Z][\w\u00c0-\u024f'-]+){0,2}),[ ]
+# Initials may stand between given names and the surname: "James O. Knauss, ".
+AUTHOR_LEAD = re.compile(r"""(?P<author>(?:[A-Z]\.[ ]?){0,3}[A-Z][\w\u00c0-\u024f'-]+(?:[ ](?:[A-Z]\.[ ])*[A-Z][\w\u00c0-\u024f'-]+){0,2}),[ ]
                              (?=['\u2018"\u201cA-Z])""", re.VERBOSE)
 
 # A title in quotation marks: an article or a chapter ("'The Kronstadt Rising'").
@@ -321,3 +322,28 @@ PLACE_KIND_WORD = re.compile(r"""^(?:Square|Street|Road|Avenue|Park|Bridge|Lake|
 # The given names of a name the recogniser tags PERSON whole: capitalised words and initials only
 # ("Louis ", "Clarence Edwin ", "Henry P. "), not capitals nor digits ("JOHN W. TAYLOR ").
 GIVEN_PART = re.compile(r"""^(?:(?:[A-Z][a-z\u00e0-\u00ff]+|[A-Z]\.)[ ])+$""", re.VERBOSE)
+
+# A running-text word that a work's title (unquoted) does not hold in lower case: a pronoun or an
+# auxiliary verb. "Miss Rainforth was the soloist at the first production", "In his speech at
+# Birmingham", "These will be found listed in …" are prose; "The Revolution Betrayed" is not.
+TITLE_PROSE_WORD = re.compile(r"""(?<![\w'\u2019-])(?:his|her|their|he|she|they|we|was|were|is|are|has|have|had
+                                  |will|would|been|being|which|who|whom|this|these|those|but)(?![\w'\u2019-])""",
+                              re.VERBOSE)
+
+# A pointer before a reference, not part of it: "See James O. Knauss, …", "Cf. Daniels, …", "See also".
+SEE_LEAD = re.compile(r"""^(?:See(?:[ ]also)?|Cf\.|Compare|Also)[ ,]+""", re.VERBOSE)
+
+# A date that is no title: a month and a day ("September 4", "Mar. 21", "September 4, 1956").
+MONTH_DAY = re.compile(rf"""^{_MONTH}\s+[0-3]?\d(?:,\s*{_YEAR})?$""", re.VERBOSE)
+
+# Light markup around a title: "_Dickens as an Editor_", "*Stalin*".
+TITLE_MARKUP = re.compile(r"""^[_*]+(?P<title>[^_*]+)[_*]+$""", re.VERBOSE)
+
+# The work a secondary citation quotes, before "quoted in": an author's possessive and the title,
+# a closing quotation mark perhaps left alone by the OCR: "Trotsky's What happened and how'",
+# "Lenin's 'Testament'".
+# Also the author and title of "Mr. R.C. Lehmann's _Dickens as an Editor_" (after "Quoted in").
+# "James O. Knauss' Territorial Florida Journalism": the possessive of a name ending in "s".
+QUOTED_WORK = re.compile(r"""^(?P<author>(?:(?:Mr|Mrs|Dr|Prof)\.[ ])?(?:[A-Z]\.[ ]?|[A-Z][\w\u00c0-\u024f-]+[ ]){0,3}
+                                        [A-Z][\w\u00c0-\u024f-]+)(?:['\u2019]s|(?<=s)['\u2019])[ ]['\u2018"\u201c]?
+                             (?P<title>[_*]?[A-Z][^()]*?)['\u2019"\u201d]?[ ,]*$""", re.VERBOSE)
