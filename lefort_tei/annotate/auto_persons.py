@@ -85,13 +85,13 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
     all_blocks = blocks(doc)
     text = doc.source.text
     readings = [reading_of(text, b.span, b.inlines) for b in all_blocks]
-    if entities is None:
-        entities = cache.entities([r.text for r in readings])
+    furniture = {id(b) for bp in [*doc.front_boilerplate, *doc.back_boilerplate] if bp.kind not in KEEP_BOILERPLATE
+                 for b in bp.blocks}
+    if entities is None:  # the recogniser reads no licence nor header: their names are not read (below)
+        entities = cache.entities(["" if id(b) in furniture else r.text for b, r in zip(all_blocks, readings)])
     used_model = entities is not None
     lower_words = _lower_words(readings)
     places: dict[str, list[_Place]] = defaultdict(list)
-    furniture = {id(b) for bp in [*doc.front_boilerplate, *doc.back_boilerplate] if bp.kind not in KEEP_BOILERPLATE
-                 for b in bp.blocks}
     for block, reading, ents in zip(all_blocks, readings, entities or [None] * len(readings)):
         if id(block) in furniture:
             continue  # a licence, a header, a colophon: their names (a transcriber, a foundation's founder) are not the work's
