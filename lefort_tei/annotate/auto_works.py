@@ -31,12 +31,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ..model import BlockQuote, Document
-from .citations import looks_like_prose, mark_citations
+from ..model import Document
+from .citations import looks_like_prose, note_citations
 from .patterns import (ABBREVIATION_BEFORE, ANY_YEAR, AUTHOR_LEAD, CONTRIBUTOR_LEAD, IMPRINT_PARTS, LEADING_ARTICLE, MONTH_DATE,
                        MONTH_DAY, NOT_ID_CHARS, PROSE_BEFORE_TITLE, QUOTED_TITLE, QUOTED_WORK, REFERENCE_BOUNDARY, SECONDARY,
                        SEE_LEAD, SERIES_PART, TITLE_MARKUP, TITLE_PROSE_WORD, TOP_LEVEL_COMMA, YEAR_PAREN, YEARS_SEGMENT)
-from .spans import reading_of
 
 MAX_TITLE_WORDS = 16
 
@@ -60,33 +59,28 @@ def find_works(doc: Document) -> list[AutoWork]:
     """The works the notes cite, in order of first citation."""
     found: dict[tuple[str, str], AutoWork] = {}
     short: list[AutoWork] = []
-    for note in doc.notes:
-        for k, p in enumerate(_note_paragraphs(note.blocks)):
-            reading = reading_of(doc.source.text, p.span, p.inlines)
-            text = reading.text
-            start = reading.from_source(note.label.end) if k == 0 else 0
-            while start < len(text) and text[start].isspace():
-                start += 1
-            chunks: list[tuple[int, int]] = []
-            bounds = [m.end() for m in REFERENCE_BOUNDARY.finditer(text, start)
-                      if not (m["stop"] == "." and ABBREVIATION_BEFORE.search(text, start, m.start()))]
-            for marked in mark_citations(text, start):
-                if not marked.ibid:
-                    a, z = marked.work_part
-                    if any(m.end() < z for m in YEAR_PAREN.finditer(text, a, z)) or ";" in text[a:z]:
-                        continue  # several references in one: the year parentheses below take each
-                    paren = text.find("(", a, z)  # a boundary inside the imprint ("London: ") is none
-                    i = bisect.bisect_right(bounds, paren if paren >= 0 else z) - 1
-                    chunks.append((max(a, bounds[i]) if i >= 0 else a, z))
-            for m in YEAR_PAREN.finditer(text, start):
-                i = bisect.bisect_right(bounds, m.start()) - 1
-                chunks.append((bounds[i] if i >= 0 else start, m.end()))
-            for a, z in chunks:
-                for work in (parse_reference(text[a:z]), quoted_work(text[a:z])):
-                    if work is None:
-                        continue
-                    work.evidence = f"note {note.n}: {text[a:z].strip()[:80]}"
-                    _add(found, short, work)
+    for note, _, reading, start, marks in note_citations(doc):  # one walk with the citations pass
+        text = reading.text
+        chunks: list[tuple[int, int]] = []
+        bounds = [m.end() for m in REFERENCE_BOUNDARY.finditer(text, start)
+                  if not (m["stop"] == "." and ABBREVIATION_BEFORE.search(text, start, m.start()))]
+        for marked in marks:
+            if not marked.ibid:
+                a, z = marked.work_part
+                if any(m.end() < z for m in YEAR_PAREN.finditer(text, a, z)) or ";" in text[a:z]:
+                    continue  # several references in one: the year parentheses below take each
+                paren = text.find("(", a, z)  # a boundary inside the imprint ("London: ") is none
+                i = bisect.bisect_right(bounds, paren if paren >= 0 else z) - 1
+                chunks.append((max(a, bounds[i]) if i >= 0 else a, z))
+        for m in YEAR_PAREN.finditer(text, start):
+            i = bisect.bisect_right(bounds, m.start()) - 1
+            chunks.append((bounds[i] if i >= 0 else start, m.end()))
+        for a, z in chunks:
+            for work in (parse_reference(text[a:z]), quoted_work(text[a:z])):
+                if work is None:
+                    continue
+                work.evidence = f"note {note.n}: {text[a:z].strip()[:80]}"
+                _add(found, short, work)
     for work in short:  # a title alone: the same as a work of that title (or that begins so), else its own
         same = [w for w in found.values() if _same_title(w.title, work.title) or _same_title(work.title, w.title)]
         if same:
@@ -271,8 +265,3 @@ def _unique(base: str, ids: set[str]) -> str:
     while pid in ids:
         pid, k = f"{base}-{k}", k + 1
     return pid
-
-
-def _note_paragraphs(blocks):
-    for b in blocks:
-        yield from (b.paragraphs if isinstance(b, BlockQuote) else [b])
