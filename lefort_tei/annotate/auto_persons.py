@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (ADDRESS, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD, COORDINATED_AFTER,
+from .patterns import (ABBREVIATED_AFTER, ADDRESS, BIBLIO_WORD, PLACE_BEFORE, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD, COORDINATED_AFTER,
                        COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS, GIVEN_BEFORE, GIVEN_PART, HONORIFIC,
                        HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD, NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS,
                        PARTICLE_BEFORE, PERIODICAL_WORD, PERSON_NOUN_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN, SPEECH_AFTER,
@@ -101,8 +101,8 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
             caps = len(word) > 2 and bool(CAPS_WORD.match(word))
             if caps:
                 word = "-".join(part.capitalize() for part in word.split("-"))  # "MONTAGUE" → "Montague"
-            elif word.isupper() and len(word) > 2:
-                continue
+            elif word.isupper():
+                continue  # "SD", "NA": an acronym
             if BIBLIO_WORD.match(word) or len(word) < 2 or ROMAN.match(word.upper()) or HONORIFIC.match(word):
                 continue  # "Ibid.", "XIV", "King" (of Spain), "Speaker": never a surname
             if is_foreign(word):
@@ -185,12 +185,17 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.form_end = place.end + len(m.group(0))
         place.cues.add("regnal")
     after = text[place.end:place.end + 30]
+    if PLACE_BEFORE.search(text, max(0, place.form_start - 12), place.form_start):
+        place.cues.add("place")  # "at Pensacola", "in St. Augustine"
+    if ABBREVIATED_AFTER.match(text, place.end):
+        place.cues.add("abbreviation")  # "Fla. Terr.", "Recd., A 61"
     if SPEECH_AFTER.match(after):
         place.cues.add("speech-verb")
     if POSSESSIVE_AFTER.match(after):
         place.cues.add("possessive")
     h = HONORIFIC_BEFORE.search(before)
-    if PERSON_NOUN_BEFORE.search(before) or h and HONORIFIC.match(h["word"]):
+    if PERSON_NOUN_BEFORE.search(before) or h and HONORIFIC.match(h["word"]) and h["word"] not in ("St", "Saint"):
+        # (not "St.": it names towns and periodicals as often as saints, "St. Augustine", "St Antony's Papers")
         place.cues.add("person-noun")
     if h and ADDRESS.match(h["word"]):
         place.cues.add("address")  # "Mr. Brown", "Miss Rainforth": a name even if a common word
@@ -227,6 +232,10 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue
         if _mostly_given(ps):
             continue  # a given name in most places
+        if sum(1 for p in ps if "abbreviation" in p.cues) * 2 >= len(ps) and len(word) <= 6:
+            continue  # "Fla.", "Terr.", "Misc.": an abbreviation in most places
+        if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
+            continue  # "at Pensacola", "to St. Augustine": a place in most places
         if used_model and votes_for and votes_for >= votes_against:
             decided[word] = f"tagged PERSON in {votes_for} of {len(ps)} places"
         elif freq < RARE and (cued and (not used_model or votes_for)
@@ -267,6 +276,8 @@ def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str]
             continue
         if DERIVED_ENDING.search(word):
             continue
+        if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
+            continue  # "Key West, Pensacola, and …": "at Pensacola" in most places
         against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS and p.label not in ("GPE", "ORG"))
         if against:
             continue
@@ -386,14 +397,19 @@ def _given_names(p: _Place, surnames: dict[str, str], lower_words: set[str], kno
             break
         given = m["given"]
         word = given if not p.caps else given.capitalize()
-        tagged = bool(p.labels) and (p.label == "PERSON" and p.labels[m.start("given")] == "PERSON" or word in known)
-        if (word.lower() in lower_words or is_foreign(word) or BIBLIO_WORD.match(word) or HONORIFIC.match(word)
-                or word in surnames and not (tagged or p.caps)):
+        # tagged PERSON with the surname, or before a given name already taken ("John" Stuart Mill), or a
+        # given name tagged with this surname elsewhere in the text (document level)
+        tagged = bool(p.labels) and ((p.label == "PERSON" or names) and p.labels[m.start("given")] == "PERSON"
+                                     or word in known)
+        g = m.start("given")
+        middle = tagged and g >= 2 and p.labels[g - 2] == "PERSON"  # "William Pope DuVal": tagged on both sides
+        if (word.lower() in lower_words or is_foreign(word) or BIBLIO_WORD.match(word)
+                or HONORIFIC.match(word) and not middle or word in surnames and not (tagged or p.caps)):
             break
         if p.labels and not p.caps and not tagged or p.caps and names:
             break  # the recogniser reads "Memoirs J. Q. Adams" as no name; in capitals one given name at most
-        if tagged:
-            p.cues.add("full-name")
+        if tagged or p.caps:
+            p.cues.add("full-name")  # "ANDREW JACKSON": a given name in capitals before a surname in capitals
         names.insert(0, word)
         k = p.form_start = m.start("given")
     return names

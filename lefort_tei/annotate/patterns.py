@@ -254,12 +254,12 @@ LEADING_ARTICLE = re.compile(r"""^(?:The|A|An)[ ]""", re.VERBOSE)
 
 # A word that says a person follows: "the philosopher Hobbes", "the younger Cato", "the poet Dante".
 PERSON_NOUN_BEFORE = re.compile(r"""\b(?:philosopher|poet|historian|author|writer|novelist|painter|composer
-                                    |emperor|king|queen|prince|pope|saint|general|colonel|captain|admiral
+                                    |emperor|king|queen|prince|pope|general|colonel|captain|admiral
                                     |younger|elder|great|comrade|professor|doctor|dr\.|mr\.|mrs\.|miss|sir|lord)[ ]$""",
                                 re.VERBOSE | re.IGNORECASE)
 
-# A possessive after a name: "Aristotle's", "Trotsky’s".
-POSSESSIVE_AFTER = re.compile(r"""^['\u2019]s\b""", re.VERBOSE)
+# A possessive after a name: "Aristotle's", "Trotsky’s", "Caesar\'s" (a Markdown export escapes it).
+POSSESSIVE_AFTER = re.compile(r"""^\\?['\u2019]s\b""", re.VERBOSE)
 
 # The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
 HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)
@@ -347,3 +347,13 @@ TITLE_MARKUP = re.compile(r"""^[_*]+(?P<title>[^_*]+)[_*]+$""", re.VERBOSE)
 QUOTED_WORK = re.compile(r"""^(?P<author>(?:(?:Mr|Mrs|Dr|Prof)\.[ ])?(?:[A-Z]\.[ ]?|[A-Z][\w\u00c0-\u024f-]+[ ]){0,3}
                                         [A-Z][\w\u00c0-\u024f-]+)(?:['\u2019]s|(?<=s)['\u2019])[ ]['\u2018"\u201c]?
                              (?P<title>[_*]?[A-Z][^()]*?)['\u2019"\u201d]?[ ,]*$""", re.VERBOSE)
+
+# What follows an abbreviated word, so that its full stop ends no sentence: a comma, a semicolon, a
+# colon, a bracket, a lower-case word, a number, or another abbreviation. "Fla. Terr.", "Fla., 1926",
+# "Recd., A 61", "H. Doc. 123", "Misc. Letters" is not (a capitalised word after a stop may start a sentence).
+ABBREVIATED_AFTER = re.compile(r"""\.(?:[,;:)\]]|[ ](?:[a-z0-9(]|[A-Z][a-z]{0,5}\.))""", re.VERBOSE)
+
+# A preposition of place just before a name (a saint's "St." between them allowed): "at Pensacola",
+# "into Pensacola", "in St. Augustine", "from S*Augustine". A word printed so in most of its places
+# (three at least) is a place, not a person.
+PLACE_BEFORE = re.compile(r"""\b(?:at|in|into|near|from|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)

@@ -163,3 +163,28 @@ def test_a_full_name_the_recogniser_tags_makes_a_common_surname_a_name_there(mak
     texts = _texts(doc)
     assert texts[0] == "Sir Louis Jackson" and "Sir Louis" in texts
     assert texts.count("Jackson") == 0  # alone, a common word: only where the full name is printed
+
+
+def test_an_abbreviation_an_acronym_or_a_place_is_no_person(make, fake_ner):
+    fake_ner({"Fla": "PERSON", "SD": "PERSON", "Pensacola": "PERSON", "Jackson": "PERSON"})
+    body = ("NA, SD, Fla. Terr. Papers; SD, Fla. Terr. Letters; Deland, Fla., 1926. Jackson went to Pensacola. "
+            "Jackson stayed at Pensacola, and Jackson wrote from Pensacola.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert set(_texts(doc)) == {"Jackson"}
+
+
+def test_a_title_word_between_given_names_is_a_middle_name_where_tagged(make, fake_ner):
+    fake_ner({"William Pope DuVal": "PERSON", "DuVal": "PERSON"})
+    doc, data = make("William Pope DuVal was appointed. DuVal accepted.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["William Pope DuVal", "DuVal"]
+
+
+def test_a_possessive_escaped_by_a_markdown_export_is_a_cue(make, fake_ner):
+    # tagged PERSON once, as an organisation twice: the possessive "Caesar\\'s" is the cue that decides
+    fake_ner({"Caesar": "ORG", "a mock Caesar": "PERSON"})
+    body = "Give tribute to Caesar. And they said unto him, Caesar\\'s. Make a mock Caesar of him."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc).count("Caesar") == 3
