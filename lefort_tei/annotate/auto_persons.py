@@ -30,11 +30,12 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (ABBREVIATED_AFTER, ADDRESS, BIBLIO_WORD, PLACE_BEFORE, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD, COORDINATED_AFTER,
-                       COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS, GIVEN_BEFORE, GIVEN_PART, HONORIFIC,
-                       HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD, NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS,
-                       PARTICLE_BEFORE, PERIODICAL_WORD, PERSON_NOUN_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN, SPEECH_AFTER,
-                       TITLE_BEFORE)
+from .patterns import (ABBREVIATED_AFTER, ADDRESS, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD,
+                       COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
+                       GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
+                       NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
+                       PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN,
+                       SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 
@@ -94,7 +95,7 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
     places: dict[str, list[_Place]] = defaultdict(list)
     for block, reading, ents in zip(all_blocks, readings, entities or [None] * len(readings)):
         if id(block) in furniture:
-            continue  # a licence, a header, a colophon: their names (a transcriber, a foundation's founder) are not the work's
+            continue  # a licence, a header, a colophon: their names (a transcriber) are not the work's
         label_at, start_at = _labels(ents, len(reading.text)) if ents is not None else (None, None)
         for m in CAP_WORD.finditer(reading.text):
             word = m["w"]
