@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (ABBREVIATED_AFTER, ADDRESS, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD,
+from .patterns import (ABBREVIATED_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD,
                        COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
                        GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
                        NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
@@ -156,7 +156,8 @@ def _in_epithet(text: str, a: int, label_at, start_at) -> bool:
         return False
     if m["the"] in EPITHET_WORDS:
         return True
-    return bool(label_at) and label_at[a] == "PERSON" and start_at[a] <= w
+    # tagged with the name before it, or each tagged PERSON on its own ("Jesus" + "of Nazareth")
+    return bool(label_at) and label_at[a] == "PERSON" and (start_at[a] <= w or label_at[w] == "PERSON")
 
 
 def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=frozenset()) -> None:
@@ -175,8 +176,7 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         if a < place.start and GIVEN_PART.match(lead) and not any(w.lower() in lower_words for w in lead.split()):
             place.cues.add("full-name")  # "Louis Jackson", "Stuart Mill": tagged PERSON with a given name
     if m := EPITHET_AFTER.match(text, place.end):
-        tagged_over = (label_at and label_at[place.start] == "PERSON" and m.end() <= len(text)
-                       and label_at[m.end() - 1] == "PERSON" and start_at[m.end() - 1] == start_at[place.start])
+        tagged_over = (label_at and label_at[place.start] == "PERSON" and label_at[m.end() - 1] == "PERSON")
         if m["the"] in EPITHET_WORDS or tagged_over:
             place.form_end = m.end()
             place.cues.add("epithet")
@@ -186,6 +186,8 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.form_end = place.end + len(m.group(0))
         place.cues.add("regnal")
     after = text[place.end:place.end + 30]
+    if ARTICLE_BEFORE.search(text, max(0, place.form_start - 5), place.form_start):
+        place.cues.add("article")  # "the Rhine", "the Sabbath", "the Gentiles": a thing, a river, a people
     if PLACE_BEFORE.search(text, max(0, place.form_start - 12), place.form_start):
         place.cues.add("place")  # "at Pensacola", "in St. Augustine"
     if ABBREVIATED_AFTER.match(text, place.end):
@@ -237,6 +239,8 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue  # "Fla.", "Terr.", "Misc.": an abbreviation in most places
         if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
             continue  # "at Pensacola", "to St. Augustine": a place in most places
+        if sum(1 for p in ps if "article" in p.cues) * 2 > len(ps) and not any(p.cues & STRONG_CUES for p in ps):
+            continue  # "the Rhine", "the Atonement": a name takes no article (unless a cue says a person)
         if used_model and votes_for and votes_for >= votes_against:
             decided[word] = f"tagged PERSON in {votes_for} of {len(ps)} places"
         elif freq < RARE and (cued and (not used_model or votes_for)
@@ -279,6 +283,8 @@ def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str]
             continue
         if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
             continue  # "Key West, Pensacola, and …": "at Pensacola" in most places
+        if sum(1 for p in ps if "article" in p.cues) * 2 > len(ps):
+            continue  # "the Volga, the Oby, and the Lena": rivers
         against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS and p.label not in ("GPE", "ORG"))
         if against:
             continue

@@ -188,3 +188,19 @@ def test_a_possessive_escaped_by_a_markdown_export_is_a_cue(make, fake_ner):
     doc, data = make(body, auto=True)
     annotate(doc, data)
     assert _texts(doc).count("Caesar") == 3
+
+
+def test_a_word_after_the_definite_article_is_no_person_unless_a_cue_says_so(make, fake_ner):
+    fake_ner({"Rhine": "PERSON", "Volga": "PERSON", "Sabbath": "PERSON", "Gibbon": "PERSON"})
+    body = ("Beyond the Rhine, and the Volga, lay the north. He broke the Sabbath. Gibbon wrote "
+            "it, and the Gibbon's view was read; Gibbon said so.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert set(_texts(doc)) == {"Gibbon"}
+
+
+def test_of_place_after_a_tagged_name_is_its_epithet_even_tagged_apart(make, fake_ner):
+    fake_ner({"Jesus": "PERSON", "Nazareth": "PERSON"})
+    doc, data = make("We tell what men believed about Jesus of Nazareth. Jesus taught. Jesus left.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Jesus of Nazareth", "Jesus", "Jesus"]
