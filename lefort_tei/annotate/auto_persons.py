@@ -17,7 +17,16 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   standing alone ("Writings"), a name after a possessive ("his Stalin": a title), a name inside a
   citation's title or imprint ("Trotsky, Stalin, p. 61"; "(London: Thornton Butterworth, 1930)");
 * grouping: every printed form of one surname goes in one entry ("Leon Trotsky", "Trotsky",
-  "Wrotsky"), split only when two forms carry different given names ("Victor Serge" / "Ann Serge").
+  "Wrotsky"), split only when two forms carry different given names ("Victor Serge" / "Ann Serge");
+* the printed name whole: given names and initials ("John Stuart Mill", "Henry P. Beers"; a given
+  name the recogniser tags with the surname somewhere is one everywhere), a title of rank or
+  address ("Mr. Kitton", "Sir Louis Jackson", not "Comrade"), a particle ("Marquis d'Argenson"), a
+  regnal number ("Louis XIV") or an epithet ("Frederick the Great", "Jesus of Nazareth");
+* capitals: "MONTAGUE" is read as "Montague" and voted with the text's other places; alone (a
+  heading, a song's title) it is tagged only with initials or a given name ("C. E. MONTAGUE");
+* not persons: an abbreviation ("Fla. Terr."), an acronym, a word after "at"/"in" in most places
+  ("at Pensacola"), after "the" ("the Rhine", "the Sabbath"), a periodical ("Pensacola Gazette"),
+  and the names in a licence, a header, credits or a colophon (the edition's makers).
 
 Without a model the same layer runs on rules alone (rare capitalised words with a person cue).
 """
