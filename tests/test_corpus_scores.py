@@ -60,3 +60,15 @@ def test_page_dumps_keep_every_page_break_and_join_their_hyphenations(scores):
     joined, truth = sum(f.hyphenation[0] for f in scores.files), sum(f.hyphenation[1] or 0 for f in scores.files)
     assert truth and joined >= 0.95 * truth and joined <= 1.05 * truth
     assert sum(f.heads_from_furniture for f in scores.files) == 0  # no running head became a heading
+
+
+def test_persons_recall_stays_at_or_above_its_floor(scores):
+    """The persons of ``persons_sample`` tagged (issue 12: 47 % at the stop, 72 % with titles, several
+    given names, capitals and epithets; 76 % with middle names and fewer false places). The figure is
+    the recogniser's: without a model, skipped."""
+    from lefort_tei.annotate import ner
+
+    if not ner.model_id():
+        pytest.skip("no spaCy model: the persons floor is measured with the 'ner' extra")
+    total = scores.total("persons")
+    assert total.recall is not None and total.recall >= 0.75, total.as_json()

@@ -17,7 +17,16 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   standing alone ("Writings"), a name after a possessive ("his Stalin": a title), a name inside a
   citation's title or imprint ("Trotsky, Stalin, p. 61"; "(London: Thornton Butterworth, 1930)");
 * grouping: every printed form of one surname goes in one entry ("Leon Trotsky", "Trotsky",
-  "Wrotsky"), split only when two forms carry different given names ("Victor Serge" / "Ann Serge").
+  "Wrotsky"), split only when two forms carry different given names ("Victor Serge" / "Ann Serge");
+* the printed name whole: given names and initials ("John Stuart Mill", "Henry P. Beers"; a given
+  name the recogniser tags with the surname somewhere is one everywhere), a title of rank or
+  address ("Mr. Kitton", "Sir Louis Jackson", not "Comrade"), a particle ("Marquis d'Argenson"), a
+  regnal number ("Louis XIV") or an epithet ("Frederick the Great", "Jesus of Nazareth");
+* capitals: "MONTAGUE" is read as "Montague" and voted with the text's other places; alone (a
+  heading, a song's title) it is tagged only with initials or a given name ("C. E. MONTAGUE");
+* not persons: an abbreviation ("Fla. Terr."), an acronym, a word after "at"/"in" in most places
+  ("at Pensacola"), after "the" ("the Rhine", "the Sabbath"), a periodical ("Pensacola Gazette"),
+  and the names in a licence, a header, credits or a colophon (the edition's makers).
 
 Without a model the same layer runs on rules alone (rare capitalised words with a person cue).
 """
@@ -30,9 +39,12 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (BIBLIO_WORD, CAP_WORD, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, GIVEN_BEFORE,
-                       HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD, NEXT_CAPITAL, NOT_ID_CHARS,
-                       PERSON_NOUN_BEFORE, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN, SPEECH_AFTER, TITLE_BEFORE)
+from .patterns import (ABBREVIATED_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD,
+                       COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
+                       GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
+                       NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
+                       PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN,
+                       SPEECH_AFTER, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 
@@ -40,7 +52,14 @@ RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may tak
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
 STRONG_CUES = frozenset({"speech-verb", "possessive", "person-noun", "initials"})
 CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun"})  # "C. L. R. James", "Louis XIV", "Lord Bacon"
+# cues that make a common word a name whatever the recogniser says: "Mr. Brown", "Frederick the Great",
+# and a given name the recogniser tags PERSON with it ("John Stuart Mill", "Sir Louis Jackson")
+CUES_FOR_COMMON_UNTAGGED = frozenset({"address", "epithet", "full-name"})
 CUED_ONLY = "a common word, a person where initials or a regnal number go with it"
+# the boilerplate whose names are read: a publisher's advertisements name the work's circle (its author's
+# other books); a licence, a header, credits or a colophon name the edition's makers
+KEEP_BOILERPLATE = frozenset({"advertisement"})
+MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
 
@@ -66,6 +85,8 @@ class _Place:
     text: str = ""  # the block's reading (shared, not copied)
     given: str = ""
     cues: set = field(default_factory=set)
+    caps: bool = False  # printed in capitals ("MONTAGUE"): the recogniser's label there is not trusted
+    labels: list | None = None  # the block's label per reading offset (shared, not copied)
 
 
 def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = frozenset(),
@@ -74,22 +95,36 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
     all_blocks = blocks(doc)
     text = doc.source.text
     readings = [reading_of(text, b.span, b.inlines) for b in all_blocks]
-    if entities is None:
-        entities = cache.entities([r.text for r in readings])
+    furniture = {id(b) for bp in [*doc.front_boilerplate, *doc.back_boilerplate] if bp.kind not in KEEP_BOILERPLATE
+                 for b in bp.blocks}
+    if entities is None:  # the recogniser reads no licence nor header: their names are not read (below)
+        entities = cache.entities(["" if id(b) in furniture else r.text for b, r in zip(all_blocks, readings)])
     used_model = entities is not None
     lower_words = _lower_words(readings)
     places: dict[str, list[_Place]] = defaultdict(list)
     for block, reading, ents in zip(all_blocks, readings, entities or [None] * len(readings)):
-        label_at = _labels(ents, len(reading.text)) if ents is not None else None
+        if id(block) in furniture:
+            continue  # a licence, a header, a colophon: their names (a transcriber) are not the work's
+        label_at, start_at = _labels(ents, len(reading.text)) if ents is not None else (None, None)
         for m in CAP_WORD.finditer(reading.text):
             word = m["w"]
-            if BIBLIO_WORD.match(word) or len(word) < 2 or word.isupper() and len(word) > 3 or ROMAN.match(word):
-                continue
+            caps = len(word) > 2 and bool(CAPS_WORD.match(word))
+            if caps:
+                word = "-".join(part.capitalize() for part in word.split("-"))  # "MONTAGUE" → "Montague"
+            elif word.isupper():
+                continue  # "SD", "NA": an acronym
+            if BIBLIO_WORD.match(word) or len(word) < 2 or ROMAN.match(word.upper()) or HONORIFIC.match(word):
+                continue  # "Ibid.", "XIV", "King" (of Spain), "Speaker": never a surname
             if is_foreign(word):
                 continue
             a, z = m.span("w")
-            place = _Place(block, a, z, a, z, label_at[a] if label_at else None, reading.text)
-            _extend(reading.text, place, label_at)
+            if _in_epithet(reading.text, a, label_at, start_at):
+                continue  # "Nazareth" of "Jesus of Nazareth", "Great" of "Frederick the Great"
+            place = _Place(block, a, z, a, z, None if caps or not label_at else label_at[a], reading.text,
+                           caps=caps, labels=label_at)
+            _extend(reading.text, place, label_at, start_at, lower_words)
+            if PERIODICAL_WORD.match(word) and "initials" not in place.cues:
+                continue  # "Pensacola Gazette": a periodical's title
             places[word].append(place)
     surnames = _decide(places, lower_words, used_model)
     return _group(doc, surnames, places, readings, all_blocks, excluded, taken, used_model, lower_words), used_model
@@ -103,34 +138,79 @@ def _lower_words(readings) -> set[str]:
     return words
 
 
-def _labels(ents, n: int) -> list[str | None]:
-    """The recogniser's label of each reading offset (linear in the text)."""
+def _labels(ents, n: int) -> tuple[list[str | None], list[int]]:
+    """The recogniser's label of each reading offset, and where the entity holding it starts
+    (linear in the text)."""
     out: list[str | None] = [None] * n
+    starts: list[int] = [-1] * n
     for a, z, label in ents:
         for k in range(a, min(z, n)):
             out[k] = label
-    return out
+            starts[k] = a
+    return out, starts
 
 
-def _extend(text: str, place: _Place, label_at) -> None:
-    """Take in initials or a given name before the surname, a regnal number after; note the cues."""
-    before = text[max(0, place.start - 40):place.start]
+def _in_epithet(text: str, a: int, label_at, start_at) -> bool:
+    """The word at ``a`` ends an epithet after a capitalised word: "Great" of "Frederick the Great", or
+    "Nazareth" of "Jesus of Nazareth" inside a PERSON span that starts before it."""
+    lead = 4 if text.endswith("the ", 0, a) else 3 if text.endswith("of ", 0, a) else 0
+    k = a - lead - 1  # the space before "the" / "of"
+    if not lead or k < 2 or text[k] != " " or not text[k - 1].isalpha():
+        return False
+    w = text.rfind(" ", 0, k) + 1
+    if not text[w:w + 1].isupper():
+        return False  # "to the Great Lakes": no name before the epithet
+    m = EPITHET_AFTER.match(text, k)
+    if not m:
+        return False
+    if m["the"] in EPITHET_WORDS:
+        return True
+    # tagged with the name before it, or each tagged PERSON on its own ("Jesus" + "of Nazareth")
+    return bool(label_at) and label_at[a] == "PERSON" and (start_at[a] <= w or label_at[w] == "PERSON")
+
+
+def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=frozenset()) -> None:
+    """Take in initials or a given name before the surname, a regnal number or an epithet after; note
+    the cues."""
+    if m := PARTICLE_BEFORE.search(text, max(0, place.start - 6), place.start):
+        place.form_start = m.start()  # "d'Argenson", "de Maistre": the particle is the name's
+    before = text[max(0, place.form_start - 40):place.form_start]
     if m := INITIALS_BEFORE.search(before):
-        place.form_start = place.start - len(m.group(0))
+        place.form_start -= len(m.group(0))
         place.given = m.group(0).replace(" ", "")
         place.cues.add("initials")
+    if label_at and label_at[place.start] == "PERSON" and not place.caps:
+        a = start_at[place.start]
+        lead = text[a:place.start]
+        if a < place.start and GIVEN_PART.match(lead) and not any(w.lower() in lower_words for w in lead.split()):
+            place.cues.add("full-name")  # "Louis Jackson", "Stuart Mill": tagged PERSON with a given name
+    if m := EPITHET_AFTER.match(text, place.end):
+        tagged_over = (label_at and label_at[place.start] == "PERSON" and label_at[m.end() - 1] == "PERSON")
+        if m["the"] in EPITHET_WORDS or tagged_over:
+            place.form_end = m.end()
+            place.cues.add("epithet")
     if NEXT_CAPITAL.match(text, place.end) and not REGNAL_AFTER.match(text, place.end):
         place.cues.add("before-name")  # "Claude" (Lefort), "Ida" (Mett): a given name, not a surname
     if m := REGNAL_AFTER.match(text, place.end):
         place.form_end = place.end + len(m.group(0))
         place.cues.add("regnal")
     after = text[place.end:place.end + 30]
+    if ARTICLE_BEFORE.search(text, max(0, place.form_start - 5), place.form_start):
+        place.cues.add("article")  # "the Rhine", "the Sabbath", "the Gentiles": a thing, a river, a people
+    if PLACE_BEFORE.search(text, max(0, place.form_start - 12), place.form_start):
+        place.cues.add("place")  # "at Pensacola", "in St. Augustine"
+    if ABBREVIATED_AFTER.match(text, place.end):
+        place.cues.add("abbreviation")  # "Fla. Terr.", "Recd., A 61"
     if SPEECH_AFTER.match(after):
         place.cues.add("speech-verb")
     if POSSESSIVE_AFTER.match(after):
         place.cues.add("possessive")
-    if PERSON_NOUN_BEFORE.search(before) or (h := HONORIFIC_BEFORE.search(before)) and HONORIFIC.match(h["word"]):
+    h = HONORIFIC_BEFORE.search(before)
+    if PERSON_NOUN_BEFORE.search(before) or h and HONORIFIC.match(h["word"]) and h["word"] not in ("St", "Saint"):
+        # (not "St.": it names towns and periodicals as often as saints, "St. Augustine", "St Antony's Papers")
         place.cues.add("person-noun")
+    if h and ADDRESS.match(h["word"]):
+        place.cues.add("address")  # "Mr. Brown", "Miss Rainforth": a name even if a common word
 
 
 def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: bool) -> dict[str, str]:
@@ -145,12 +225,31 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         votes_for = sum(1 for p in ps if p.label == "PERSON")
         votes_against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS)
         cued = sum(1 for p in ps if p.cues & {"initials", "speech-verb"})
-        if freq >= COMMON:
-            if any(p.cues & CUES_FOR_COMMON and p.label == "PERSON" for p in ps):
-                decided[word] = CUED_ONLY  # "C. L. R. James", "Louis XIV": only where so printed
+        if freq >= COMMON and used_model and _mostly_person(ps) and not _mostly_given(ps):
+            decided[word] = f"a common word tagged PERSON in {votes_for} of {len(ps)} places"  # "Jesus"
             continue
-        if sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps):
+        if any(p.cues & {"epithet", "address"} for p in ps):
+            # "Frederick the Great", "Mr. Kitton": a person; a common word only where so printed ("Mr. Brown")
+            decided[word] = CUED_ONLY if freq >= COMMON else "printed with a form of address or an epithet"
+            continue
+        if all(p.caps for p in ps):
+            if any("initials" in p.cues for p in ps):
+                decided[word] = CUED_ONLY  # "C. E. MONTAGUE", "J. C. CALHOUN" on a title page, a signature
+            continue
+        if freq >= COMMON:
+            if (any(p.cues & CUES_FOR_COMMON and p.label == "PERSON" or p.cues & {"address", "epithet"} for p in ps)
+                    or any("full-name" in p.cues for p in ps) and not PLACE_KIND_WORD.match(word)):
+                # "Sir Louis Jackson", "Wilkie Collins" tagged PERSON whole; not "Trafalgar Square"
+                decided[word] = CUED_ONLY  # "C. L. R. James", "Louis XIV", "Mr. Brown": only where so printed
+            continue
+        if _mostly_given(ps):
             continue  # a given name in most places
+        if sum(1 for p in ps if "abbreviation" in p.cues) * 2 >= len(ps) and len(word) <= 6:
+            continue  # "Fla.", "Terr.", "Misc.": an abbreviation in most places
+        if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
+            continue  # "at Pensacola", "to St. Augustine": a place in most places
+        if sum(1 for p in ps if "article" in p.cues) * 2 > len(ps) and not any(p.cues & STRONG_CUES for p in ps):
+            continue  # "the Rhine", "the Atonement": a name takes no article (unless a cue says a person)
         if used_model and votes_for and votes_for >= votes_against:
             decided[word] = f"tagged PERSON in {votes_for} of {len(ps)} places"
         elif freq < RARE and (cued and (not used_model or votes_for)
@@ -173,12 +272,28 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
     return decided
 
 
+def _mostly_given(ps: list[_Place]) -> bool:
+    """Followed by a capitalised word in half its places or more: a given name ("Claude" Lefort)."""
+    return sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps)
+
+
+def _mostly_person(ps: list[_Place]) -> bool:
+    """Tagged PERSON twice at least and in most of the places the recogniser reads (not capitals)."""
+    read = [p for p in ps if not p.caps]
+    votes = sum(1 for p in read if p.label == "PERSON")
+    return votes >= 2 and votes >= MOST * len(read)
+
+
 def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str], lower_words: set[str]) -> None:
     for word, ps in places.items():
         if word in decided or zipf(word) >= COMMON or word.lower() in lower_words:
             continue
         if DERIVED_ENDING.search(word):
             continue
+        if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
+            continue  # "Key West, Pensacola, and …": "at Pensacola" in most places
+        if sum(1 for p in ps if "article" in p.cues) * 2 > len(ps):
+            continue  # "the Volga, the Oby, and the Lena": rivers
         against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS and p.label not in ("GPE", "ORG"))
         if against:
             continue
@@ -200,16 +315,27 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
     excluded_starts = [s.start for s in excluded]
     persons: dict[tuple[str, str], AutoPerson] = {}
     givens: dict[str, Counter] = defaultdict(Counter)
+    same_given: dict[str, dict[str, str]] = defaultdict(dict)  # surname → a middle name → the first name
+    tagged_givens = _tagged_givens(surnames, places)
     for word in surnames:
         for p in places[word]:
-            if "initials" not in p.cues and (m := GIVEN_BEFORE.search(p.text, max(0, p.start - 30), p.start)):
-                given = m["given"]
-                if (given in surnames or given.lower() in lower_words or is_foreign(given) or BIBLIO_WORD.match(given)
-                        or HONORIFIC.match(given)):
-                    continue
-                p.form_start, p.given = m.start("given"), given
+            names = _given_names(p, surnames, lower_words, tagged_givens.get(word, ()))
+            if names:
+                p.given = names[0]
                 p.cues.add("given-name")
-                givens[word][given] += 1
+                givens[word][names[0]] += 1
+                for later in names[1:]:
+                    same_given[word].setdefault(later, names[0])  # "John Stuart Mill": "Stuart Mill" is John's
+            if m := NAME_TITLE_BEFORE.search(p.text, max(0, p.form_start - 30), p.form_start):
+                p.form_start = m.start("title")  # "Mr. Kitton", "Sir Louis Jackson": the title is the name's
+    absorbed = {(id(p.block), k) for word in surnames for p in places[word] for k in range(p.form_start, p.start)}
+    for word, counts in givens.items():
+        for later, first in same_given[word].items():
+            if later in counts and first in counts:
+                counts[first] += counts.pop(later)
+                for p in places[word]:
+                    if p.given == later:
+                        p.given = first
     reading_by_block = {id(b): r for b, r in zip(all_blocks, readings)}
     ids = set(taken)
     garbled = _garbled_forms(surnames, places)
@@ -218,8 +344,12 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
         word = garbled.get(surname, surname)  # "Souvarlne" left uncorrected: Souvarine's entry
         own_givens = [g for g, _ in givens[word].most_common()]
         for p in sorted(places[surname], key=lambda p: _first(p, reading_by_block)):
-            if surnames[surname] == CUED_ONLY and not p.cues & CUES_FOR_COMMON:
+            if surnames[surname] == CUED_ONLY and not p.cues & (CUES_FOR_COMMON | CUES_FOR_COMMON_UNTAGGED):
                 continue
+            if p.caps and not p.cues & {"initials", "given-name", "speech-verb"}:
+                continue  # a word in capitals alone ("DOMBEY", a heading, a song's title): not read as a name
+            if (id(p.block), p.start) in absorbed:
+                continue  # "Louis" of "Sir Louis Jackson", "Emma" of "Emma Goldman": a given name there
             if TITLE_BEFORE.search(p.text, max(0, p.form_start - 12), p.form_start):
                 continue  # "his Stalin", "Trotsky's Stalin": a title
             reading = reading_by_block[id(p.block)]
@@ -229,7 +359,7 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
                 continue
             if not fits(p.block, span, reserved):
                 continue
-            given = p.given if p.given and "initials" not in p.cues else ""
+            given = p.given if "given-name" in p.cues else ""
             key_given = given if len(own_givens) > 1 else ""
             if not key_given and len(own_givens) > 1:
                 key_given = own_givens[0]
@@ -251,6 +381,54 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
         strong = len(person.mentions) >= 2 or any(" " in f for f in person.forms)
         person.cert = "high" if used_model and strong else "medium"
     return list(persons.values())
+
+
+def _tagged_givens(surnames: dict[str, str], places) -> dict[str, set[str]]:
+    """Surname → the words the recogniser tags PERSON with it just before it somewhere in the text
+    ("Claude" of "Claude Lefort writes"): a given name of that surname everywhere (document level)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for word in surnames:
+        for p in places[word]:
+            if p.labels and p.label == "PERSON" and not p.caps and (m := GIVEN_BEFORE.search(
+                    p.text, max(0, p.form_start - 30), p.form_start)) and p.labels[m.start("given")] == "PERSON":
+                out[word].add(m["given"])
+    return out
+
+
+def _given_names(p: _Place, surnames: dict[str, str], lower_words: set[str], known=()) -> list[str]:
+    """The given names before a surname, with the initials between them: "John Stuart" (Mill),
+    "Henry P." (Beers), "T. FISHER" (UNWIN), "Michael Aleksandrovich" (Bakunin); at most three words.
+    Moves ``p.form_start`` over them. A word that is itself a surname here is a given name only where
+    the recogniser tags it PERSON with the surname ("Charles Dickens"), or in capitals."""
+    names: list[str] = []
+    k = p.form_start
+    pattern = CAPS_GIVEN_BEFORE if p.caps else GIVEN_BEFORE
+    for _ in range(3):
+        m = pattern.search(p.text, max(0, k - 30), k)
+        if m is None:
+            if names and (i := INITIALS_BEFORE.search(p.text, max(0, k - 30), k)):
+                k = i.start()  # "T. " before "FISHER UNWIN"
+                p.form_start = k
+                continue
+            break
+        given = m["given"]
+        word = given if not p.caps else given.capitalize()
+        # tagged PERSON with the surname, or before a given name already taken ("John" Stuart Mill), or a
+        # given name tagged with this surname elsewhere in the text (document level)
+        tagged = bool(p.labels) and ((p.label == "PERSON" or names) and p.labels[m.start("given")] == "PERSON"
+                                     or word in known)
+        g = m.start("given")
+        middle = tagged and g >= 2 and p.labels[g - 2] == "PERSON"  # "William Pope DuVal": tagged on both sides
+        if (word.lower() in lower_words or is_foreign(word) or BIBLIO_WORD.match(word)
+                or HONORIFIC.match(word) and not middle or word in surnames and not (tagged or p.caps)):
+            break
+        if p.labels and not p.caps and not tagged or p.caps and names:
+            break  # the recogniser reads "Memoirs J. Q. Adams" as no name; in capitals one given name at most
+        if tagged or p.caps:
+            p.cues.add("full-name")  # "ANDREW JACKSON": a given name in capitals before a surname in capitals
+        names.insert(0, word)
+        k = p.form_start = m.start("given")
+    return names
 
 
 def _garbled_forms(surnames: dict[str, str], places) -> dict[str, str]:

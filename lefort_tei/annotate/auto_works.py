@@ -31,12 +31,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ..model import BlockQuote, Document
-from .citations import looks_like_prose, mark_citations
-from .patterns import (ABBREVIATION_BEFORE, ANY_YEAR, AUTHOR_LEAD, CONTRIBUTOR_LEAD, IMPRINT_PARTS, LEADING_ARTICLE, MONTH_DATE, NOT_ID_CHARS,
-                       PROSE_BEFORE_TITLE, QUOTED_TITLE, REFERENCE_BOUNDARY, SECONDARY, SERIES_PART, TOP_LEVEL_COMMA,
-                       YEAR_PAREN, YEARS_SEGMENT)
-from .spans import reading_of
+from ..model import Document
+from .citations import looks_like_prose, note_citations
+from .patterns import (ABBREVIATION_BEFORE, ANY_YEAR, AUTHOR_LEAD, CONTRIBUTOR_LEAD, IMPRINT_PARTS, LEADING_ARTICLE, MONTH_DATE,
+                       MONTH_DAY, NOT_ID_CHARS, PROSE_BEFORE_TITLE, QUOTED_TITLE, QUOTED_WORK, REFERENCE_BOUNDARY, SECONDARY,
+                       SEE_LEAD, SERIES_PART, TITLE_MARKUP, TITLE_PROSE_WORD, TOP_LEVEL_COMMA, YEAR_PAREN, YEARS_SEGMENT)
 
 MAX_TITLE_WORDS = 16
 
@@ -60,29 +59,24 @@ def find_works(doc: Document) -> list[AutoWork]:
     """The works the notes cite, in order of first citation."""
     found: dict[tuple[str, str], AutoWork] = {}
     short: list[AutoWork] = []
-    for note in doc.notes:
-        for k, p in enumerate(_note_paragraphs(note.blocks)):
-            reading = reading_of(doc.source.text, p.span, p.inlines)
-            text = reading.text
-            start = reading.from_source(note.label.end) if k == 0 else 0
-            while start < len(text) and text[start].isspace():
-                start += 1
-            chunks: list[tuple[int, int]] = []
-            bounds = [m.end() for m in REFERENCE_BOUNDARY.finditer(text, start)
-                      if not (m["stop"] == "." and ABBREVIATION_BEFORE.search(text, start, m.start()))]
-            for marked in mark_citations(text, start):
-                if not marked.ibid:
-                    a, z = marked.work_part
-                    if any(m.end() < z for m in YEAR_PAREN.finditer(text, a, z)) or ";" in text[a:z]:
-                        continue  # several references in one: the year parentheses below take each
-                    paren = text.find("(", a, z)  # a boundary inside the imprint ("London: ") is none
-                    i = bisect.bisect_right(bounds, paren if paren >= 0 else z) - 1
-                    chunks.append((max(a, bounds[i]) if i >= 0 else a, z))
-            for m in YEAR_PAREN.finditer(text, start):
-                i = bisect.bisect_right(bounds, m.start()) - 1
-                chunks.append((bounds[i] if i >= 0 else start, m.end()))
-            for a, z in chunks:
-                work = parse_reference(text[a:z])
+    for note, _, reading, start, marks in note_citations(doc):  # one walk with the citations pass
+        text = reading.text
+        chunks: list[tuple[int, int]] = []
+        bounds = [m.end() for m in REFERENCE_BOUNDARY.finditer(text, start)
+                  if not (m["stop"] == "." and ABBREVIATION_BEFORE.search(text, start, m.start()))]
+        for marked in marks:
+            if not marked.ibid:
+                a, z = marked.work_part
+                if any(m.end() < z for m in YEAR_PAREN.finditer(text, a, z)) or ";" in text[a:z]:
+                    continue  # several references in one: the year parentheses below take each
+                paren = text.find("(", a, z)  # a boundary inside the imprint ("London: ") is none
+                i = bisect.bisect_right(bounds, paren if paren >= 0 else z) - 1
+                chunks.append((max(a, bounds[i]) if i >= 0 else a, z))
+        for m in YEAR_PAREN.finditer(text, start):
+            i = bisect.bisect_right(bounds, m.start()) - 1
+            chunks.append((bounds[i] if i >= 0 else start, m.end()))
+        for a, z in chunks:
+            for work in (parse_reference(text[a:z]), quoted_work(text[a:z])):
                 if work is None:
                     continue
                 work.evidence = f"note {note.n}: {text[a:z].strip()[:80]}"
@@ -141,10 +135,15 @@ def parse_reference(chunk: str) -> AutoWork | None:
             date = m["year"]
     if m := SECONDARY.search(s):
         s = s[m.end():]
+    s = SEE_LEAD.sub("", s)  # "See James O. Knauss, …"
     author = None
     m = AUTHOR_LEAD.match(s)
     if m and not _is_date(_split(s[m.end():])[0] if s[m.end():] else ""):
         author, rest = m["author"], s[m.end():]
+    elif (q := QUOTED_WORK.match(s)) and "," not in q["title"]:
+        author, rest = q["author"], q["title"]  # "Mr. R.C. Lehmann's _Dickens as an Editor_"
+        if m := TITLE_MARKUP.match(rest):
+            rest = m["title"]
     else:
         rest = s
         prose = list(PROSE_BEFORE_TITLE.finditer(rest))
@@ -170,11 +169,15 @@ def parse_reference(chunk: str) -> AutoWork | None:
             date = date or ANY_YEAR.search(part)["year"]
         elif container is None and (q := QUOTED_TITLE.match(title)):
             container = part[3:] if part.startswith("in ") else part
+    quoted = False
     if q := QUOTED_TITLE.match(title):
-        title, level = q["title"].strip(" ,"), "a"
+        title, level, quoted = q["title"].strip(" ,"), "a", True
     title = title.strip(" ,.;:")
-    if not title or len(title.split()) > MAX_TITLE_WORDS or looks_like_prose(title) or title[:1].islower():
+    if m := TITLE_MARKUP.match(title):
+        title = m["title"].strip()  # "_Dickens as an Editor_"
+    if not _title_like(title, quoted):
         return None
+    title = " ".join(title.split())  # a title printed over two lines: one line in the register
     forms = []
     if author:
         printed_title = parts[0]
@@ -186,6 +189,36 @@ def parse_reference(chunk: str) -> AutoWork | None:
     return AutoWork(id="", title=title, author_name=author, translator_name=translator, place=place,
                     publisher=publisher, date=date, level=level, container=container,
                     forms=list(dict.fromkeys(forms)))
+
+
+def quoted_work(chunk: str) -> AutoWork | None:
+    """The work a secondary citation quotes ("Trotsky's What happened and how', quoted in Political
+    Correspondence …"): its author and title, or ``None`` when the chunk quotes nothing named."""
+    m = SECONDARY.search(chunk)
+    if m is None:
+        return None
+    lead = chunk[:m.start()].strip().rstrip(",")
+    cut = max(lead.rfind(". "), lead.rfind("; "), lead.rfind(": "))
+    q = QUOTED_WORK.match(lead[cut + 2:].strip() if cut >= 0 else lead)
+    if q is None or not _title_like(q["title"].strip(" ,.;:'’"), True):
+        return None
+    title = q["title"].strip(" ,.;:'’")
+    author = q["author"]
+    return AutoWork(id="", title=title, author_name=author, level="m",
+                    forms=list(dict.fromkeys([f"{author}'s {title}", title])))
+
+
+def _title_like(title: str, quoted: bool) -> bool:
+    """A work's title, not prose, a date or a stray word: at most ``MAX_TITLE_WORDS`` words on one
+    paragraph, starts with a capital, no pronoun or auxiliary verb in lower case (unless quoted: an
+    article's title may be a sentence), not "September 4", not a word of three letters ("Ill")."""
+    if not title or title[:1].islower() or len(title.split()) > MAX_TITLE_WORDS or looks_like_prose(title):
+        return False
+    if "\n\n" in title or "\f" in title or "#" in title or MONTH_DAY.match(" ".join(title.split())):
+        return False
+    if len(title) < 4 and " " not in title:
+        return False
+    return quoted or not TITLE_PROSE_WORD.search(title)
 
 
 def _split(s: str) -> list[str]:
@@ -232,8 +265,3 @@ def _unique(base: str, ids: set[str]) -> str:
     while pid in ids:
         pid, k = f"{base}-{k}", k + 1
     return pid
-
-
-def _note_paragraphs(blocks):
-    for b in blocks:
-        yield from (b.paragraphs if isinstance(b, BlockQuote) else [b])

@@ -56,25 +56,37 @@ def annotate_citations(doc: Document, data: EditorialData) -> list[Diagnostic]:
         forms += _add_automatic_works(doc)
     cited: dict[str, int] = {}  # how often each work was cited so far: a tie between works goes to the most cited
     previous: Citation | None = None
+    count, current = 0, None
+    for note, p, reading, _, marks in note_citations(doc):
+        if note is not current:
+            count, current = 0, note
+        for marked in marks:
+            count += 1
+            citation = _resolve(doc, p, reading, marked, forms, previous, labels,
+                                f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags, cited)
+            if citation is None:
+                count -= 1
+                continue
+            p.inlines.append(citation)
+            previous = citation
+            if citation.work:
+                cited[citation.work] = cited.get(citation.work, 0) + 1
+    return diags
+
+
+def note_citations(doc: Document):
+    """Every note paragraph, in reading order, with its citations: ``(note, paragraph, reading, start,
+    [Marked …])``, ``start`` the reading offset after the note's label (first paragraph) and its
+    spaces. Lazy: each reading is made when its paragraph is reached, after the spans added to the
+    paragraphs before it. One walk for the passes that read the notes' citations (resolving them,
+    keeping persons out of their titles, listing the works)."""
     for note in doc.notes:
-        count = 0
         for k, p in enumerate(_note_paragraphs(note.blocks)):
             reading = reading_of(doc.source.text, p.span, p.inlines)
             start = reading.from_source(note.label.end) if k == 0 else 0
             while start < len(reading.text) and reading.text[start].isspace():
                 start += 1
-            for marked in mark_citations(reading.text, start):
-                count += 1
-                citation = _resolve(doc, p, reading, marked, forms, previous, labels,
-                                    f"note{note.n}-bibl" + (str(count) if count > 1 else ""), diags, cited)
-                if citation is None:
-                    count -= 1
-                    continue
-                p.inlines.append(citation)
-                previous = citation
-                if citation.work:
-                    cited[citation.work] = cited.get(citation.work, 0) + 1
-    return diags
+            yield note, p, reading, start, mark_citations(reading.text, start)
 
 
 def _note_paragraphs(blocks):
@@ -233,27 +245,22 @@ def excluded_from_persons(doc: Document) -> list[Span]:
             out.append(reading.to_source(m.start(), m.end()))
         for m in ENTITLED_TITLE.finditer(reading.text):
             out.append(reading.to_source(m.start("title"), m.end("title")))
-    for note in doc.notes:
-        for k, p in enumerate(_note_paragraphs(note.blocks)):
-            reading = reading_of(doc.source.text, p.span, p.inlines)
-            start = reading.from_source(note.label.end) if k == 0 else 0
-            while start < len(reading.text) and reading.text[start].isspace():
-                start += 1
-            for marked in mark_citations(reading.text, start):
-                if marked.ibid:
-                    continue
-                a, z = marked.work_part
-                if marked.secondary and (lead := SECONDARY.search(reading.text, a, z)):
-                    a = lead.end()
-                cut = IMPRINT_AT_END.search(reading.text, a, z)
-                z = cut.start() if cut else z
-                commas = [m for m in TOP_LEVEL_COMMA.finditer(reading.text, a, z)]
-                bounds = [a] + [c.end() for c in commas]
-                ends = [c.start() for c in commas] + [z]
-                for k, (x, y) in enumerate(zip(bounds, ends)):
-                    if k == 0 and commas or CONTRIBUTOR_LEAD.match(reading.text[x:y]) or x >= y:
-                        continue  # the author, a translator or an editor: persons
-                    out.append(reading.to_source(x, y))
+    for _, _, reading, _, marks in note_citations(doc):
+        for marked in marks:
+            if marked.ibid:
+                continue
+            a, z = marked.work_part
+            if marked.secondary and (lead := SECONDARY.search(reading.text, a, z)):
+                a = lead.end()
+            cut = IMPRINT_AT_END.search(reading.text, a, z)
+            z = cut.start() if cut else z
+            commas = [m for m in TOP_LEVEL_COMMA.finditer(reading.text, a, z)]
+            bounds = [a] + [c.end() for c in commas]
+            ends = [c.start() for c in commas] + [z]
+            for k, (x, y) in enumerate(zip(bounds, ends)):
+                if k == 0 and commas or CONTRIBUTOR_LEAD.match(reading.text[x:y]) or x >= y:
+                    continue  # the author, a translator or an editor: persons
+                out.append(reading.to_source(x, y))
     return out
 
 

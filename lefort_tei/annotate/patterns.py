@@ -98,7 +98,8 @@ MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "ju
 
 # A capitalised word (a name's part or a name): "Trotsky" in "Trotsky's", "Zinoviev", "XIV",
 # "Anglo-Russian"; not the "Etat" of "L'Etat" (glued to an apostrophe).
-CAP_WORD = re.compile(r"""(?<![^\W_])(?<!-)(?<!\w['\u2019])(?P<w>[A-Z\u00c0-\u00de][^\W_]*(?:-[A-Z][^\W_]*)*)
+# "Argenson" after the particle "d'" (Marquis d'Argenson) is a word of its own.
+CAP_WORD = re.compile(r"""(?<![^\W_])(?<!-)(?:(?<!\w['\u2019])|(?<=(?<!\w)d['\u2019]))(?P<w>[A-Z\u00c0-\u00de][^\W_]*(?:-[A-Z][^\W_]*)*)
                           (?![^\W_]|['\u2019][A-Za-z]{2})""", re.VERBOSE)
 
 # Initials before a name, the last one touching it or one space away: "C. L. R. " (James),
@@ -106,10 +107,13 @@ CAP_WORD = re.compile(r"""(?<![^\W_])(?<!-)(?<!\w['\u2019])(?P<w>[A-Z\u00c0-\u00
 INITIALS_BEFORE = re.compile(r"""(?:(?<![\w.])[A-Z]\.[ ]?)+$""", re.VERBOSE)
 
 # A given name just before a name: "Leon " (Trotsky), "Boris " (Souvarine).
-GIVEN_BEFORE = re.compile(r"""(?<![\w'\u2019-])(?P<given>[A-Z][a-z\u00e0-\u00ff]+)[ ]$""", re.VERBOSE)
+# An underscore of light markup may open it: "_George " (Fox_); a line break may follow it ("Michael\nHart").
+GIVEN_BEFORE = re.compile(r"""(?<![^\W_]|['\u2019-])(?P<given>[A-Z][a-z\u00e0-\u00ff]+)(?:[ ]|\n)$""", re.VERBOSE)
 
-# A regnal number after a name: " XIV" (Louis XIV), " II".
-REGNAL_AFTER = re.compile(r"""^[ ](?P<num>[IVX]{1,5})\b""", re.VERBOSE)
+# A regnal number after a name: " XIV" (Louis XIV), " II". (Applied with ``match`` at the name's end.)
+# A lone "I" is the pronoun when a lower-case word follows ("Lenin I think"), not in "Charles I",
+# "Charles I and Louis XIV", "William I of Prussia".
+REGNAL_AFTER = re.compile(r"""[ ](?P<num>[IVX]{2,5}|I(?![ ](?!and\b|of\b)[a-z]))\b""", re.VERBOSE)
 
 # A speech or writing verb after a name: "Trotsky writes", "Lenin declared", "Stalin, said".
 SPEECH_AFTER = re.compile(r"""^,?[ ](?:writes|wrote|says|said|declares|declared|replies|replied|answers|answered
@@ -142,7 +146,9 @@ IMPRINT = re.compile(r"""\((?P<inside>[^()]*?(?:\b[A-Z][a-z]+:|published\b|\bpre
 DERIVED_ENDING = re.compile(r"""(?:ism|isms|ist|ists|ite|ites|ian|ians|ite|ites|ska|ism's)$""", re.VERBOSE)
 
 # Words of bibliographies and abbreviations that a tagger may read as names: "Ibid.", "Op. cit.".
-BIBLIO_WORD = re.compile(r"""^(?:Ibid|Ibidem|Idem|Id|Op|Cf|Trans|Vol|Vols|Ed|Eds|Ch|No|Nos|Pp|Ff|Etc)$""", re.VERBOSE)
+# Also the months' abbreviations of dates in notes: "Mar. 4, 1822".
+BIBLIO_WORD = re.compile(r"""^(?:Ibid|Ibidem|Idem|Id|Op|Cf|Trans|Vol|Vols|Ed|Eds|Ch|No|Nos|Pp|Ff|Etc
+                             |Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$""", re.VERBOSE)
 
 # What an xml:id cannot hold: "louis xiv" → "louis-xiv".
 NOT_ID_CHARS = re.compile(r"""[^a-z0-9-]+""", re.VERBOSE)
@@ -152,7 +158,7 @@ NAME_PARTS_SPLIT = re.compile(r"""[ .]+""", re.VERBOSE)
 
 # A comma outside parentheses and quotation marks, between an author and a title:
 # the first comma of "Leon Trotsky, Stalin, trans. Charles Malamuth". (Applied to a work part.)
-TOP_LEVEL_COMMA = re.compile(r""",[ ](?![^()]*\))""", re.VERBOSE)
+TOP_LEVEL_COMMA = re.compile(r""",\s(?![^()]*\))""", re.VERBOSE)  # also a comma ending a line
 
 # A title named after "entitled" / "called": "a work entitled Since Lenin Died, the American …".
 ENTITLED_TITLE = re.compile(r"""\b(?:entitled|called)[ ](?P<title>[A-Z][\w'\u2019-]*
@@ -172,7 +178,7 @@ NEXT_CAPITAL = re.compile(r"""[ ][A-Z][a-z]""", re.VERBOSE)
 HONORIFIC = re.compile(r"""^(?:Comrade|Citizen|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|General|Colonel
                            |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess|Emperor
                            |Pope|Saint|St|Father|Brother|Sister|Rev|Reverend|Bishop|Cardinal|Count|Countess|Baron
-                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge)$""", re.VERBOSE)
+                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge|Senor|Se\u00f1or|Signor|Mme|Mlle)$""", re.VERBOSE)
 
 # ---------------------------------------------------------------- automatic corrections (high tier)
 
@@ -227,7 +233,8 @@ REFERENCE_BOUNDARY = re.compile(r"""(?:;\s+(?:and\s+|see\s+)?|:\s+|(?P<stop>[.?!
 
 # A person's name as the author of a reference: initials and capitalised words, then a comma.
 # "R. V. Daniels, ", "L. Schapiro, ", "George Katkov, ", "Leon Trotsky, ", "E. H. Carr, ".
-AUTHOR_LEAD = re.compile(r"""(?P<author>(?:[A-Z]\.[ ]?){0,3}[A-Z][\w\u00c0-\u024f'-]+(?:[ ][A-Z][\w\u00c0-\u024f'-]+){0,2}),[ ]
+# Initials may stand between given names and the surname: "James O. Knauss, ".
+AUTHOR_LEAD = re.compile(r"""(?P<author>(?:[A-Z]\.[ ]?){0,3}[A-Z][\w\u00c0-\u024f'-]+(?:[ ](?:[A-Z]\.[ ])*[A-Z][\w\u00c0-\u024f'-]+){0,2}),[ ]
                              (?=['\u2018"\u201cA-Z])""", re.VERBOSE)
 
 # A title in quotation marks: an article or a chapter ("'The Kronstadt Rising'").
@@ -247,15 +254,110 @@ LEADING_ARTICLE = re.compile(r"""^(?:The|A|An)[ ]""", re.VERBOSE)
 
 # A word that says a person follows: "the philosopher Hobbes", "the younger Cato", "the poet Dante".
 PERSON_NOUN_BEFORE = re.compile(r"""\b(?:philosopher|poet|historian|author|writer|novelist|painter|composer
-                                    |emperor|king|queen|prince|pope|saint|general|colonel|captain|admiral
+                                    |emperor|king|queen|prince|pope|general|colonel|captain|admiral
                                     |younger|elder|great|comrade|professor|doctor|dr\.|mr\.|mrs\.|miss|sir|lord)[ ]$""",
                                 re.VERBOSE | re.IGNORECASE)
 
-# A possessive after a name: "Aristotle's", "Trotsky’s".
-POSSESSIVE_AFTER = re.compile(r"""^['\u2019]s\b""", re.VERBOSE)
+# A possessive after a name: "Aristotle's", "Trotsky’s", "Caesar\'s" (a Markdown export escapes it).
+POSSESSIVE_AFTER = re.compile(r"""^\\?['\u2019]s\b""", re.VERBOSE)
 
 # The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
 HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)
 
 # A word printed in lower case: "party" in "the party met", "in"; not "Party", not "d'une".
 LOWER_WORD = re.compile(r"""(?<![^\W_])[a-z\u00df-\u00ff][^\W_]*""", re.VERBOSE)
+
+# A title or rank that belongs to the name it stands before, kept inside the name (a reader lists
+# "Mr. Kitton", "Lord Bacon", "Sir Louis Jackson", "Major-General Stone", "Marquis d'Argenson").
+# Forms of address that are not part of a name ("Comrade Lenin", "Citizen Capet") stay outside, and
+# so does "St" / "Saint", which names places and periodicals as often ("St. Louis", "St Antony's Papers").
+NAME_TITLE_BEFORE = re.compile(r"""(?<![\w.-])(?P<title>(?:(?:Major|Lieutenant|Brigadier|Vice|Rear)-)?
+                                   (?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Prof|Professor|Sir|Lord|Lady|Dame|General|Colonel
+                                   |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess
+                                   |Emperor|Empress|Pope|Father|Rev|Reverend|Bishop|Cardinal|Count|Countess
+                                   |Baron|Baroness|Duke|Duchess|Marquis|Marquess|Monsieur|Madame|Herr|Frau|Senator
+                                   |Governor|Judge|Senor|Se\u00f1or|Don|Dona|Do\u00f1a|Signor|Signora)\.?)[ ]$""",
+                               re.VERBOSE)
+
+# A form of address that names a person whatever the word after it ("Mr. Brown", "Miss Rainforth",
+# "Sir Louis"): even a common English word after it is a name there.
+ADDRESS = re.compile(r"""^(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Sir|Madame|Monsieur|Herr|Frau|Senor|Se\u00f1or|Signor)$""",
+                     re.VERBOSE)
+
+# A nobiliary particle before a surname, inside the name: "d'Argenson" (Marquis d'Argenson),
+# "de Maistre", "von Moltke", "van Gogh". The particle is lower case; the surname after it is the word.
+PARTICLE_BEFORE = re.compile(r"""(?<![\w'\u2019])(?P<particle>d['\u2019]|(?:de|du|des|von|van|der|della|di|da|le|la)[ ])$""",
+                             re.VERBOSE)
+
+# An epithet after a name, inside the name: "Frederick the Great", "Cato the Younger",
+# "Jesus of Nazareth", "Francis of Assisi". "of X" only where the recogniser's PERSON span covers it.
+EPITHET_AFTER = re.compile(r"""[ ](?P<epithet>the[ ](?P<the>[A-Z][a-z]+)|of[ ](?P<of>[A-Z][a-z]+))\b""", re.VERBOSE)
+# The epithets "the X" that are such even untagged: "the Great", "the Elder", "the Younger".
+EPITHET_WORDS = frozenset({"Great", "Elder", "Younger", "Conqueror", "Bold", "Good", "Wise", "Pious", "Apostate",
+                           "Baptist", "Evangelist", "Terrible", "Magnificent", "Fair", "Lionheart", "Confessor"})
+
+# A name printed in capitals (a title page, a signature, a heading): "MONTAGUE" in "By C. E. MONTAGUE",
+# "CALHOUN" in "J. C. CALHOUN", "JACKSON" in "ANDREW JACKSON". Read as "Montague" and voted with the
+# text's other places of that name.
+CAPS_WORD = re.compile(r"""^[A-Z\u00c0-\u00de]{2,}(?:-[A-Z]{2,})*$""", re.VERBOSE)
+
+# A given name in capitals just before a name in capitals: "ANDREW " (JACKSON), "GILBERT L. " (WILSON).
+CAPS_GIVEN_BEFORE = re.compile(r"""(?<![^\W_]|['\u2019-])(?P<given>[A-Z]{3,})[ ]$""", re.VERBOSE)
+
+# The last word of a periodical's title, never a surname by itself: "Pensacola Gazette", "National
+# Intelligencer", "Niles' Register". (With initials before it, it may be one: "P. L. Courier".)
+PERIODICAL_WORD = re.compile(r"""^(?:Gazette|Herald|Intelligencer|Messenger|Times|Journal|Review|Chronicle|Courier
+                                 |Tribune|Register|Advertiser|Observer|Telegraph|Bulletin|Magazine|Quarterly|Gazetteer
+                                 |Mercury|Recorder|Argus|Sentinel|Examiner|Spectator|Monitor|Clarion|Dispatch)$""",
+                             re.VERBOSE)
+
+# A common word that names a kind of place, so that "Trafalgar Square" or "Hyde Park" tagged PERSON
+# is not taken for a given name and a surname (a name with initials still is: "Thomas H. Hall").
+PLACE_KIND_WORD = re.compile(r"""^(?:Square|Street|Road|Avenue|Park|Bridge|Lake|River|Mountain|Mountains|Island|Islands
+                                 |Gate|Place|Lane|Bay|Harbour|Harbor|Valley|Forest|Station|Cathedral|Abbey|Palace
+                                 |Castle|Tower|Garden|Gardens|Square|Cross|Circus|Terrace|Row|Quay|Strait|Sea|Ocean
+                                 |County|City|Town|Province|State|Fort|Church|College|University|School|Club)$""",
+                             re.VERBOSE)
+
+# The given names of a name the recogniser tags PERSON whole: capitalised words and initials only
+# ("Louis ", "Clarence Edwin ", "Henry P. "), not capitals nor digits ("JOHN W. TAYLOR ").
+GIVEN_PART = re.compile(r"""^(?:(?:[A-Z][a-z\u00e0-\u00ff]+|[A-Z]\.)[ ])+$""", re.VERBOSE)
+
+# A running-text word that a work's title (unquoted) does not hold in lower case: a pronoun or an
+# auxiliary verb. "Miss Rainforth was the soloist at the first production", "In his speech at
+# Birmingham", "These will be found listed in …" are prose; "The Revolution Betrayed" is not.
+TITLE_PROSE_WORD = re.compile(r"""(?<![\w'\u2019-])(?:his|her|their|he|she|they|we|was|were|is|are|has|have|had
+                                  |will|would|been|being|which|who|whom|this|these|those|but)(?![\w'\u2019-])""",
+                              re.VERBOSE)
+
+# A pointer before a reference, not part of it: "See James O. Knauss, …", "Cf. Daniels, …", "See also".
+SEE_LEAD = re.compile(r"""^(?:See(?:[ ]also)?|Cf\.|Compare|Also)[ ,]+""", re.VERBOSE)
+
+# A date that is no title: a month and a day ("September 4", "Mar. 21", "September 4, 1956").
+MONTH_DAY = re.compile(rf"""^{_MONTH}\s+[0-3]?\d(?:,\s*{_YEAR})?$""", re.VERBOSE)
+
+# Light markup around a title: "_Dickens as an Editor_", "*Stalin*".
+TITLE_MARKUP = re.compile(r"""^[_*]+(?P<title>[^_*]+)[_*]+$""", re.VERBOSE)
+
+# The work a secondary citation quotes, before "quoted in": an author's possessive and the title,
+# a closing quotation mark perhaps left alone by the OCR: "Trotsky's What happened and how'",
+# "Lenin's 'Testament'".
+# Also the author and title of "Mr. R.C. Lehmann's _Dickens as an Editor_" (after "Quoted in").
+# "James O. Knauss' Territorial Florida Journalism": the possessive of a name ending in "s".
+QUOTED_WORK = re.compile(r"""^(?P<author>(?:(?:Mr|Mrs|Dr|Prof)\.[ ])?(?:[A-Z]\.[ ]?|[A-Z][\w\u00c0-\u024f-]+[ ]){0,3}
+                                        [A-Z][\w\u00c0-\u024f-]+)(?:['\u2019]s|(?<=s)['\u2019])[ ]['\u2018"\u201c]?
+                             (?P<title>[_*]?[A-Z][^()]*?)['\u2019"\u201d]?[ ,]*$""", re.VERBOSE)
+
+# What follows an abbreviated word, so that its full stop ends no sentence: a comma, a semicolon, a
+# colon, a bracket, a lower-case word, a number, or another abbreviation. "Fla. Terr.", "Fla., 1926",
+# "Recd., A 61", "H. Doc. 123", "Misc. Letters" is not (a capitalised word after a stop may start a sentence).
+ABBREVIATED_AFTER = re.compile(r"""\.(?:[,;:)\]]|[ ](?:[a-z0-9(]|[A-Z][a-z]{0,5}\.))""", re.VERBOSE)
+
+# A preposition of place just before a name (a saint's "St." between them allowed): "at Pensacola",
+# "into Pensacola", "in St. Augustine", "from S*Augustine". A word printed so in most of its places
+# (three at least) is a place, not a person.
+PLACE_BEFORE = re.compile(r"""\b(?:at|in|into|near|from|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
+
+# The definite article right before a capitalised word: "the Rhine", "the Sabbath", "the Gentiles".
+# A person's name takes none ("the poet Dante" has a noun between; "the Marquis d'Argenson" a title).
+ARTICLE_BEFORE = re.compile(r"""\b[Tt]he[ ]$""", re.VERBOSE)

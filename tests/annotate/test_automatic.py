@@ -201,6 +201,39 @@ def test_prose_is_not_a_reference():
     assert parse_reference("it was left unfinished, but he says so in the introduction (1923)") is None
 
 
+def test_the_work_a_secondary_citation_quotes_is_a_work_too():
+    from lefort_tei.annotate.auto_works import quoted_work
+
+    chunk = "Trotsky's What happened and how', quoted in Political Correspondence (March 1947)"
+    w = quoted_work(chunk)
+    assert (w.author_name, w.title) == ("Trotsky", "What happened and how")
+    assert parse_reference(chunk).title == "Political Correspondence"  # and its container stays the citation's
+    assert quoted_work("Political Correspondence (March 1947)") is None
+
+
+def test_a_possessive_author_and_a_marked_up_title():
+    w = parse_reference("Quoted in Mr. R.C. Lehmann's _Dickens as an Editor_")
+    assert (w.author_name, w.title) == ("Mr. R.C. Lehmann", "Dickens as an Editor")
+    w = parse_reference("James O. Knauss' Territorial Florida\nJournalism (1926)")
+    assert (w.author_name, w.title, w.date) == ("James O. Knauss", "Territorial Florida Journalism", "1926")
+
+
+def test_a_pointer_and_a_middle_initial_are_read_in_the_author():
+    w = parse_reference("See James O. Knauss, Territorial Florida Journalism (DeLand, 1926)")
+    assert (w.author_name, w.title) == ("James O. Knauss", "Territorial Florida Journalism")
+
+
+@pytest.mark.parametrize("chunk", [
+    "Miss Rainforth was the soloist at the first production (1847)",
+    "In his speech at Birmingham on 'Literature and Art' (1853)",
+    "These will be found listed in the List of Publications (1950)",
+    "September 4, 1956",
+    "Ill. (1821)",
+])
+def test_prose_a_date_or_a_stray_word_is_no_work(chunk):
+    assert parse_reference(chunk) is None
+
+
 def test_works_are_listed_and_citations_resolved_with_ibid_and_short_forms(make):
     notes = ("Leon Trotsky, Stalin, trans. Charles Malamuth (London: Hollis and Carter, 1947), p. 64.",
              "Ibid., p. 18.",
@@ -311,6 +344,13 @@ def test_seed_without_its_data_file_meets_the_goals():
     assert bare["sourced_work_and_page"] == bare["quotations"]
     assert curated["persons"]["f1"] >= 0.99 and curated["corrections_kept"] == curated["corrections_gold"]
     assert curated["sourced_work_and_page"] == curated["quotations"] == 13
+
+
+def test_every_quotation_the_reader_finds_is_sourced_to_a_work_and_a_page(rules_only):
+    # a data file that only tells the reader the seed's quotations: works, Ibid. and pages stay automatic
+    figures = _bench().quotes_only_figures()
+    assert figures["quotations"] == 13 and figures["sourced_work_and_page"] == 13, figures
+    assert figures["works"] >= 22
 
 
 @needs_model

@@ -1,0 +1,206 @@
+"""The document layer of the automatic persons, rule by rule, on small texts.
+
+The recogniser is replaced by a fixed table (``fake_ner``: a phrase → its label wherever printed),
+so each rule is tested without the model and whatever model is installed."""
+
+from __future__ import annotations
+
+import pytest
+
+from lefort_tei.annotate import annotate, auto_persons, ner
+from lefort_tei.model import PersonRef
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("LEFORT_TEI_CACHE", "off")
+
+
+@pytest.fixture
+def fake_ner(monkeypatch):
+    """``fake_ner({"John Stuart Mill": "PERSON", …})``: the recogniser tags each phrase, wherever
+    printed, with its label (longest phrases first; no overlap)."""
+
+    def _install(table: dict[str, str]):
+        def entities(texts):
+            out = []
+            for t in texts:
+                ents, taken = [], [False] * len(t)
+                for phrase in sorted(table, key=len, reverse=True):
+                    i = t.find(phrase)
+                    while i >= 0:
+                        if not any(taken[i:i + len(phrase)]):
+                            ents.append((i, i + len(phrase), table[phrase]))
+                            taken[i:i + len(phrase)] = [True] * len(phrase)
+                        i = t.find(phrase, i + 1)
+                out.append(sorted(ents))
+            return out
+
+        monkeypatch.setattr(auto_persons.cache, "entities", entities)
+
+    return _install
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    monkeypatch.setenv(ner.MODEL_ENV, "none")
+
+
+def _tagged(doc):
+    found = [i for b in [*doc.paragraphs(), *doc.headings()] for i in b.inlines if isinstance(i, PersonRef)]
+    return [(" ".join(doc.source.slice(i.span).split()), i.ref) for i in sorted(found, key=lambda i: i.span.start)]
+
+
+def _texts(doc):
+    return [t for t, _ in _tagged(doc)]
+
+
+def test_a_title_of_rank_or_address_is_inside_the_name_a_comrade_is_not(make, fake_ner):
+    fake_ner({"Bacon": "PERSON"})
+    body = ("Mr. Kitton wrote it down. Mr. Kitton said so again. Comrade Zinoviev replied, and Zinoviev "
+            "declared it. Lord Bacon is a poet; Lord Bacon wrote it.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts.count("Mr. Kitton") == 2
+    assert "Zinoviev" in texts and not any(t.startswith("Comrade") for t in texts)
+    assert texts.count("Lord Bacon") == 2  # a common word ("bacon"), a name with "Lord"
+
+
+def test_a_form_of_address_makes_a_common_word_a_name_only_there(make, rules_only):
+    doc, data = make("Mr. Brown said it. Brown bread is cheap. Miss Brown replied.", auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts == ["Mr. Brown", "Miss Brown"]
+
+
+def test_several_given_names_and_one_entry_for_each_printed_form(make, fake_ner):
+    fake_ner({"John Stuart Mill": "PERSON", "Stuart Mill": "PERSON"})
+    body = "John Stuart Mill wrote it. Later Mr. Stuart Mill said so."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    tagged = _tagged(doc)
+    assert [t for t, _ in tagged] == ["John Stuart Mill", "Mr. Stuart Mill"]
+    assert len({ref for _, ref in tagged}) == 1  # "Stuart" is John's middle name, not another person
+
+
+def test_a_given_name_that_is_also_printed_alone_stays_inside_the_full_name(make, fake_ner):
+    fake_ner({"Emma Goldman": "PERSON", "Emma": "PERSON", "Goldman": "PERSON"})
+    doc, data = make("Emma Goldman spoke. Emma wrote. Goldman replied. Emma Goldman left.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc).count("Emma Goldman") == 2 and "Goldman" in _texts(doc)
+
+
+def test_a_nobiliary_particle_and_its_title_are_inside_the_name(make, fake_ner):
+    fake_ner({"d\u2019Argenson": "PERSON"})
+    body = "\u201cEvery interest,\u201d says the Marquis d\u2019Argenson, \u201chas its principles.\u201d"
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Marquis d\u2019Argenson"]
+
+
+def test_an_epithet_is_part_of_the_name(make, rules_only):
+    doc, data = make("He wrote to Frederick the Great of Prussia, and to Catherine the Great.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Frederick the Great", "Catherine the Great"]
+
+
+def test_of_place_is_part_of_the_name_where_tagged_with_it_and_no_person_itself(make, fake_ner):
+    fake_ner({"Jesus of Nazareth": "PERSON", "Jesus": "PERSON", "Nazareth": "GPE"})
+    body = ("We shall tell what men believed about Jesus of Nazareth. Jesus was a teacher. Jesus taught "
+            "in Nazareth. The sayings of Jesus are few.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts[0] == "Jesus of Nazareth" and texts.count("Jesus") == 3
+    assert "Nazareth" not in texts
+
+
+def test_a_common_word_tagged_person_in_most_places_is_a_name_once_is_not(make, fake_ner):
+    fake_ner({"Jesus": "PERSON", "Victory": "PERSON"})
+    body = "Jesus taught. The words of Jesus were few. Jesus left. Victory came at last."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts.count("Jesus") == 3 and "Victory" not in texts
+
+
+def test_a_regnal_number_is_part_of_the_name_a_pronoun_is_not(make, fake_ner):
+    fake_ner({"Louis XIV": "PERSON", "Charles I": "PERSON", "Lenin": "PERSON"})
+    doc, data = make("Louis XIV and Charles I and the rest reigned. As for Lenin I think he wrote it.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Louis XIV", "Charles I", "Lenin"]
+
+
+def test_names_in_capitals_with_initials_or_a_given_name(make, fake_ner):
+    fake_ner({"Andrew Jackson": "PERSON", "Jackson": "PERSON", "Dombey": "PERSON"})
+    body = ("By C. E. MONTAGUE\n\nAndrew Jackson wrote. Jackson said it again. Dombey spoke, and Dombey "
+            "left.\n\nCOMMISSION OF ANDREW JACKSON\n\nDOMBEY\n\nThe end.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert "C. E. MONTAGUE" in texts and "ANDREW JACKSON" in texts
+    assert "DOMBEY" not in texts  # a word in capitals alone: a heading, not read as a name
+    refs = {t: r for t, r in _tagged(doc)}
+    assert refs["ANDREW JACKSON"] == refs["Andrew Jackson"]  # one register entry
+
+
+def test_a_periodical_a_place_or_a_common_phrase_is_no_person(make, fake_ner):
+    fake_ner({"Pensacola Gazette": "PERSON", "Trafalgar Square": "PERSON", "Varied Lessons": "PERSON",
+              "King of Spain": "PERSON"})
+    body = ("It was printed in the Pensacola Gazette. They met in Trafalgar Square. Varied Lessons. "
+            "The King of Spain agreed. The lessons were varied.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == []
+
+
+def test_a_full_name_the_recogniser_tags_makes_a_common_surname_a_name_there(make, fake_ner):
+    fake_ner({"Louis Jackson": "PERSON", "Louis": "PERSON"})
+    body = "Sir Louis Jackson spoke at the Institute. Sir Louis believed in gas. Jackson is a town."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts[0] == "Sir Louis Jackson" and "Sir Louis" in texts
+    assert texts.count("Jackson") == 0  # alone, a common word: only where the full name is printed
+
+
+def test_an_abbreviation_an_acronym_or_a_place_is_no_person(make, fake_ner):
+    fake_ner({"Fla": "PERSON", "SD": "PERSON", "Pensacola": "PERSON", "Jackson": "PERSON"})
+    body = ("NA, SD, Fla. Terr. Papers; SD, Fla. Terr. Letters; Deland, Fla., 1926. Jackson went to Pensacola. "
+            "Jackson stayed at Pensacola, and Jackson wrote from Pensacola.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert set(_texts(doc)) == {"Jackson"}
+
+
+def test_a_title_word_between_given_names_is_a_middle_name_where_tagged(make, fake_ner):
+    fake_ner({"William Pope DuVal": "PERSON", "DuVal": "PERSON"})
+    doc, data = make("William Pope DuVal was appointed. DuVal accepted.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["William Pope DuVal", "DuVal"]
+
+
+def test_a_possessive_escaped_by_a_markdown_export_is_a_cue(make, fake_ner):
+    # tagged PERSON once, as an organisation twice: the possessive "Caesar\\'s" is the cue that decides
+    fake_ner({"Caesar": "ORG", "a mock Caesar": "PERSON"})
+    body = "Give tribute to Caesar. And they said unto him, Caesar\\'s. Make a mock Caesar of him."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc).count("Caesar") == 3
+
+
+def test_a_word_after_the_definite_article_is_no_person_unless_a_cue_says_so(make, fake_ner):
+    fake_ner({"Rhine": "PERSON", "Volga": "PERSON", "Sabbath": "PERSON", "Gibbon": "PERSON"})
+    body = ("Beyond the Rhine, and the Volga, lay the north. He broke the Sabbath. Gibbon wrote "
+            "it, and the Gibbon's view was read; Gibbon said so.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert set(_texts(doc)) == {"Gibbon"}
+
+
+def test_of_place_after_a_tagged_name_is_its_epithet_even_tagged_apart(make, fake_ner):
+    fake_ner({"Jesus": "PERSON", "Nazareth": "PERSON"})
+    doc, data = make("We tell what men believed about Jesus of Nazareth. Jesus taught. Jesus left.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Jesus of Nazareth", "Jesus", "Jesus"]
