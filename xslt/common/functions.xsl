@@ -27,7 +27,7 @@
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
   <xsl:key name="anchors" match="text//ref[@type = 'noteAnchor']" use="f:local-target(@target)"/>
-  <!-- "text//x[$in-text]": x in the text, not in the registers (the back's editorial divisions) -->
+  <!-- mentions and citations in the text, not in the registers (the back's editorial divisions, f:in-text) -->
   <xsl:key name="mentions" match="text//persName[@ref][not(ancestor::div[@type = 'editorial'])]" use="tokenize(@ref) ! f:local-target(.)"/>
   <xsl:key name="title-mentions" match="text//title[@ref][not(ancestor::div[@type = 'editorial'])]" use="tokenize(@ref) ! f:local-target(.)"/>
   <!-- The mentions of one entry inside one block (paragraph, heading, note, list item): only the
