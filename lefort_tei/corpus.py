@@ -652,7 +652,7 @@ def describe(root) -> dict:
             "author": " and ".join(" ".join(a.xpath("string()").split())
                                    for a in root.xpath("t:teiHeader//t:titleStmt/t:author", namespaces=ns)),
             "notes": int(root.xpath("count(t:text/t:back//t:note[@type='endnote'])", namespaces=ns)),
-            "persons": int(root.xpath("count(t:standOff//t:listPerson/t:person)", namespaces=ns))}
+            "persons": int(root.xpath("count(//t:listPerson/t:person)", namespaces=ns))}
 
 
 # ---------------------------------------------------------------- running the jobs

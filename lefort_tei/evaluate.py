@@ -276,7 +276,8 @@ def _heading_key(s: str) -> str:
 def score_headings(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> tuple[PR, list[str]]:
     ns = {"t": TEI_NS}
     predicted = [h for h in tei.find("t:text", ns).iter(f"{{{TEI_NS}}}head", f"{{{TEI_NS}}}docTitle")
-                 if not _inside(h, _is_boilerplate_div) and not _is_notes_div(h.getparent())]
+                 if not _inside(h, _is_boilerplate_div) and not _is_notes_div(h.getparent())
+                 and not _inside(h, _skip)]  # the registers' heads are editorial
     got = [_heading_key(index.of(h)) for h in predicted]
     wanted = truth.get("headings") or []
     keys = [_heading_key(h.get("text", "")) for h in wanted]
@@ -369,7 +370,7 @@ def score_pages(tei: etree._Element, index: DiplomaticIndex, source_text: str, t
 def score_persons(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> PR:
     ns = {"t": TEI_NS}
     sample = truth.get("persons_sample") or []
-    tagged = "\u0000".join(index.of(p) for p in tei.iterfind(".//t:text//t:persName", ns))
+    tagged = "\u0000".join(index.of(p) for p in tei.iterfind(".//t:text//t:persName", ns) if not _inside(p, _skip))
     found = sum(1 for name in sample if squeeze(name) and squeeze(name) in tagged)
     return PR(found=found, truth=len(sample), right=found, predicted=found)
 

@@ -8,10 +8,10 @@ read the same from the flavour as from the master); what those customisations la
   ``rend="block"``), a ``date`` keeps ``when`` only (its ``from``/``to`` go), ``metamark`` →
   ``seg type="metamark"`` (both flavours lack ``metamark``); Lite: a ``g`` → ``seg type="glyph"``
   (its control picture, ``n`` the code point) and ``charDecl`` goes.
-- ``standOff`` → ``back/div type="registers"``: the persons as a ``list`` whose ``item``s carry the
-  persons' ``xml:id`` (so every ``ref="#…"`` still resolves), the works cited as a ``listBibl``,
-  the reasons for corrections as a ``list`` whose items carry the annotations' ids and point to
-  the corrections.
+- the registers (the back's ``div[@type="editorial"]``): the persons as a ``list`` whose ``item``s
+  carry the persons' ``xml:id`` (so every ``ref="#…"`` still resolves), the works cited as an
+  untyped ``listBibl``; ``standOff`` → one more editorial division of the back, the reasons for
+  corrections as a ``list`` whose items carry the annotations' ids and point to the corrections.
 - the header's ``editorialDecl`` sections (``correction``, ``normalization``…) → one ``p`` each.
 """
 
@@ -32,6 +32,7 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
     """The ``tei-lite`` or ``simple-print`` flavour of a master TEI tree, as bytes."""
     lite = to == "tei-lite"
     root = copy.deepcopy(tree.getroot())  # without the master's xml-model links
+    _registers_for_flavour(root)  # first: it reads the persons' persName
     for el in list(root.iter(T("persName"))):
         el.tag = T("name")
         el.set("type", "person")
@@ -53,9 +54,6 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
             el.attrib.pop("to", None)
         _glyphs_to_seg(root)
     _flatten_editorial_decl(root)
-    standoff = root.find("t:standOff", NS)
-    if standoff is not None:
-        _registers_to_back(root, standoff)
     return to_bytes(root, None, None)
 
 
@@ -88,26 +86,32 @@ def _flatten_editorial_decl(root: etree._Element) -> None:
             sub_element(decl, "p", "See the edition's documentation.")
 
 
-def _registers_to_back(root: etree._Element, standoff: etree._Element) -> None:
+def _registers_for_flavour(root: etree._Element) -> None:
+    """The registers in the back stay where they are, in the form the flavours allow: the persons
+    as a ``list`` (no ``listPerson`` in Lite or simplePrint) whose items keep the persons'
+    ``xml:id``, the works cited as an untyped ``listBibl``; ``standOff`` (the reasons for
+    corrections) becomes one more editorial division of the back, a ``list`` whose items keep the
+    annotations' ids and point to the corrections."""
     text = root.find("t:text", NS)
+    for person_list in list(root.iterfind("t:text/t:back/t:div/t:listPerson", NS)):
+        items = etree.Element(T("list"))
+        for person in person_list.iterfind("t:person", NS):
+            items.append(_person_item(person))
+        items.tail = person_list.tail
+        person_list.getparent().replace(person_list, items)
+    for bibl_list in root.iterfind("t:text/t:back/t:div/t:listBibl", NS):
+        bibl_list.attrib.pop("type", None)
+    standoff = root.find("t:standOff", NS)
+    if standoff is None:
+        return
     back = text.find("t:back", NS)
     if back is None:
         back = sub_element(text, "back")
-    registers = sub_element(back, "div", type="registers")
-    sub_element(registers, "head", "Registers")
-    for person_list in standoff.iterfind("t:listPerson", NS):
-        div = sub_element(registers, "div", type="persons")
-        sub_element(div, "head", "Persons")
-        items = sub_element(div, "list")
-        for person in person_list.iterfind("t:person", NS):
-            items.append(_person_item(person))
-    for bibl_list in standoff.iterfind("t:listBibl", NS):
-        div = sub_element(registers, "div", type="works")
-        sub_element(div, "head", "Works cited")
-        bibl_list.attrib.pop("type", None)
-        div.append(bibl_list)
+    by_id = {el.get(XML_ID): el for el in text.iter(T("choice")) if el.get(XML_ID)}
     for annotations in standoff.iterfind("t:listAnnotation", NS):
-        div = sub_element(registers, "div", type="corrections")
+        for target in annotations.xpath("t:annotation/@target", namespaces=NS):
+            _anchor_choice(by_id.pop(target.split()[0].lstrip("#"), None) if target.split() else None)
+        div = sub_element(back, "div", type="editorial", subtype="corrections")
         sub_element(div, "head", "Corrections")
         items = sub_element(div, "list")
         for annotation in annotations.iterfind("t:annotation", NS):
@@ -122,6 +126,15 @@ def _registers_to_back(root: etree._Element, standoff: etree._Element) -> None:
             else:
                 item.text = " ".join(item_text.split())
     root.remove(standoff)
+
+
+def _anchor_choice(choice: etree._Element | None) -> None:
+    """A correction a reason points to: its ``xml:id`` moves to an ``anchor`` just before it, which
+    renderers print as a link target (the TEI Stylesheets give a ``choice`` no id)."""
+    if choice is None:
+        return
+    anchor = etree.Element(T("anchor"), {XML_ID: choice.attrib.pop(XML_ID)})
+    choice.addprevious(anchor)  # an empty element: the text around the choice stays where it is
 
 
 def _person_item(person: etree._Element) -> etree._Element:

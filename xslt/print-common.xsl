@@ -320,7 +320,7 @@
 
   <xsl:function name="print:works" as="element(tei:bibl)*">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:sequence select="$doc/tei:TEI/tei:standOff//tei:listBibl[@type = 'worksCited']/tei:bibl"/>
+    <xsl:sequence select="$doc//tei:listBibl[@type = 'worksCited']/tei:bibl"/>
   </xsl:function>
 
   <!-- Every work the edition cites, by author and title, described as the web's works page does. -->

@@ -4,8 +4,9 @@
  * In: a lefort-tei TEI edition, loaded by CETEIcean. Out: a readable page: the reading text (each
  * correction shows the editor's reading, the source's form on hover), every note once, where the
  * TEI prints it (at the end), linked both ways with its anchor (ref[@type=noteAnchor]/@target and
- * note/@target), and the registers of standOff (persons, works cited, reasons for corrections) as
- * headed lists. Every internal link points to an element the page shows.
+ * note/@target), the registers (persons, works cited: the back's div[@type=editorial], headed by
+ * their own head) and the reasons for corrections (standOff) as headed lists. Every internal link
+ * points to an element the page shows.
  *
  * Use (with lefort-tei.css):
  *   const c = new CETEI();
@@ -45,10 +46,11 @@
           elt.setAttribute("title", "source: " + source.textContent);
         }
       },
-      // a note printed at the end stays where the TEI has it, once (CETEIcean's default would
-      // copy it into a second, renumbered list); it links back to its anchor (note/@target)
+      // a note printed at the end stays where the TEI has it, once (it has no @place="end", from
+      // which CETEIcean's default would copy it into a second, renumbered list); it links back to
+      // its anchor (note/@target)
       note: [
-        ["[place=end]", function (elt) {
+        ["[type=endnote]", function (elt) {
           const target = firstPointer(elt.getAttribute("target"));
           if (target.startsWith("#")) {
             const back = link(elt.ownerDocument, target, "\u21a9", "lefort-backlink");
@@ -87,6 +89,10 @@
 
   function registerHeading(elt) {
     const text = REGISTER_HEADINGS[elt.localName];
+    const parent = elt.parentElement;
+    if (parent && parent.querySelector(":scope > tei-head")) {
+      return;  // a register division of the back has its own head
+    }
     if (text && !(elt.firstElementChild && elt.firstElementChild.classList.contains("lefort-register-head"))) {
       const h = elt.ownerDocument.createElement("h2");
       h.className = "lefort-register-head";

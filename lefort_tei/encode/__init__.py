@@ -13,7 +13,7 @@ from lxml import etree
 from ..model import Document, Span
 from .header import encode_header
 from .ids import assign_ids
-from .standoff import encode_standoff
+from .standoff import encode_registers, encode_standoff
 from .tei import XML_ID, XML_LANG, T, to_bytes
 from .text import encode_text
 
@@ -29,7 +29,14 @@ def encode(doc: Document, rng_href: str | None = None, sch_href: str | None = No
     id_spans = assign_ids(doc)
     root = etree.Element(T("TEI"), {XML_ID: doc.edition.id, XML_LANG: doc.edition.language}, nsmap={None: T("")[1:-1]})
     root.append(encode_header(doc))
-    root.append(encode_text(doc))
+    text = encode_text(doc)
+    root.append(text)
+    registers = encode_registers(doc)
+    if registers:
+        back = text.find(T("back"))
+        if back is None:
+            back = etree.SubElement(text, T("back"))
+        back.extend(registers)
     link_notes_to_anchors(root)
     standoff = encode_standoff(doc)
     if standoff is not None:
@@ -48,5 +55,5 @@ def link_notes_to_anchors(root: etree._Element) -> None:
             anchor_of.setdefault(ref.get("target")[1:], []).append(ref.get(XML_ID))
     for note in root.iter(T("note")):
         anchors = anchor_of.get(note.get(XML_ID) or "")
-        if anchors and note.get("place") in ("end", "foot") and note.get("target") is None:
+        if anchors and (note.get("type") == "endnote" or note.get("place") == "foot") and note.get("target") is None:
             note.set("target", " ".join(f"#{a}" for a in anchors))

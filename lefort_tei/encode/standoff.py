@@ -1,8 +1,12 @@
-"""Encode ``standOff``: the register of persons, the works cited, and the reasons for corrections.
+"""Encode the registers (persons, works cited) and ``standOff`` (the reasons for corrections).
 
 In: a ``Document`` with ``persons``, ``works`` and ``Correction`` spans (ids assigned), plus the
-reasons. Out: the lxml ``standOff`` element, or ``None`` when there is nothing to register.
-Everything here is editorial: none of it belongs to the diplomatic text.
+reasons. Out: ``encode_registers`` → the back's register divisions
+(``div[@type="editorial"][@subtype="persons"|"worksCited"]``, each a ``head`` and a ``listPerson`` or
+``listBibl``), in a place generic renderers print (the TEI Stylesheets do not render ``standOff``,
+and the text points into the registers); ``encode_standoff`` → ``standOff`` with the reasons for
+corrections (``listAnnotation``), or ``None``. Everything here is editorial: none of it belongs to
+the diplomatic text (``@type="editorial"`` keeps the registers out of it).
 """
 
 from __future__ import annotations
@@ -16,27 +20,43 @@ from .tei import sub_element as _sub
 
 
 
-def encode_standoff(doc: Document) -> etree._Element | None:
-    corrections = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, Correction) and i.reason]
-    corrections += [i for h in doc.headings() for i in h.inlines if isinstance(i, Correction) and i.reason]
-    if not (doc.persons or doc.works or corrections):
-        return None
-    standoff = etree.Element(T("standOff"))
+REGISTER_HEADS = {"persons": "Persons", "worksCited": "Works cited"}
+
+
+def encode_registers(doc: Document) -> list[etree._Element]:
+    """The register of persons and the works cited, as divisions of the back."""
+    divs = []
     if doc.persons:
-        people = _sub(standoff, "listPerson")
+        people = _sub(_register_div(divs, "persons"), "listPerson")
         for person in doc.persons:
             people.append(encode_person(person))
     if doc.works:
-        works = _sub(standoff, "listBibl", type="worksCited")
+        works = _sub(_register_div(divs, "worksCited"), "listBibl", type="worksCited")
         persons = {p.id: p for p in doc.persons}
         for work in doc.works:
             works.append(encode_work(work, persons))
-    if corrections:
-        notes = _sub(standoff, "listAnnotation", type="corrections")
-        for c in sorted(corrections, key=lambda c: c.span.start):
-            annotation = etree.SubElement(notes, T("annotation"), {XML_ID: f"why-{c.id}", "target": f"#{c.id}",
-                                                                   "motivation": "editing"})
-            _sub(annotation, "note", c.reason)
+    return divs
+
+
+def _register_div(divs: list[etree._Element], kind: str) -> etree._Element:
+    div = etree.Element(T("div"), {"type": "editorial", "subtype": kind})
+    _sub(div, "head", REGISTER_HEADS[kind])
+    divs.append(div)
+    return div
+
+
+def encode_standoff(doc: Document) -> etree._Element | None:
+    """``standOff`` with the reasons for corrections, each pointing to its correction."""
+    corrections = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, Correction) and i.reason]
+    corrections += [i for h in doc.headings() for i in h.inlines if isinstance(i, Correction) and i.reason]
+    if not corrections:
+        return None
+    standoff = etree.Element(T("standOff"))
+    notes = _sub(standoff, "listAnnotation", type="corrections")
+    for c in sorted(corrections, key=lambda c: c.span.start):
+        annotation = etree.SubElement(notes, T("annotation"), {XML_ID: f"why-{c.id}", "target": f"#{c.id}",
+                                                               "motivation": "editing"})
+        _sub(annotation, "note", c.reason)
     return standoff
 
 

@@ -211,11 +211,19 @@ def _(block: Note, doc: Document) -> etree._Element:
 
 
 def encode_note(doc: Document, note: Note) -> etree._Element:
-    """A note where the source prints it: in the back (``place="end"``), or in place among the
-    body's blocks at a chapter's end or a page's foot (``type="footnote"``)."""
-    place, kind = ("end", "endnote") if note.place == "end" else (note.place, "footnote")
-    el = etree.Element(T("note"), {XML_ID: note.id, "n": note.label_text or str(note.n), "place": place,
-                                   "type": kind})
+    """A note where the source prints it: in the back (``type="endnote"``), or in place among the
+    body's blocks at a chapter's end or a page's foot (``type="footnote"``, ``place``).
+
+    An endnote has no ``@place``: it is encoded where the source prints it (``back/div[@type=notes]``),
+    which says its place, and the TEI Stylesheets read ``place="end"`` as "a note at its point of
+    attachment, to be moved to the end": they would print a stub where it stands and the note again,
+    numbered twice, in their own list of endnotes (schemas/README.md)."""
+    attrs = {XML_ID: note.id, "n": note.label_text or str(note.n)}
+    if note.place == "end":
+        attrs["type"] = "endnote"
+    else:
+        attrs["place"], attrs["type"] = note.place, "footnote"
+    el = etree.Element(T("note"), attrs)
     for k, block in enumerate(note.blocks):
         if k == 0 and isinstance(block, Paragraph):
             el.append(encode_paragraph(doc, block, extra=[Label(note.label)]))

@@ -46,7 +46,7 @@ PATH_STEP = re.compile(r"""/ (?P<step> (?: [^/\['] | '[^']*' | \[ (?: [^\]'] | '
 def start_tag(localname: str) -> re.Pattern[str]:
     """A start tag of ``localname``, with or without a prefix.
 
-    Matches ``<note`` in ``        <note xml:id="note29" n="29" place="end" type="endnote">``.
+    Matches ``<note`` in ``        <note xml:id="note29" n="29" type="endnote">``.
     """
     return re.compile(r"""< (?: [\w.-]+ : )? """ + re.escape(localname) + r""" (?= [\s/>] )""", re.VERBOSE)
 

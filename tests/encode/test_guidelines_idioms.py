@@ -23,8 +23,8 @@ SECRET = "PRIVATE-REMARK-never-published"
 def test_a_note_printed_at_the_end_points_to_its_anchor():
     root = etree.fromstring(
         f'<text xmlns="{TEI_NS}"><body><p>x<ref type="noteAnchor" xml:id="a1" target="#note1" n="1">(1)</ref></p>'
-        '</body><back><note xml:id="note1" n="1" place="end" type="endnote"><p>n</p></note>'
-        '<note xml:id="note2" n="2" place="end" type="endnote"><p>orphan</p></note></back></text>')
+        '</body><back><note xml:id="note1" n="1" type="endnote"><p>n</p></note>'
+        '<note xml:id="note2" n="2" type="endnote"><p>orphan</p></note></back></text>')
     link_notes_to_anchors(root)
     notes = root.findall(f".//{T('note')}")
     assert notes[0].get("target") == "#a1"
@@ -62,3 +62,24 @@ def test_private_remarks_reach_no_output(tmp_path):
     outputs[tei] = tei.read_bytes()
     leaked = [str(p) for p, data in outputs.items() if SECRET.encode() in data]
     assert leaked == []
+
+
+def test_registers_are_editorial_divisions_of_the_back_even_without_notes(tmp_path):
+    """A text with persons and works but no notes: the encoder makes a back for the registers,
+    which stay out of the diplomatic text (lossless) and out of standOff."""
+    from lefort_tei import convert_text
+    from lefort_tei.plaintext import fold_whitespace, view_text
+
+    text = "An Essay\n\nTrotsky wrote Stalin in exile.\n"
+    data = tmp_path / "essay.toml"
+    data.write_text('[[person]]\nid = "trotsky"\nname = "Leon Trotsky"\nforms = ["Trotsky"]\n\n'
+                    '[[work]]\nid = "stalin"\ntitle = "Stalin"\nauthor = "trotsky"\ncited_as = ["Stalin"]\n',
+                    encoding="utf-8")
+    root = etree.fromstring(convert_text(text, data=data))
+    ns = {"t": TEI_NS}
+    divs = root.findall("t:text/t:back/t:div", ns)
+    assert [(d.get("type"), d.get("subtype"), d.findtext("t:head", namespaces=ns)) for d in divs] == [
+        ("editorial", "persons", "Persons"), ("editorial", "worksCited", "Works cited")]
+    assert root.find("t:standOff", ns) is None  # no correction, no reason
+    assert root.find(".//t:note[@place]", ns) is None
+    assert fold_whitespace(view_text(root)) == fold_whitespace(text)

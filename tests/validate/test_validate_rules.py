@@ -32,7 +32,7 @@ RULE_CASES = [
     ("ptr-source", "//tei:quote[@xml:id='q1']", set_attr("source", "#p1"), 69),
     ("ptr-anchor", A1, set_attr("target", "#p1"), 68),
     ("ptr-title", "//tei:title[@ref]", set_attr("ref", "#trotsky"), 68),
-    ("ptr-annotation", "//tei:annotation", set_attr("target", "#p1"), 112),
+    ("ptr-annotation", "//tei:annotation", set_attr("target", "#p1"), 118),
     ("ptr-work", "//tei:bibl[@xml:id='note1-bibl']/tei:ref", set_attr("target", "#note1-bibl"), 79),
     ("ptr-resp", "//tei:corr[@type='punctuation']", set_attr("resp", "#trotsky-stalin"), 68),
     ("ptr-resp", "//tei:change", set_attr("who", "#nobody"), 47),

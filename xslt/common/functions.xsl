@@ -27,14 +27,15 @@
 
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
   <xsl:key name="anchors" match="text//ref[@type = 'noteAnchor']" use="f:local-target(@target)"/>
-  <xsl:key name="mentions" match="text//persName[@ref]" use="tokenize(@ref) ! f:local-target(.)"/>
-  <xsl:key name="title-mentions" match="text//title[@ref]" use="tokenize(@ref) ! f:local-target(.)"/>
+  <!-- mentions and citations in the text, not in the registers (the back's editorial divisions, f:in-text) -->
+  <xsl:key name="mentions" match="text//persName[@ref][not(ancestor::div[@type = 'editorial'])]" use="tokenize(@ref) ! f:local-target(.)"/>
+  <xsl:key name="title-mentions" match="text//title[@ref][not(ancestor::div[@type = 'editorial'])]" use="tokenize(@ref) ! f:local-target(.)"/>
   <!-- The mentions of one entry inside one block (paragraph, heading, note, list item): only the
        first is a tab stop, so the keyboard reaches every person of a paragraph once (the others
        stay links for the pointer). "trotsky|d1e234" → the mentions of Trotsky in that block. -->
-  <xsl:key name="mentions-in-block" match="text//persName[@ref] | text//title[@ref]"
+  <xsl:key name="mentions-in-block" match="text//persName[@ref][not(ancestor::div[@type = 'editorial'])] | text//title[@ref][not(ancestor::div[@type = 'editorial'])]"
            use="f:local-target(tokenize(@ref)[1]) || '|' || generate-id(ancestor::*[self::p or self::head or self::note or self::item][1])"/>
-  <xsl:key name="work-citations" match="text//bibl" use="ref/@target ! f:local-target(.)"/>
+  <xsl:key name="work-citations" match="text//bibl[not(ancestor::div[@type = 'editorial'])]" use="ref/@target ! f:local-target(.)"/>
   <xsl:key name="why" match="standOff//annotation[@target]" use="tokenize(@target) ! f:local-target(.)"/>
 
   <!-- "#note5" → "note5"; an external or empty pointer → "". -->
@@ -68,7 +69,7 @@
         <!-- the mention's rank among its person's (work's) mentions in the text: the counter
              includes the mention itself when it is one of them (inside tei:text) -->
         <xsl:variable name="seen" select="($el ! accumulator-before('f:ranks')($kind || ' ' || $key), 0)[1]"/>
-        <xsl:sequence select="$kind || '-' || $key || '-' || (if ($el/ancestor::text) then $seen else $seen + 1)"/>
+        <xsl:sequence select="$kind || '-' || $key || '-' || (if (f:in-text($el)) then $seen else $seen + 1)"/>
       </xsl:when>
       <xsl:when test="$el/self::head">
         <xsl:sequence select="f:base-id($el/..) || '-head'"/>
@@ -108,15 +109,22 @@
   <xsl:function name="f:rank-keys" as="xs:string*">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="f:name-key($el),
-        $el/self::persName[@ref][ancestor::text] ! distinct-values(tokenize(@ref) ! ('m ' || f:local-target(.))),
-        $el/self::title[@ref][ancestor::text] ! distinct-values(tokenize(@ref) ! ('t ' || f:local-target(.)))"/>
+        $el/self::persName[@ref][f:in-text(.)] ! distinct-values(tokenize(@ref) ! ('m ' || f:local-target(.))),
+        $el/self::title[@ref][f:in-text(.)] ! distinct-values(tokenize(@ref) ! ('t ' || f:local-target(.)))"/>
+  </xsl:function>
+
+  <!-- Whether an element is part of the text (front, body, back), not of the registers, which
+       are editorial divisions of the back (div[@type = 'editorial']) with pages of their own. -->
+  <xsl:function name="f:in-text" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor::text) and empty($el/ancestor::div[@type = 'editorial'])"/>
   </xsl:function>
 
   <!-- A link to a TEI element, on whichever page holds it. -->
   <xsl:function name="f:href" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="page" select="
-        if ($el/ancestor-or-self::standOff[.//listBibl[@type = 'worksCited']] and $el/ancestor-or-self::bibl) then $works-page
+        if ($el/ancestor-or-self::listBibl[@type = 'worksCited'] and $el/ancestor-or-self::bibl) then $works-page
         else if ($el/ancestor-or-self::person) then $persons-page
         else if ($el/ancestor-or-self::back) then $notes-page
         else $text-page"/>

@@ -40,7 +40,7 @@
   <!-- ===================================================================== persons -->
 
   <xsl:template match="/" mode="persons">
-    <xsl:variable name="persons" select="//standOff//listPerson/person"/>
+    <xsl:variable name="persons" select="//listPerson/person"/>
     <div class="register persons">
       <xsl:if test="empty($persons)">
         <p>This edition has no register of persons yet.</p>
@@ -121,7 +121,7 @@
   <!-- ===================================================================== works cited -->
 
   <xsl:template match="/" mode="works">
-    <xsl:variable name="works" select="//standOff//listBibl[@type = 'worksCited']/bibl"/>
+    <xsl:variable name="works" select="//listBibl[@type = 'worksCited']/bibl"/>
     <div class="register works">
       <xsl:if test="empty($works)">
         <p>This edition has no list of works cited yet.</p>
@@ -219,7 +219,7 @@
 
   <xsl:template match="/" mode="notes">
     <div class="register notes-page">
-      <xsl:apply-templates select="//text/back//note"/>
+      <xsl:apply-templates select="//text/back//note[f:in-text(.)]"/>
     </div>
   </xsl:template>
 

@@ -26,8 +26,9 @@
     </article>
   </xsl:template>
 
-  <!-- Editorial matter has its own pages (index, registers), not the text. -->
-  <xsl:template match="teiHeader | standOff"/>
+  <!-- Editorial matter has its own pages (index, registers), not the text: the header, standOff
+       and the registers, editorial divisions of the back (div[@type = 'editorial']). -->
+  <xsl:template match="teiHeader | standOff | div[@type = 'editorial']"/>
 
   <xsl:template match="text">
     <xsl:apply-templates select="front"/>
