@@ -4,11 +4,15 @@ In: a TEI file of lefort-tei and a view ("reading", or "diplomatic" for proofrea
 source). Out: a PDF, written atomically, set in the EB Garamond shipped in ``fonts/``, with the
 notes as footnotes, running heads, contents, bookmarks, an index of persons and metadata.
 
-Two things CSS cannot say are done between layouts, from the pages WeasyPrint reports for each
-id, at a cost that grows with the book, not with the book times its notes:
-- a footnote carried off its anchor's page is brought back (``break_before_carried_notes``): every
-  note carried in a layout gets its remedy at once, and the book is laid out again; the notes
-  before the first remedy are settled, so a few passes settle the book (``MAX_NOTE_PASSES``);
+Two things CSS cannot say are done around the layout, at a cost that grows with the book, not
+with the book times its notes:
+- every footnote on its call's page: WeasyPrint would move a page's last notes to the next page to
+  fit the first line of a paragraph at its foot; within our layouts it moves the paragraph instead
+  (``footnote_policy.notes_kept_with_calls``), so the book is laid out once. A note still carried
+  off its anchor's page (another cause, or another WeasyPrint) is brought back from the pages
+  WeasyPrint reports for each id (``break_before_carried_notes``): every note carried in a layout
+  gets its remedy at once, and the book is laid out again; the notes before the first remedy are
+  settled, so a few passes settle the book (``MAX_NOTE_PASSES``);
 - the index of persons, the last matter, is not laid out with the book: the book is laid out with
   its heading only (so the contents and the bookmarks find it), then the entries get their page
   numbers as text, one per page, in page order (``index_with_page_numbers``), and are laid out
@@ -35,6 +39,7 @@ from lxml import html as lxml_html
 from ..diagnostics import InputError, ToolError, error
 from ..io import write_atomic
 from ..resources import FONTS_DIR, TEMPLATES_DIR
+from .footnote_policy import notes_kept_with_calls
 from .xslt import Stylesheets
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -493,8 +498,9 @@ def _layout(page: str, tei_path: str | Path):
     # time, no silent fallback to whatever the machine has.
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
     try:
-        return HTML(string=page, base_url=str(PRINT_TEMPLATES.resolve()), url_fetcher=fetcher).render(
-            font_config=FontConfiguration())
+        with notes_kept_with_calls():  # no note carried off its call's page: one layout, not four
+            return HTML(string=page, base_url=str(PRINT_TEMPLATES.resolve()), url_fetcher=fetcher).render(
+                font_config=FontConfiguration())
     except FatalURLFetchingError as exc:
         raise ToolError(error("pdf-fetch", f"the print edition cannot read a file it needs: {exc.__cause__ or exc}",
                               str(tei_path))) from exc
