@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic
-from ..model import BlockQuote, Document, Edition, Furniture, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
+from ..model import BlockQuote, Document, Edition, FootAnchor, FootNote, Furniture, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
 from .anchors import link_notes
 from .blocks import read_layout
 from .family import detect_family
@@ -72,6 +72,13 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         p.inlines.extend(found)
         emphasis += len(found)
     doc.layout["light markup"] = emphasis
+    doc.layout["boilerplate"] = [b.kind for b in doc.front_boilerplate + doc.back_boilerplate]
+    if pages is not None:  # a page dump: its pages and the notes printed at their feet
+        doc.layout["pages"] = len(pages.pages)
+        foot = [f for page in pages.pages for f in page.furniture if isinstance(f, FootNote)]
+        doc.layout["page-foot notes"] = len(foot)
+        doc.layout["page-foot anchors"] = sum(1 for page in pages.pages for f in page.furniture
+                                              if isinstance(f, FootAnchor))
     diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     for quote in _quotes(doc):
         if quote.source_note is None:
@@ -108,8 +115,15 @@ def layout_summary(layout: dict) -> str:
         parts.append(f"{notes} notes (labels {'/'.join(layout.get('note styles') or ['-'])}, anchors "
                      f"{'/'.join(layout.get('anchor styles') or ['-'])}, placed {'/'.join(layout.get('note placement') or ['-'])})"
                      + (f" and {layout['inline notes']} inline notes" if layout.get("inline notes") else ""))
-    else:
+    elif not layout.get("page-foot notes"):
         parts.append("no notes")
+    if layout.get("pages"):
+        parts.append(f"{layout['pages']} pages")
+    if layout.get("page-foot notes"):
+        parts.append(f"{layout['page-foot notes']} notes at the foot of pages "
+                     f"({layout.get('page-foot anchors', 0)} linked to an anchor on their page)")
+    if layout.get("numbered paragraphs"):
+        parts.append(f"{layout['numbered paragraphs']} numbered paragraphs (no anchor points to them)")
     schemes = layout.get("heading rules") or {}
     parts.append(f"{layout.get('headings', 0)} headings"
                  + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))

@@ -22,7 +22,7 @@ from typing import Callable
 
 from ..model import Span
 from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, OCR_DIGITS, PRICE, SECTION_BREAK, SUPERSCRIPT_DIGITS
-from .rules.notes import ANSWERS, LabelCandidate, label_candidate
+from .rules.notes import ANSWERS, ENUMERATION_STYLES, LabelCandidate, enumeration_markers, label_candidate
 
 MAX_CONTINUATION = 40  # unlabelled blocks a note may run over before the next label of its group
 MIN_ADVERTISEMENT_PRICES = 2  # blocks with a price that make the blocks after the notes advertisements
@@ -83,10 +83,17 @@ def _anchor_index(text: str, start: int, end: int) -> dict[str, dict[int, list[i
     index: dict[str, dict[int, list[int]]] = {}
     for style, pattern in ANCHOR_STYLES.items():
         by_number: dict[int, list[int]] = {}
+        by_end: list[tuple[int, int, int]] = []  # (start, end, number), for enumerations
         for m in pattern.finditer(text, start, end):
             digits = m["sup"].translate(SUPERSCRIPT_DIGITS) if style == "superscript" else m["num"].translate(OCR_DIGITS)
             if digits.isdigit():
                 by_number.setdefault(int(digits), []).append(m.start())
+                by_end.append((m.start(), m.end(), int(digits)))
+        if style in ENUMERATION_STYLES:  # "(1) …, (2) …, and (3) …" count items, not notes
+            counting = enumeration_markers(text, by_end)
+            if counting:
+                by_number = {number: kept for number, offsets in by_number.items()
+                             if (kept := [at for at in offsets if at not in counting])}
         index[style] = by_number
     return index
 

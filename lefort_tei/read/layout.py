@@ -44,6 +44,7 @@ from .patterns import (
     HEAD_NUMBER,
     INLINE_PAGE_NUMBER,
     LINE_END_HYPHEN,
+    NOTE_LABEL_STYLES,
     PAGE_NUMBER_LINE,
     SIGNATURE_LINE,
     WORD_TOKEN,
@@ -470,7 +471,9 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
                 blocks[-1] = Span(open_block.start, span.end)
             else:
                 blocks.append(span)
-            open_block = blocks[-1]
+            # a page-foot note ("[Footnote 1: …]") ends with its page: the next page's first lines
+            # continue the paragraph above it, never the note
+            open_block = None if NOTE_LABEL_STYLES["dp"].match(first_line) else blocks[-1]
             last_line = text[group[-1].start:group[-1].end].rstrip()
     gaps = []
     for a, b in zip([Span(0, 0)] + blocks, blocks + [Span(len(text), len(text))]):

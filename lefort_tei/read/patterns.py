@@ -44,6 +44,13 @@ ANCHOR_PAREN = re.compile(
     re.VERBOSE,
 )
 
+# What follows the marker of an enumeration's item: a word ("(2) identifications of persons")
+ENUMERATION_ITEM = re.compile(r"[ \t\u00a0]+\w")
+
+# What comes before an enumeration's marker: a colon, comma or semicolon, then a space
+# ("are of four kinds: (1) explanations", "the Congress, (2) identifications")
+ENUMERATION_SEPARATOR = re.compile(r"[:;,][ \t\u00a0\n]*\Z")
+
 # A note anchor in square brackets: "the revolution.[12]" (another common style).
 ANCHOR_BRACKET = re.compile(r"\[(?P<num>\d{1,3})\]")
 

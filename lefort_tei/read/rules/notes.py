@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import InlineNote, Span
-from ..patterns import INLINE_NOTE_OPEN, NOTE_LABEL_STYLES
+from ..patterns import ENUMERATION_ITEM, ENUMERATION_SEPARATOR, INLINE_NOTE_OPEN, NOTE_LABEL_STYLES
+
+ENUMERATION_GAP = 250  # characters at most between two items of an inline enumeration
+ENUMERATION_MIN = 3  # "(1) … (2) … (3) …": three items counted 1, 2, 3 in a row make an enumeration
+ENUMERATION_STYLES = ("paren",)  # the marker shapes a sentence enumerates with
 
 # Which anchor styles can answer a label style ("[1] text" is answered by "[1]" or "¹" …).
 ANSWERS = {
@@ -44,6 +48,38 @@ def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None
             return LabelCandidate(index, style, int(m["num"]), m["label"],
                                   Span(block.start + m.start("marker"), block.start + m.end("marker")))
     return None
+
+
+def enumeration_markers(text: str, markers: list[tuple[int, int, int]]) -> set[int]:
+    """The offsets of the markers that count the items of an inline enumeration (rule
+    ``inline-enumeration``): "are of four kinds: (1) explanations …, (2) identifications …,
+    (3) location …, and (4) cross references". ``markers``: (start, end, number) in reading order.
+
+    A run counted from 1, each marker at most ``ENUMERATION_GAP`` characters after the one before
+    and numbered one more, of at least ``ENUMERATION_MIN`` markers, where every marker opens an
+    item (a word follows it: ``ENUMERATION_ITEM``) and all but the last follow a colon, comma or
+    semicolon (the last may follow "and"). Note anchors close a phrase instead ("b.(2) c (3).",
+    and (31) (32) (33) in one sentence do not start at 1). One pass: linear.
+    """
+    found: set[int] = set()
+    run: list[tuple[int, bool]] = []  # (start, follows a separator)
+    last_at = last_number = -1
+
+    def close() -> None:
+        if len(run) >= ENUMERATION_MIN and sum(1 for _, sep in run if not sep) <= 1:
+            found.update(at for at, _ in run)
+
+    for at, end, number in markers:
+        item = ENUMERATION_ITEM.match(text, end) is not None
+        separated = ENUMERATION_SEPARATOR.search(text, max(0, at - 3), at) is not None
+        if run and item and number == last_number + 1 and at - last_at <= ENUMERATION_GAP:
+            run.append((at, separated))
+        else:
+            close()
+            run = [(at, separated)] if number == 1 and item else []
+        last_at, last_number = at, number
+    close()
+    return found
 
 
 def bracket_end(text: str, start: int, end: int) -> int | None:

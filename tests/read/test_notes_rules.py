@@ -1,0 +1,95 @@
+"""Notes and anchors decided jointly (issue 10): inline enumerations, page-foot notes of a page dump,
+restarts, numbered paragraphs, and the layout report. Fixtures written here, not corpus texts."""
+
+from __future__ import annotations
+
+from lefort_tei.read.rules.notes import enumeration_markers
+from tests.helpers import read_text
+
+PARA = ("This paragraph is running text long enough to be read as prose by the reader, with more "
+        "than twenty-five words in it so that nothing mistakes it for a title line or a heading.")
+
+SEP = "-----File: {:03d}.png---------------------------------------------------------\n"
+
+
+def links(doc) -> list[tuple[str, str]]:
+    """(anchor as printed, label of the note it links to)."""
+    by_n = {n.n: n.label_text or str(n.n) for n in doc.notes}
+    return [(doc.source.slice(a.span), by_n[a.n]) for a in doc.anchors()]
+
+
+# ------------------------------------------------------------------ inline enumerations
+
+ENUMERATION = ("Footnotes are of four kinds: (1) explanations of the background, (2) identifications of "
+               "persons, (3) location of documents, and (4) cross references.")
+
+
+def test_an_enumeration_counted_from_1_is_no_anchor_evidence():
+    # the numbered paragraphs after it are numbered paragraphs: nothing points to them
+    text = (ENUMERATION + "\n\n" + PARA + "\n\n1. The first control is fiscal.\n\n2. The second control.\n\n"
+            "3. The third control.\n\n4. The fourth control.\n")
+    doc, _ = read_text(text)
+    assert doc.notes == [] and list(doc.anchors()) == []
+
+
+def test_an_enumeration_is_not_linked_when_real_notes_exist():
+    text = (ENUMERATION + " A claim.(1) Another claim.(2)\n\n" + PARA + "\n\n1 A note.\n\n2 Another note.\n")
+    doc, _ = read_text(text)
+    assert links(doc) == [("(1)", "1"), ("(2)", "2")]
+    assert [doc.source.text[a.span.start - 7:a.span.start] for a in doc.anchors()] == [" claim.", " claim."]
+
+
+def test_enumeration_markers_rule():
+    def marks(s):
+        import re
+        return sorted(s[a:a + 3] + "@" + str(a) for a in enumeration_markers(
+            s, [(m.start(), m.end(), int(m[1])) for m in re.finditer(r"\((\d)\)", s)]))
+    assert len(marks(ENUMERATION)) == 4
+    assert marks("A (1) b.(2) c (3).") == []  # anchors close a phrase: "(3)." opens no item
+    assert marks("kinds: (1) one, (2) two.") == []  # two items are too few to tell
+    assert marks("power', (31) and that; he, (32) shows, (33) but he") == []  # not counted from 1
+    assert marks("said (1) this and (2) that and (3) more") == []  # no separators: anchors after words
+
+
+# ------------------------------------------------------------------ page dumps
+
+def test_a_page_foot_note_does_not_swallow_the_next_page():
+    text = (SEP.format(1) + "A first page.\n\n" + SEP.format(2) + "\nThe text runs on a word[1] and\ngoes on\n\n"
+            "[Footnote 1: The first page's note.]\n" + SEP.format(3) + "to the next page and more.[1]\n\n"
+            "[Footnote 1: The second page's note.]\n" + SEP.format(4) + "\nThe end.\n")
+    doc, _ = read_text(text)
+    assert [doc.source.slice(n.blocks[0].span) for n in doc.notes] == [
+        "[Footnote 1: The first page's note.]", "[Footnote 1: The second page's note.]"]
+    assert [doc.source.text[a.span.start - 5:a.span.start] for a in doc.anchors()] == [" word", "more."]
+    assert [a.n for a in doc.anchors()] == [n.n for n in doc.notes]
+
+
+def test_a_restarted_note_links_to_the_nearest_anchor_before_it():
+    # the first "[1]" has no note (the proofreaders found none); the second page's note takes the
+    # anchor on its own page, not the earlier one
+    text = (SEP.format(1) + "\nA word[1] with no note.\n\n" + PARA + "\n" + SEP.format(2) + "\nA name[1] here.\n\n"
+            "[Footnote 1: The note of the name.]\n" + SEP.format(3) + "\nThe end.\n")
+    doc, _ = read_text(text)
+    assert [doc.source.text[a.span.start - 4:a.span.start] for a in doc.anchors()] == ["name"]
+
+
+def test_the_layout_report_counts_page_foot_notes_and_pages():
+    from tests.read.test_footnotes import DUMP
+    doc, diags = read_text(DUMP)
+    (report,) = [d.message for d in diags if d.code == "layout"]
+    assert doc.layout["page-foot notes"] > 0 and doc.layout["pages"] > 1
+    assert f"{doc.layout['pages']} pages" in report
+    assert (f"{doc.layout['page-foot notes']} notes at the foot of pages "
+            f"({doc.layout['page-foot anchors']} linked") in report
+    assert "boilerplate set apart: header" in report  # the download header the page reader set apart
+
+
+# ------------------------------------------------------------------ restarts
+
+def test_a_group_numbered_below_the_one_before_links_in_its_own_region():
+    # found by the property test: "2. …" then "1 …": one run through the text would link the "²"
+    # printed after both to note 2, and the anchors would not come in note order (anchor-order)
+    doc, _ = read_text("\u00b2\n\n2. Development\n\n1 (1)\n\n1 0\n\n0 \u00b2")
+    order = [a.n for a in doc.anchors()]
+    notes = [n.n for n in doc.notes]
+    assert order == sorted(order, key=notes.index)
