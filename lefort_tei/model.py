@@ -259,6 +259,7 @@ class Paragraph:
     span: Span
     inlines: list[Inline] = field(default_factory=list)
     id: str = ""
+    n: str = ""  # a numbered paragraph's number, printed at its start ("1. The first …" → "1"): p/@n
 
 
 @dataclass(slots=True)

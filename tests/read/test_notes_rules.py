@@ -93,3 +93,57 @@ def test_a_group_numbered_below_the_one_before_links_in_its_own_region():
     order = [a.n for a in doc.anchors()]
     notes = [n.n for n in doc.notes]
     assert order == sorted(order, key=notes.index)
+
+
+# ------------------------------------------------------------------ inline notes
+
+def test_an_inline_note_over_two_paragraphs_is_one_note_in_one_paragraph():
+    from lefort_tei.model import InlineNote
+    text = (PARA + "\n\nThe art of the legislator. [Footnote: The savage and\nthe illiterate.\n\n"
+            "This is the source [sic] of it.] And the text goes on.\n\n" + PARA + "\n")
+    doc, _ = read_text(text)
+    (note,) = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, InlineNote)]
+    assert doc.source.slice(note.span) == "[Footnote: The savage and\nthe illiterate.\n\nThis is the source [sic] of it.]"
+    assert len(list(doc.paragraphs())) == 3
+
+
+def test_an_inline_note_never_closed_joins_nothing():
+    text = PARA + "\n\n" + PARA + " [Footnote: left open\n\n" + "\n\n".join([PARA] * 14) + "\n"
+    doc, _ = read_text(text)
+    assert len(list(doc.paragraphs())) == 16
+
+
+# ------------------------------------------------------------------ numbered paragraphs
+
+def numbers(doc) -> list[tuple[str, str]]:
+    return [(p.n, doc.source.slice(p.span)[:6]) for p in doc.paragraphs() if p.n]
+
+
+def test_numbered_paragraphs_with_no_anchor_are_p_with_n():
+    text = (PARA + "\n\n1. The first control is fiscal, and the editor must remind himself of it.\n\n"
+            "2. A second control requires the exclusion of papers already printed.\n\n" + PARA + "\n\n"
+            "3. A third control excludes trivial papers.\n\n" + PARA + "\n")
+    doc, diags = read_text(text)
+    assert doc.notes == []
+    assert numbers(doc) == [("1", "1. The"), ("2", "2. A s"), ("3", "3. A t")]
+    (report,) = [d.message for d in diags if d.code == "layout"]
+    assert "3 numbered paragraphs" in report
+
+
+def test_a_paragraph_that_opens_with_a_number_numbers_nothing():
+    text = PARA + "\n\n12 men came to the meeting, and 3 of them spoke.\n\n13 more came later that evening.\n\n" + PARA
+    doc, _ = read_text(text)
+    assert numbers(doc) == []  # two numbers not counted from 1 are no run
+
+
+def test_numbered_paragraphs_are_encoded_as_p_n_and_stay_lossless():
+    from lefort_tei.encode import encode
+    from lefort_tei.plaintext import fold_whitespace, view_text
+    from lefort_tei.validate import validate_bytes
+    text = PARA + "\n\n(1) The first point, made at length.\n\n(2) The second point, made at length.\n"
+    doc, _ = read_text(text)
+    encoded = encode(doc)
+    ps = [p for p in encoded.root.iter("{http://www.tei-c.org/ns/1.0}p") if p.get("n")]
+    assert [(p.get("n"), p.text[:3]) for p in ps] == [("1", "(1)"), ("2", "(2)")]
+    assert fold_whitespace(view_text(encoded.root, "diplomatic")) == fold_whitespace(doc.source.text)
+    assert [d for d in validate_bytes(encoded.data, "t.xml") if d.level == "error"] == []
