@@ -181,6 +181,24 @@ class Emphasis:
 
 
 @dataclass(slots=True)
+class CharacterReference:
+    """An HTML character reference left in the text ("&amp;", "&mdash;", "&#8212;"): the source's
+    characters (``choice`` › ``orig``) and the character they stand for (``reg[@type="entity"]``),
+    which only the reading view shows."""
+
+    span: Span
+    char: str
+
+
+@dataclass(slots=True)
+class MarkupChar:
+    """A markup character read as nothing: the backslash of a Markdown escape ("\\*", "\\_")
+    (``c[@type="markup"]``), kept in the diplomatic view and dropped from the reading view."""
+
+    span: Span
+
+
+@dataclass(slots=True)
 class Furniture:
     """A line of page furniture kept as printed: ``fw`` with ``type`` "header" (running head),
     "pageNum", "catch" (catchword), "sig" (signature mark), "separator" (a page dump's separator
@@ -230,7 +248,7 @@ class FootAnchor:
 
 
 Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote,
-               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor]
+               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor, CharacterReference, MarkupChar]
 
 NESTING_ORDER: dict[type, int] = {
     InlineNote: -1,  # outermost: a note printed in place holds its own citations, names and dates
@@ -247,6 +265,8 @@ NESTING_ORDER: dict[type, int] = {
     PageBreak: 6,
     LineBreak: 7,
     Hyphenation: 9,
+    MarkupChar: 8,
+    CharacterReference: 9,
     Correction: 9,  # innermost: persName › choice, ref › choice, date › choice
 }
 

@@ -66,12 +66,14 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
     doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))
-    emphasis = 0
+    markup: Counter = Counter()
     for p in doc.paragraphs():
         found = light_markup(source.text, p) if not _in_boilerplate(doc, p) else []
         p.inlines.extend(found)
-        emphasis += len(found)
-    doc.layout["light markup"] = emphasis
+        markup.update(type(i).__name__ for i in found)
+    doc.layout["light markup"] = markup["Emphasis"]
+    doc.layout["character references"] = markup["CharacterReference"]
+    doc.layout["escapes"] = markup["MarkupChar"]
     doc.layout["boilerplate"] = [b.kind for b in doc.front_boilerplate + doc.back_boilerplate]
     if pages is not None:  # a page dump: its pages and the notes printed at their feet
         doc.layout["pages"] = len(pages.pages)
@@ -129,7 +131,11 @@ def layout_summary(layout: dict) -> str:
                  + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))
     parts.append(f"{layout.get('block quotations', 0)} block quotations")
     if layout.get("light markup"):
-        parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>)")
+        parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>, :role:`x`)")
+    if layout.get("character references"):
+        parts.append(f"{layout['character references']} character references (&amp;, &#8212;)")
+    if layout.get("escapes"):
+        parts.append(f"{layout['escapes']} backslash escapes (\\*, \\_)")
     parts.append("boilerplate set apart: " + (", ".join(layout.get("boilerplate") or []) or "none"))
     return "; ".join(parts)
 

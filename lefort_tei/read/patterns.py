@@ -246,6 +246,25 @@ LIGHT_MARKUP = {
 }
 HTML_REND = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold", "sc": "smallcaps"}
 
+# A reST interpreted-text role: ":emphasis:`x`", ":sup:`2`", ":title-reference:`Realities of War`",
+# ":t:`Realities of War`" (the role's name, then the text in backquotes; never across a blank line)
+REST_ROLE = re.compile(
+    r"""(?<![\w`:])(?P<open>:(?P<role>[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*):`)
+        (?P<body>[^`\s](?:[^`\n]|\n(?!\s*\n))*?)
+        (?P<close>`)(?![\w`])""",
+    re.VERBOSE,
+)
+# The docutils roles that set their text off, with their aliases; other roles stay text
+REST_ROLE_REND = {"emphasis": "italic", "strong": "bold", "title-reference": "italic", "title": "italic",
+                  "t": "italic", "superscript": "superscript", "sup": "superscript", "subscript": "subscript",
+                  "sub": "subscript"}
+
+# An HTML character reference left in the text: "&amp;", "&mdash;", "&#8212;", "&#x2014;" (the ";" is required)
+CHARACTER_REFERENCE = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]{1,31})|\#(?P<dec>[0-9]{1,7})|\#[xX](?P<hex>[0-9A-Fa-f]{1,6}));")
+
+# A Markdown (or reST) backslash escape of an ASCII punctuation character: "God\'s", "\*", "\_"
+MARKUP_ESCAPE = re.compile(r"(?P<open>\\)(?P<body>[!-/:-@\[-`{-~])")
+
 # Columns aligned with runs of spaces: a table row or a contents header, not a heading:
 # "CHAP.                                             PAGE", "Words by _William Mee_.      _Millard_"
 ALIGNED_COLUMNS = re.compile(r"\S[ \t]{4,}\S")

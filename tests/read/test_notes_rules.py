@@ -147,3 +147,48 @@ def test_numbered_paragraphs_are_encoded_as_p_n_and_stay_lossless():
     assert [(p.get("n"), p.text[:3]) for p in ps] == [("1", "(1)"), ("2", "(2)")]
     assert fold_whitespace(view_text(encoded.root, "diplomatic")) == fold_whitespace(doc.source.text)
     assert [d for d in validate_bytes(encoded.data, "t.xml") if d.level == "error"] == []
+
+
+# ------------------------------------------------------------------ light markup (rules/markup.py)
+
+def _edition(text):
+    from lefort_tei.encode import encode
+    from lefort_tei.plaintext import view_text
+    doc, _ = read_text(text)
+    root = encode(doc).root
+    return doc, root, view_text(root, "diplomatic"), view_text(root, "reading")
+
+
+def test_rest_roles_are_hi_with_their_characters_as_markup():
+    text = PARA + "\n\nHe wrote :t:`Realities of War`, :emphasis:`twice`, x\\ :sup:`2` and :unknown:`y`.\n"
+    doc, root, diplomatic, reading = _edition(text)
+    his = [(h.get("rend"), "".join(h.itertext())) for h in root.iter("{http://www.tei-c.org/ns/1.0}hi")]
+    assert his == [("italic", ":t:`Realities of War`"), ("italic", ":emphasis:`twice`"), ("superscript", ":sup:`2`")]
+    assert diplomatic.strip().endswith(text.split("\n\n")[1].strip())
+    assert "He wrote Realities of War, twice, x\\ 2 and :unknown:`y`." in reading  # an unknown role stays text
+
+
+def test_character_references_read_as_their_character():
+    text = PARA + "\n\nAT&amp;T &mdash; then&#8212;now &#x2014; &bogus; &#1; end.\n"
+    doc, root, diplomatic, reading = _edition(text)
+    regs = [r.text for r in root.iter("{http://www.tei-c.org/ns/1.0}reg") if r.get("type") == "entity"]
+    assert regs == ["&", "\u2014", "\u2014", "\u2014"]
+    assert "AT&amp;T &mdash; then&#8212;now &#x2014; &bogus; &#1; end." in diplomatic
+    assert "AT&T \u2014 then\u2014now \u2014 &bogus; &#1; end." in reading  # unknown names, controls: text
+
+
+def test_backslash_escapes_read_as_the_escaped_character_and_open_no_emphasis():
+    text = PARA + "\n\nGod\\'s \\*not emphasis\\* and \\_not either\\_ but _this_.\n"
+    doc, root, diplomatic, reading = _edition(text)
+    cs = [c.text for c in root.iter("{http://www.tei-c.org/ns/1.0}c")]
+    assert cs == ["\\"] * 5 + ["_", "_"]
+    assert "God's *not emphasis* and _not either_ but this." in reading
+    assert "God\\'s \\*not emphasis\\* and \\_not either\\_ but _this_." in diplomatic
+
+
+def test_light_markup_editions_are_valid():
+    from lefort_tei.encode import encode
+    from lefort_tei.validate import validate_bytes
+    doc, _ = read_text(PARA + "\n\n:strong:`A` &amp; B\\* :sub:`2` _c_ &#8212;\n")
+    data = encode(doc).data
+    assert [d.format() for d in validate_bytes(data, "t.xml") if d.level == "error"] == []

@@ -284,8 +284,10 @@
   <xsl:template match="*" mode="source-layout"/>
 
   <!-- A line-end hyphen is layout, not a correction: the view's hook (mode "hyphen") prints the
-       hyphen as printed (diplomatic) or the joined word, or a kept compound hyphen (reading). -->
-  <xsl:template match="choice[reg/@type = 'hyphenation']" priority="1">
+       hyphen as printed (diplomatic) or the joined word, or a kept compound hyphen (reading).
+       A character reference left in the source ("&amp;amp;", "&amp;#8212;") is markup, not a
+       correction either: the same hook prints it as printed or the character it stands for. -->
+  <xsl:template match="choice[reg/@type = ('hyphenation', 'entity')]" priority="1">
     <xsl:apply-templates select="." mode="hyphen"/>
   </xsl:template>
   <xsl:template match="choice" mode="hyphen"><xsl:value-of select="reg"/></xsl:template>
