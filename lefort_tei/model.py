@@ -199,6 +199,23 @@ class MarkupChar:
 
 
 @dataclass(slots=True)
+class NumberedList:
+    """A numbered list inside a paragraph: lines opening "1.", "2." … (``list[@type="ordered"]``
+    › ``item[@n]``); ``items`` are the items' spans, each from its number to its last character."""
+
+    span: Span
+    items: list[tuple[Span, str]] = field(default_factory=list)  # (span, the number as printed)
+
+
+@dataclass(slots=True)
+class ListItem:
+    """One item of a ``NumberedList`` (made by the encoder from the list's ``items``)."""
+
+    span: Span
+    n: str
+
+
+@dataclass(slots=True)
 class Furniture:
     """A line of page furniture kept as printed: ``fw`` with ``type`` "header" (running head),
     "pageNum", "catch" (catchword), "sig" (signature mark), "separator" (a page dump's separator
@@ -248,9 +265,12 @@ class FootAnchor:
 
 
 Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote,
-               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor, CharacterReference, MarkupChar]
+               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor, CharacterReference, MarkupChar,
+               NumberedList]
 
 NESTING_ORDER: dict[type, int] = {
+    NumberedList: -3,  # a list inside a paragraph holds everything of its items
+    ListItem: -2,
     InlineNote: -1,  # outermost: a note printed in place holds its own citations, names and dates
     Citation: 0,
     NoteAnchor: 1,

@@ -27,8 +27,10 @@ from ..model import (
     Furniture,
     Hyphenation,
     LineBreak,
+    ListItem,
     MarkupChar,
     NoteAnchor,
+    NumberedList,
     Omission,
     PageBreak,
     PersonRef,
@@ -121,6 +123,8 @@ def _inside(outer: Span, inner: Span) -> bool:
 
 
 def _sub_spans(span) -> list:
+    if isinstance(span, NumberedList):
+        return [ListItem(item, n) for item, n in span.items]
     if isinstance(span, Emphasis):
         return [MarkupChars(span.open), MarkupChars(span.close)]
     if isinstance(span, InlineNote):
@@ -260,6 +264,16 @@ def _(span: Emphasis) -> etree._Element:
 @inline_element.register
 def _(span: MarkupChars) -> etree._Element:
     return etree.Element(T("c"), {"type": "markup"})
+
+
+@inline_element.register
+def _(span: NumberedList) -> etree._Element:
+    return etree.Element(T("list"), {"type": "ordered"})
+
+
+@inline_element.register
+def _(span: ListItem) -> etree._Element:
+    return etree.Element(T("item"), {"n": span.n})
 
 
 @inline_element.register

@@ -23,6 +23,7 @@ from .anchors import link_notes
 from .blocks import read_layout
 from .family import detect_family
 from .rules.headings import heading_like
+from .rules.lists import numbered_list
 from .rules.markup import light_markup
 from .rules.notes import inline_notes
 from .layout import inline_page_numbers, read_pages
@@ -81,7 +82,6 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         doc.layout["page-foot notes"] = len(foot)
         doc.layout["page-foot anchors"] = sum(1 for page in pages.pages for f in page.furniture
                                               if isinstance(f, FootAnchor))
-    diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     for quote in _quotes(doc):
         if quote.source_note is None:
             anchors = [i for i in quote.paragraphs[-1].inlines if isinstance(i, NoteAnchor)]
@@ -106,6 +106,13 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         while (i := source.text.find("\f", start, p.span.end)) >= 0:
             p.inlines.append(PageBreak(Span(i, i + 1)))
             start = i + 1
+    lists = 0  # last: a list must not cut a span read before it (page marks included)
+    for p in doc.paragraphs():
+        if (found := numbered_list(source.text, p) if not _in_boilerplate(doc, p) else None) is not None:
+            p.inlines.append(found)
+            lists += 1
+    doc.layout["numbered lists"] = lists
+    diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     return doc, diags
 
 
@@ -124,6 +131,8 @@ def layout_summary(layout: dict) -> str:
     if layout.get("page-foot notes"):
         parts.append(f"{layout['page-foot notes']} notes at the foot of pages "
                      f"({layout.get('page-foot anchors', 0)} linked to an anchor on their page)")
+    if layout.get("numbered lists"):
+        parts.append(f"{layout['numbered lists']} numbered lists inside paragraphs")
     if layout.get("numbered paragraphs"):
         parts.append(f"{layout['numbered paragraphs']} numbered paragraphs (no anchor points to them)")
     schemes = layout.get("heading rules") or {}

@@ -259,6 +259,12 @@ REST_ROLE_REND = {"emphasis": "italic", "strong": "bold", "title-reference": "it
                   "t": "italic", "superscript": "superscript", "sup": "superscript", "subscript": "subscript",
                   "sub": "subscript"}
 
+# A line that opens an item of a numbered list: "1. a Certificate of your appointment.", "2) …", "(3) …"
+LIST_ITEM_LINE = re.compile(
+    r"""[ \t]*(?P<marker>(?P<num>\d{1,3})(?P<punct>[.)])|\((?P<pnum>\d{1,3})\))[ \t\u00a0]+(?=\S)""",
+    re.VERBOSE,
+)
+
 # An HTML character reference left in the text: "&amp;", "&mdash;", "&#8212;", "&#x2014;" (the ";" is required)
 CHARACTER_REFERENCE = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]{1,31})|\#(?P<dec>[0-9]{1,7})|\#[xX](?P<hex>[0-9A-Fa-f]{1,6}));")
 

@@ -192,3 +192,47 @@ def test_light_markup_editions_are_valid():
     doc, _ = read_text(PARA + "\n\n:strong:`A` &amp; B\\* :sub:`2` _c_ &#8212;\n")
     data = encode(doc).data
     assert [d.format() for d in validate_bytes(data, "t.xml") if d.level == "error"] == []
+
+
+# ------------------------------------------------------------------ numbered lists (rules/lists.py)
+
+LIST = ("The papers herewith furnished you are,\n1. a Certificate of your appointment.\n"
+        "2. A Commission authorizing you to demand the Archives\n3. The order to the Governor, with a\n"
+        "letter to him from the Minister here.")
+
+
+def test_numbered_lines_inside_a_paragraph_are_a_list():
+    from lefort_tei.model import NumberedList
+    doc, _ = read_text(PARA + "\n\n" + LIST + "\n\n" + PARA + "\n")
+    (found,) = [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, NumberedList)]
+    items = [(n, doc.source.slice(span)) for span, n in found.items]
+    assert items == [("1", "1. a Certificate of your appointment."),
+                     ("2", "2. A Commission authorizing you to demand the Archives"),
+                     ("3", "3. The order to the Governor, with a\nletter to him from the Minister here.")]
+    assert doc.layout["numbered lists"] == 1
+
+
+def test_a_list_is_list_item_n_in_the_paragraph_valid_and_lossless():
+    from lefort_tei.encode import encode
+    from lefort_tei.plaintext import fold_whitespace, view_text
+    from lefort_tei.validate import validate_bytes
+    doc, _ = read_text(PARA + "\n\n" + LIST + "\n")
+    encoded = encode(doc)
+    (lst,) = encoded.root.iter("{http://www.tei-c.org/ns/1.0}list")
+    assert lst.get("type") == "ordered" and lst.getparent().tag.endswith("}p")
+    assert [i.get("n") for i in lst] == ["1", "2", "3"]
+    assert fold_whitespace(view_text(encoded.root, "diplomatic")) == fold_whitespace(doc.source.text)
+    assert [d for d in validate_bytes(encoded.data, "t.xml") if d.level == "error"] == []
+
+
+def test_no_list_from_one_number_a_list_not_from_1_or_a_span_cut_by_it():
+    from lefort_tei.model import NumberedList
+
+    def lists(text):
+        doc, _ = read_text(PARA + "\n\n" + text + "\n")
+        return [i for p in doc.paragraphs() for i in p.inlines if isinstance(i, NumberedList)]
+    assert lists("The year was long,\n1. one thing only happened in it and nothing else.") == []
+    assert lists("The items were,\n2. the second\n3. the third") == []
+    assert lists("Mixed styles,\n1. one\n2) two") == []
+    # an inline note over two items: a list would cut it
+    assert lists("Items,\n1. one [Footnote: a note\n2. that runs on] and\n3. three") == []

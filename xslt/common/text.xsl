@@ -292,6 +292,15 @@
   </xsl:template>
   <xsl:template match="choice" mode="hyphen"><xsl:value-of select="reg"/></xsl:template>
 
+  <!-- A numbered list inside a paragraph: HTML allows no list inside p, so spans shown as
+       lines (CSS .list .item); each item keeps its number as printed. -->
+  <xsl:template match="list">
+    <span class="list list-{@type}" role="list"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="item">
+    <span class="item" role="listitem"><xsl:apply-templates/></span>
+  </xsl:template>
+
   <xsl:template match="emph"><em><xsl:apply-templates/></em></xsl:template>
 
   <xsl:template match="hi | foreign | name | placeName | orgName | seg">
