@@ -24,6 +24,7 @@ from ..model import Span
 from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, OCR_DIGITS, PRICE, SECTION_BREAK, SUPERSCRIPT_DIGITS
 from .rules.notes import ANSWERS, ENUMERATION_STYLES, LabelCandidate, enumeration_markers, label_candidate
 
+MIN_EVIDENCE = 2  # numbers of a group (of two labels or more) that anchors must print
 MAX_CONTINUATION = 40  # unlabelled blocks a note may run over before the next label of its group
 MIN_ADVERTISEMENT_PRICES = 2  # blocks with a price that make the blocks after the notes advertisements
 ADVERTISEMENT_DENSITY = 6  # … when at least one block in six names a price (a document with sums is no catalogue)
@@ -126,8 +127,8 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
         if accepted and g.first <= accepted[-1].last:
             continue
         count, style = _evidence(index, g, region_start, blocks[g.first].start)
-        if count == 0 or count * 2 < len(g.labels):
-            continue
+        if count == 0 or count * 2 < len(g.labels) or count < min(len(g.labels), MIN_EVIDENCE):
+            continue  # half the numbers, and two of them at least: one stray "(2)" makes no notes
         g.anchor_style, g.region = style, (region_start, blocks[g.first].start)
         # extents: each note runs to the block before the next label; the last one to a stop
         for k, c in enumerate(g.labels):

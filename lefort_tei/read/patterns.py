@@ -265,6 +265,10 @@ LIST_ITEM_LINE = re.compile(
     re.VERBOSE,
 )
 
+# A line of raw OCR that opens a numbered paragraph or item: "1. The sternest of the controls …",
+# "2. A Commission authorizing you …" (a number of up to three digits, a period, a space)
+NUMBERED_LINE = re.compile(r"[ \t]*\d{1,3}\.[ \t]+(?=[A-Za-z])")
+
 # An HTML character reference left in the text: "&amp;", "&mdash;", "&#8212;", "&#x2014;" (the ";" is required)
 CHARACTER_REFERENCE = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]{1,31})|\#(?P<dec>[0-9]{1,7})|\#[xX](?P<hex>[0-9A-Fa-f]{1,6}));")
 

@@ -236,3 +236,30 @@ def test_no_list_from_one_number_a_list_not_from_1_or_a_span_cut_by_it():
     assert lists("Mixed styles,\n1. one\n2) two") == []
     # an inline note over two items: a list would cut it
     assert lists("Items,\n1. one [Footnote: a note\n2. that runs on] and\n3. three") == []
+
+
+# ------------------------------------------------------------------ raw OCR and weak evidence
+
+def _hathi_page(n: int, body: str) -> str:
+    return f"\f\n## p. {n} (#{n + 1}) ##################################################\n\n{body}\n"
+
+
+def test_raw_ocr_numbered_lines_open_numbered_paragraphs():
+    body = ("These principles of selection have never been seriously modified and have never been\n"
+            "ignored by anyone who has had the task of choosing what to print in the volumes.\n"
+            "1. The sternest of the controls in question is fiscal: with a limited supply of\n"
+            "funds available the Editor has had to remind himself of economy of space and time.\n"
+            "2. A second control requires the general exclusion of papers previously edited and\n"
+            "published in good form, their citation being sufficient for the purposes of the work.")
+    text = "Downloaded from a library\n" + _hathi_page(1, body) + _hathi_page(2, body.replace("1. ", "one ")) + \
+        _hathi_page(3, "The end of the text, on a page of its own with more words in it than a line.")
+    doc, _ = read_text(text)
+    assert [p.n for p in doc.paragraphs() if p.n][:2] == ["1", "2"]
+    assert doc.notes == []
+
+
+def test_one_stray_anchor_makes_no_notes_of_two_numbered_blocks():
+    text = (PARA + " It has two sides, and (2) the other one.\n\n" + PARA + "\n\n"
+            "2. As Governor of the whole territory.\n\n3. As Commissioner with special powers.\n")
+    doc, _ = read_text(text)
+    assert doc.notes == [] and [p.n for p in doc.paragraphs() if p.n] == []  # "2." "3.": not from 1, too few
