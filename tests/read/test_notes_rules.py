@@ -263,3 +263,12 @@ def test_one_stray_anchor_makes_no_notes_of_two_numbered_blocks():
             "2. As Governor of the whole territory.\n\n3. As Commissioner with special powers.\n")
     doc, _ = read_text(text)
     assert doc.notes == [] and [p.n for p in doc.paragraphs() if p.n] == []  # "2." "3.": not from 1, too few
+
+
+def test_an_emphasis_holds_no_inline_note():
+    # found by the fuzz test: "_[Footnote 1: a note.]continued_" gave a note inside hi (invalid)
+    from lefort_tei.model import Emphasis, InlineNote
+    doc, _ = read_text(PARA + "\n\nIV. Various (_[Footnote 1: a note.]continued_) and _this_.\n")
+    kinds = sorted((type(i).__name__, doc.source.slice(i.span)) for p in doc.paragraphs() for i in p.inlines
+                   if isinstance(i, (Emphasis, InlineNote)))
+    assert kinds == [("Emphasis", "_this_"), ("InlineNote", "[Footnote 1: a note.]")]

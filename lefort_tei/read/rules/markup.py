@@ -14,9 +14,10 @@ crossing an anchor or an inline note is left as text). Rules, in order: ``escape
 
 from __future__ import annotations
 
+import bisect
 from html.entities import html5
 
-from ...model import CharacterReference, Emphasis, MarkupChar, NoteAnchor, Paragraph, Span
+from ...model import CharacterReference, Emphasis, InlineNote, MarkupChar, NoteAnchor, Paragraph, Span
 from ..patterns import CHARACTER_REFERENCE, HTML_REND, LIGHT_MARKUP, MARKUP_ESCAPE, REST_ROLE, REST_ROLE_REND
 
 Found = Emphasis | CharacterReference | MarkupChar
@@ -27,6 +28,7 @@ def light_markup(text: str, p: Paragraph) -> list[Found]:
     cover = _Cover(p.span)
     base = [i.span for i in p.inlines if i.span.end > i.span.start]
     anchors = {id(i.span) for i in p.inlines if isinstance(i, NoteAnchor)}
+    notes = sorted(i.span.start for i in p.inlines if isinstance(i, InlineNote))
     for span in base:
         cover.add(span)
     escaped: set[int] = set()  # "\*", "\&amp;": the escaped character opens or closes nothing
@@ -48,10 +50,10 @@ def light_markup(text: str, p: Paragraph) -> list[Found]:
     for m in REST_ROLE.finditer(text, p.span.start, p.span.end):
         rend = REST_ROLE_REND.get(m["role"].lower())
         if rend is not None:
-            _emphasis(m, rend, cover, anchors, emphases, found)
+            _emphasis(m, rend, cover, anchors, notes, emphases, found)
     for _rule, (pattern, rend) in LIGHT_MARKUP.items():
         for m in pattern.finditer(text, p.span.start, p.span.end):
-            _emphasis(m, rend or HTML_REND[m["tag"]], cover, anchors, emphases, found)
+            _emphasis(m, rend or HTML_REND[m["tag"]], cover, anchors, notes, emphases, found)
     return found
 
 
@@ -86,11 +88,15 @@ class _Cover:
                                              min(span.end - self.start, len(self.at))))
 
 
-def _emphasis(m, rend: str, cover: _Cover, anchors: set[int], emphases: set[int], found: list[Found]) -> None:
+def _emphasis(m, rend: str, cover: _Cover, anchors: set[int], notes: list[int], emphases: set[int],
+              found: list[Found]) -> None:
     span = Span(m.start(), m.end())
     around = cover.around(span)
     if any(span.overlaps(t) and not (span.contains(t) or t.contains(span)) for t in around):
         return
+    k = bisect.bisect_left(notes, span.start)
+    if k < len(notes) and notes[k] < span.end:
+        return  # an emphasis holds no inline note (a note is no phrase of the text around it)
     if any(id(t) in anchors and not span.contains(t) for t in around):
         return  # an anchor holds no emphasis
     if any(t.contains(span) and t != span and id(t) in emphases for t in around):
