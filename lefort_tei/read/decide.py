@@ -24,7 +24,7 @@ from ..model import Span
 from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, OCR_DIGITS, PRICE, SECTION_BREAK, SUPERSCRIPT_DIGITS
 from .rules.notes import ANSWERS, ENUMERATION_STYLES, LabelCandidate, enumeration_markers, label_candidate
 
-MIN_EVIDENCE = 2  # numbers of a group (of two labels or more) that anchors must print
+MIN_EVIDENCE = 2  # anchored numbers a group of two labels or more needs, unless it ends the text
 MAX_CONTINUATION = 40  # unlabelled blocks a note may run over before the next label of its group
 MIN_ADVERTISEMENT_PRICES = 2  # blocks with a price that make the blocks after the notes advertisements
 ADVERTISEMENT_DENSITY = 6  # … when at least one block in six names a price (a document with sums is no catalogue)
@@ -127,8 +127,11 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
         if accepted and g.first <= accepted[-1].last:
             continue
         count, style = _evidence(index, g, region_start, blocks[g.first].start)
-        if count == 0 or count * 2 < len(g.labels) or count < min(len(g.labels), MIN_EVIDENCE):
-            continue  # half the numbers, and two of them at least: one stray "(2)" makes no notes
+        if count == 0 or count * 2 < len(g.labels):
+            continue
+        # one anchored number answers a group of two only where notes are expected: at the text's
+        # end (a stray "(2)" in the body makes no notes of "2. …" "3. …" in the middle of it)
+        weak = count < min(len(g.labels), MIN_EVIDENCE)
         g.anchor_style, g.region = style, (region_start, blocks[g.first].start)
         # extents: each note runs to the block before the next label; the last one to a stop
         for k, c in enumerate(g.labels):
@@ -144,6 +147,10 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
         if g.first > lo and NOTES_HEADING_ANY.match(text[blocks[g.first - 1].start:blocks[g.first - 1].end]):
             g.heading = g.first - 1
         g.place = "foot" if g.style == "dp" else "chapter-end"
+        if weak and not all(SECTION_BREAK.match(text[blocks[i].start:blocks[i].end])
+                            for i in range(g.labels[-1].index + 1, hi)):  # its last label is the text's end
+            g.extents = []
+            continue
         accepted.append(g)
         region_start = blocks[g.last].end
     layout = NoteLayout(accepted)

@@ -258,11 +258,17 @@ def test_raw_ocr_numbered_lines_open_numbered_paragraphs():
     assert doc.notes == []
 
 
-def test_one_stray_anchor_makes_no_notes_of_two_numbered_blocks():
+def test_one_stray_anchor_makes_no_notes_of_two_numbered_blocks_in_the_body():
     text = (PARA + " It has two sides, and (2) the other one.\n\n" + PARA + "\n\n"
-            "2. As Governor of the whole territory.\n\n3. As Commissioner with special powers.\n")
+            "2. As Governor of the whole territory.\n\n3. As Commissioner with special powers.\n\n" + PARA + "\n")
     doc, _ = read_text(text)
     assert doc.notes == [] and [p.n for p in doc.paragraphs() if p.n] == []  # "2." "3.": not from 1, too few
+
+
+def test_one_anchored_number_answers_two_labels_at_the_text_end():
+    # the OCR lost one marker: labels closing the text are notes all the same
+    doc, _ = read_text(PARA + " A claim.(2)\n\n" + PARA + "\n\n1 One note.\n\n2 Two notes.\n")
+    assert [n.n for n in doc.notes] == [1, 2] and [a.n for a in doc.anchors()] == [2]
 
 
 def test_an_emphasis_holds_no_inline_note():
