@@ -14,7 +14,8 @@ the scorer reads in the TEI:
 - note links: a ``ref[@type="noteAnchor"]`` pointing to a ``note`` (or a ``note`` encoded in place,
   which is its own anchor); a truth item is found when the 20 characters before it in the truth
   end the text before the anchor and the note's ``@n`` is the truth's label (or, where the truth
-  gives the note's first 30 characters instead, the note starts with them);
+  gives the note's first 30 characters instead, the note starts with them, and precision is
+  measured on the pages that sample covers: the anchors between their ``pb`` s);
 - headings: the title page's ``docTitle`` and each ``head`` outside boilerplate divisions and the notes division, matched in order to
   the truth's headings (a heading printed with its subtitle, or a number line and a title line,
   may be one ``head``); markup characters of a heading (``#``, a reST underline) are ignored;
@@ -247,7 +248,10 @@ def score_notes(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> tup
             anchors.append((index.span(note)[0], note))
     anchors.sort(key=lambda a: a[0])
     used: set[int] = set()
-    pr = PR(truth=len(items), predicted=0 if exact_note_start else len(anchors))
+    pr = PR(truth=len(items), predicted=len(anchors))
+    if exact_note_start:  # the truth lists every note of a few pages only: precision on those pages
+        lo, hi = _sampled_pages(tei, index, {str(item.get("page", "")) for item in items})
+        pr.predicted = sum(1 for at, _ in anchors if lo <= at < hi)
     for item in items:
         before = squeeze(item.get("before_anchor_20", ""))
         unnumbered = str(item.get("label", "")).startswith("(unnumbered")  # "(unnumbered 3)": no label printed
@@ -264,9 +268,20 @@ def score_notes(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> tup
             if ok:
                 used.add(k)
                 pr.found += 1
-                pr.right += 0 if exact_note_start else 1
+                pr.right += 1
                 break
     return pr, (len(notes), _count(notes_truth.get("count")))
+
+
+def _sampled_pages(tei: etree._Element, index: DiplomaticIndex, pages: set[str]) -> tuple[int, int]:
+    """Where the pages ``pages`` lie in the diplomatic text: from the first one's ``pb`` to the
+    ``pb`` after the last one ((0, 0) when no ``pb`` carries one of their numbers)."""
+    breaks = [(index.span(pb)[0], pb.get("n")) for pb in tei.iterfind(f".//{{{TEI_NS}}}text//{{{TEI_NS}}}pb")]
+    inside = [k for k, (_, n) in enumerate(breaks) if n in pages]
+    if not inside:
+        return 0, 0
+    end = breaks[inside[-1] + 1][0] if inside[-1] + 1 < len(breaks) else len(index.text)
+    return breaks[inside[0]][0], end
 
 
 def _heading_key(s: str) -> str:

@@ -53,6 +53,12 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
             el.attrib.pop("from", None)
             el.attrib.pop("to", None)
         _glyphs_to_seg(root)
+        for el in list(root.iter(T("c"))):  # Lite has no c: a markup character is seg[@type=markup]
+            el.tag = T("seg")
+    else:  # simplePrint has no @rend: its own renditions, "simple:italic", "simple:superscript"
+        for el in root.iter(T("hi")):
+            if (rend := el.attrib.pop("rend", None)) is not None:
+                el.set("rendition", "simple:" + rend)
     _flatten_editorial_decl(root)
     return to_bytes(root, None, None)
 

@@ -181,6 +181,41 @@ class Emphasis:
 
 
 @dataclass(slots=True)
+class CharacterReference:
+    """An HTML character reference left in the text ("&amp;", "&mdash;", "&#8212;"): the source's
+    characters (``choice`` › ``orig``) and the character they stand for (``reg[@type="entity"]``),
+    which only the reading view shows."""
+
+    span: Span
+    char: str
+
+
+@dataclass(slots=True)
+class MarkupChar:
+    """A markup character read as nothing: the backslash of a Markdown escape ("\\*", "\\_")
+    (``c[@type="markup"]``), kept in the diplomatic view and dropped from the reading view."""
+
+    span: Span
+
+
+@dataclass(slots=True)
+class NumberedList:
+    """A numbered list inside a paragraph: lines opening "1.", "2." … (``list[@type="ordered"]``
+    › ``item[@n]``); ``items`` are the items' spans, each from its number to its last character."""
+
+    span: Span
+    items: list[tuple[Span, str]] = field(default_factory=list)  # (span, the number as printed)
+
+
+@dataclass(slots=True)
+class ListItem:
+    """One item of a ``NumberedList`` (made by the encoder from the list's ``items``)."""
+
+    span: Span
+    n: str
+
+
+@dataclass(slots=True)
 class Furniture:
     """A line of page furniture kept as printed: ``fw`` with ``type`` "header" (running head),
     "pageNum", "catch" (catchword), "sig" (signature mark), "separator" (a page dump's separator
@@ -230,9 +265,12 @@ class FootAnchor:
 
 
 Inline = Union[NoteAnchor, Correction, PersonRef, TitleRef, DateRef, Citation, Omission, PageBreak, InlineNote,
-               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor]
+               Emphasis, Furniture, LineBreak, Hyphenation, FootNote, FootAnchor, CharacterReference, MarkupChar,
+               NumberedList]
 
 NESTING_ORDER: dict[type, int] = {
+    NumberedList: -3,  # a list inside a paragraph holds everything of its items
+    ListItem: -2,
     InlineNote: -1,  # outermost: a note printed in place holds its own citations, names and dates
     Citation: 0,
     NoteAnchor: 1,
@@ -247,6 +285,8 @@ NESTING_ORDER: dict[type, int] = {
     PageBreak: 6,
     LineBreak: 7,
     Hyphenation: 9,
+    MarkupChar: 8,
+    CharacterReference: 9,
     Correction: 9,  # innermost: persName › choice, ref › choice, date › choice
 }
 
@@ -260,6 +300,7 @@ class Paragraph:
     inlines: list[Inline] = field(default_factory=list)
     id: str = ""
     verse: bool = False  # in a block quotation, lines of verse kept line by line: lg/l, not p
+    n: str = ""  # a numbered paragraph's number, printed at its start ("1. The first …" → "1"): p/@n
 
 
 @dataclass(slots=True)

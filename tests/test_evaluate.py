@@ -89,3 +89,23 @@ def test_an_unnumbered_inline_note_is_found_by_its_place(tmp_path):
     (tmp_path / "truth.json").write_text(json.dumps({"files": {"inline.txt": truth}}), encoding="utf-8")
     (fs,) = score_corpus(tmp_path).files
     assert (fs.notes.found, fs.notes.truth) == (1, 1)
+
+
+def test_a_sampled_truth_scores_precision_on_its_pages_only(tmp_path):
+    # the truth lists every note of page 2 only (by the note's first words): anchors on the other
+    # pages are neither right nor wrong; on page 2 a note with no anchor counts against precision
+    def page(n, word):
+        return (f"\f\n## p. {n} (#{n + 1}) ##################################################\n\n"
+                f"T H E B O O K O F P A G E S {n}\nThe writer asks that the names of the {word} persons\" be sent "
+                "to the\nPresident at once, with the letter of the Governor of the place and\nthe papers that "
+                f"came with it by the mail of the week before last.\n* The {word} persons, all from the town, "
+                "were recommended for the offices of the territory.\n")
+    dump = "Downloaded from a digital library\n" + page(1, "first") + page(2, "second") + page(3, "third")
+    (tmp_path / "dump.txt").write_text(dump, encoding="utf-8")
+    truth = {"headings": [], "notes": {"count": 3, "items_exact_pp3_5": [
+        {"page": "2", "before_anchor_20": "of the second persons", "note_first30": "* The second persons, all"}]},
+        "block_quotes": {"count": 0, "items": []}, "boilerplate": [], "pages": {"count": 3}}
+    (tmp_path / "truth.json").write_text(json.dumps({"files": {"dump.txt": truth}}), encoding="utf-8")
+    (fs,) = score_corpus(tmp_path).files
+    assert fs.note_count[0] == 3
+    assert (fs.notes.found, fs.notes.truth, fs.notes.right, fs.notes.predicted) == (1, 1, 1, 1)

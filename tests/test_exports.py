@@ -148,3 +148,26 @@ def test_a_control_character_of_the_source_survives_every_export(tmp_path, flavo
     assert rng.validate(tree), [f"{e.line}: {e.message}" for e in rng.error_log][:5]
     doc = json.loads(export(tei, "json"))
     assert "bell \x07 rings" in doc["text"] and doc["text"] == export(tei, "text-diplomatic").decode("utf-8")
+
+
+@pytest.mark.parametrize(("flavour", "schema"), [("tei-lite", "tei_lite.rng"),
+                                                 ("simple-print", "tei_simplePrint.rng")])
+def test_light_markup_numbered_paragraphs_and_lists_survive_every_export(tmp_path, flavour, schema):
+    from lefort_tei import convert_text
+
+    prose = ("This paragraph is running text long enough to be read as prose by the reader, with more "
+             "than twenty-five words in it so that nothing mistakes it for a title line or a heading.")
+    text = (f"A Title\n\n{prose}\n\nAT&amp;T x\\ :sup:`2` and God\\'s :emphasis:`way`.\n\n"
+            "The items are,\n1. one thing\n2. another thing\n\n1. A numbered paragraph.\n\n2. Another one.\n")
+    tei = tmp_path / "markup.xml"
+    tei.write_bytes(convert_text(text, name="markup.txt"))
+    master = parse_tei(tei)
+    tree = etree.ElementTree(etree.fromstring(export(tei, flavour)))
+    rng = official_schema(schema)
+    assert rng.validate(tree), [f"{e.line}: {e.message}" for e in rng.error_log][:5]
+    registers = tree.find(f".//{{{TEI_NS}}}div[@type='registers']")
+    if registers is not None:
+        registers.getparent().remove(registers)
+    assert "AT&T x\\ 2 and God's way." in view_text(tree, "reading")
+    for view in ("diplomatic", "reading"):
+        assert view_text(tree, view) == view_text(master, view)

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -82,6 +82,9 @@ def test_any_text_round_trips(text):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(text=texts())
+# found by this test: "2. …" printed before "1 …" made one run through the text link the "²"
+# printed after both to note 2 (Schematron anchor-order); a restart is linked in its own region
+@example(text="\u00b2\n\n2. Development\n\n1 (1)\n\n1 0\n\n0 \u00b2")
 def test_any_text_is_valid_tei(text, tei_all_rng):
     from lefort_tei.validate import validate_bytes
 

@@ -16,6 +16,7 @@ from lxml import etree
 from ..diagnostics import EditionError, error
 from ..model import (
     NESTING_ORDER,
+    CharacterReference,
     Citation,
     Correction,
     Emphasis,
@@ -26,7 +27,10 @@ from ..model import (
     Furniture,
     Hyphenation,
     LineBreak,
+    ListItem,
+    MarkupChar,
     NoteAnchor,
+    NumberedList,
     Omission,
     PageBreak,
     PersonRef,
@@ -95,7 +99,7 @@ def fill(parent: etree._Element, source: Source, start: int, end: int, spans: li
         inner = spans[i + 1:j]
         for sub in _sub_spans(outer):
             inner.append(sub)
-        if isinstance(outer, (Correction, Hyphenation)):
+        if isinstance(outer, (Correction, Hyphenation, CharacterReference)):
             if inner:
                 line, col = source.position(inner[0].span.start)
                 raise EditionError(error("spans-in-correction", f"{type(inner[0]).__name__} inside the correction "
@@ -119,6 +123,8 @@ def _inside(outer: Span, inner: Span) -> bool:
 
 
 def _sub_spans(span) -> list:
+    if isinstance(span, NumberedList):
+        return [ListItem(item, n) for item, n in span.items]
     if isinstance(span, Emphasis):
         return [MarkupChars(span.open), MarkupChars(span.close)]
     if isinstance(span, InlineNote):
@@ -258,6 +264,31 @@ def _(span: Emphasis) -> etree._Element:
 @inline_element.register
 def _(span: MarkupChars) -> etree._Element:
     return etree.Element(T("c"), {"type": "markup"})
+
+
+@inline_element.register
+def _(span: NumberedList) -> etree._Element:
+    return etree.Element(T("list"), {"type": "ordered"})
+
+
+@inline_element.register
+def _(span: ListItem) -> etree._Element:
+    return etree.Element(T("item"), {"n": span.n})
+
+
+@inline_element.register
+def _(span: MarkupChar) -> etree._Element:
+    return etree.Element(T("c"), {"type": "markup"})
+
+
+@inline_element.register
+def _(span: CharacterReference) -> etree._Element:
+    """The character reference as printed (orig) and the character it stands for (reg)."""
+    choice = etree.Element(T("choice"))
+    etree.SubElement(choice, T("orig"))
+    reg = etree.SubElement(choice, T("reg"), {"type": "entity"})
+    reg.text = span.char
+    return choice
 
 
 @inline_element.register

@@ -201,6 +201,8 @@ def encode_verse(doc: Document, p: Paragraph) -> etree._Element | None:
 
 def encode_paragraph(doc: Document, p: Paragraph, extra: list | None = None) -> etree._Element:
     el = etree.Element(T("p"), {XML_ID: p.id} if p.id else {})
+    if p.n:  # a numbered paragraph: the number stays in the text, @n holds it
+        el.set("n", p.n)
     fill(el, doc.source, p.span.start, p.span.end, list(p.inlines) + (extra or []))
     return el
 

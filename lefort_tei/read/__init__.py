@@ -18,11 +18,12 @@ from pathlib import Path
 
 from ..data import EditorialData
 from ..diagnostics import Diagnostic
-from ..model import BlockQuote, Document, Edition, Furniture, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
+from ..model import BlockQuote, Document, Edition, FootAnchor, FootNote, Furniture, NoteAnchor, Omission, PageBreak, Paragraph, Source, Span
 from .anchors import link_notes
 from .blocks import read_layout
 from .family import detect_family
 from .rules.headings import heading_like
+from .rules.lists import numbered_list
 from .rules.markup import light_markup
 from .rules.notes import inline_notes
 from .layout import inline_page_numbers, read_pages
@@ -67,13 +68,21 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     for note in doc.notes:
         note.blocks = group_quotes(source, note.blocks, hints, first_is_label=True)
     doc.layout["block quotations"] = sum(1 for _ in _quotes(doc))
-    emphasis = 0
+    markup: Counter = Counter()
     for p in doc.paragraphs():
         found = light_markup(source.text, p) if not _in_boilerplate(doc, p) else []
         p.inlines.extend(found)
-        emphasis += len(found)
-    doc.layout["light markup"] = emphasis
-    diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
+        markup.update(type(i).__name__ for i in found)
+    doc.layout["light markup"] = markup["Emphasis"]
+    doc.layout["character references"] = markup["CharacterReference"]
+    doc.layout["escapes"] = markup["MarkupChar"]
+    doc.layout["boilerplate"] = [b.kind for b in doc.front_boilerplate + doc.back_boilerplate]
+    if pages is not None:  # a page dump: its pages and the notes printed at their feet
+        doc.layout["pages"] = len(pages.pages)
+        foot = [f for page in pages.pages for f in page.furniture if isinstance(f, FootNote)]
+        doc.layout["page-foot notes"] = len(foot)
+        doc.layout["page-foot anchors"] = sum(1 for page in pages.pages for f in page.furniture
+                                              if isinstance(f, FootAnchor))
     for quote in _quotes(doc):
         if quote.source_note is None:
             anchors = [i for i in quote.paragraphs[-1].inlines if isinstance(i, NoteAnchor)]
@@ -98,6 +107,13 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         while (i := source.text.find("\f", start, p.span.end)) >= 0:
             p.inlines.append(PageBreak(Span(i, i + 1)))
             start = i + 1
+    lists = 0  # last: a list must not cut a span read before it (page marks included)
+    for p in doc.paragraphs():
+        if (found := numbered_list(source.text, p) if not _in_boilerplate(doc, p) else None) is not None:
+            p.inlines.append(found)
+            lists += 1
+    doc.layout["numbered lists"] = lists
+    diags.append(Diagnostic("info", "layout", layout_summary(doc.layout), source.path, 1, 1))
     return doc, diags
 
 
@@ -109,14 +125,27 @@ def layout_summary(layout: dict) -> str:
         parts.append(f"{notes} notes (labels {'/'.join(layout.get('note styles') or ['-'])}, anchors "
                      f"{'/'.join(layout.get('anchor styles') or ['-'])}, placed {'/'.join(layout.get('note placement') or ['-'])})"
                      + (f" and {layout['inline notes']} inline notes" if layout.get("inline notes") else ""))
-    else:
+    elif not layout.get("page-foot notes"):
         parts.append("no notes")
+    if layout.get("pages"):
+        parts.append(f"{layout['pages']} pages")
+    if layout.get("page-foot notes"):
+        parts.append(f"{layout['page-foot notes']} notes at the foot of pages "
+                     f"({layout.get('page-foot anchors', 0)} linked to an anchor on their page)")
+    if layout.get("numbered lists"):
+        parts.append(f"{layout['numbered lists']} numbered lists inside paragraphs")
+    if layout.get("numbered paragraphs"):
+        parts.append(f"{layout['numbered paragraphs']} numbered paragraphs (no anchor points to them)")
     schemes = layout.get("heading rules") or {}
     parts.append(f"{layout.get('headings', 0)} headings"
                  + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))
     parts.append(f"{layout.get('block quotations', 0)} block quotations")
     if layout.get("light markup"):
-        parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>)")
+        parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>, :role:`x`)")
+    if layout.get("character references"):
+        parts.append(f"{layout['character references']} character references (&amp;, &#8212;)")
+    if layout.get("escapes"):
+        parts.append(f"{layout['escapes']} backslash escapes (\\*, \\_)")
     parts.append("boilerplate set apart: " + (", ".join(layout.get("boilerplate") or []) or "none"))
     return "; ".join(parts)
 

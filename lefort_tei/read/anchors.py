@@ -29,6 +29,7 @@ from .patterns import (
     OCR_DIGITS,
     SUPERSCRIPT_DIGITS,
 )
+from .rules.notes import ENUMERATION_STYLES, enumeration_markers
 
 FORCED = 10_000  # weight of a data-file anchor: it is always part of the chosen run
 
@@ -73,13 +74,14 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
     is no note are collected in ``dangling`` (when given)."""
     text = source.text
     highest = max(note_numbers, default=0)
+    counting = _enumerations(text, paragraphs, rules)
     found: list[Candidate] = []
     for p in paragraphs:
         taken: list[Span] = []
         for pattern, style, group in rules:
             for m in pattern.finditer(text, p.span.start, p.span.end):
                 span = Span(m.start(), m.end()) if style in FULL_MATCH_STYLES else Span(m.start(group), m.end(group))
-                if any(span.overlaps(t) for t in taken):
+                if any(span.overlaps(t) for t in taken) or m.start() in counting:
                     continue
                 number = marker_number(m[group], style)
                 if number is None:
@@ -94,16 +96,38 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
     return found
 
 
-def choose_run(candidates: list[Candidate]) -> list[Candidate]:
+def _enumerations(text: str, paragraphs: list[Paragraph], rules: tuple) -> set[int]:
+    """Offsets of the markers that count an inline enumeration's items ("kinds: (1) …, (2) …,
+    and (3) …"; ``rules/notes.enumeration_markers``), whatever their numbers: no anchors."""
+    markers = []
+    for p in sorted(paragraphs, key=lambda p: p.span.start):
+        for pattern, style, group in rules:
+            if style in ENUMERATION_STYLES:
+                for m in pattern.finditer(text, p.span.start, p.span.end):
+                    number = marker_number(m[group], style)
+                    if number is not None:
+                        markers.append((m.start(), m.end(), number))
+    return enumeration_markers(text, markers)
+
+
+def choose_run(candidates: list[Candidate], latest: bool = False) -> list[Candidate]:
     """The heaviest subsequence whose numbers strictly increase (weighted LIS, O(n log n)).
 
     Each candidate extends the heaviest run ending before it on a smaller number, found with a
     Fenwick tree of (weight, -index) maxima over the numbers seen so far: on equal weights the
     earliest candidate wins, as it would in the plain O(n²) scan, so the run is the same.
+    ``latest``: on equal weights the candidate nearest the end wins (the anchors of notes printed
+    at the foot of a page or a chapter's end are the nearest ones before them): the same run
+    taken backwards, on decreasing numbers.
     """
     n = len(candidates)
     if not n:
         return []
+    if latest:
+        flipped = [Candidate(NoteAnchor(span=c.anchor.span, number_read=-c.anchor.number_read, style=c.anchor.style),
+                             c.paragraph, c.weight) for c in reversed(candidates)]
+        back = {id(f): c for f, c in zip(flipped, reversed(candidates))}
+        return [back[id(f)] for f in reversed(choose_run(flipped))]
     values = sorted({c.anchor.number_read for c in candidates})
     rank = {v: k + 1 for k, v in enumerate(values)}  # 1-based for the tree
     tree: list[tuple[int, int]] = [(0, 1)] * (len(values) + 1)  # (best, -index); (0, 1): none yet
@@ -159,8 +183,13 @@ def link_notes(source: Source, groups: list, paragraphs: list[Paragraph], notes:
     itself (numbering that restarts per page or chapter: an anchor links to the nearest following
     note with its label)."""
     rules = rules_for({g.anchor_style for g in groups})
-    if len({n.n for n in notes}) == len(notes) and all(n.label_text in ("", str(n.n)) or n.label_text.endswith(str(n.n))
-                                                      for n in notes):
+    # One run through the whole text only when the notes, in the order they are printed, read
+    # 1..n (numbers unique and rising): a group numbered below the one before it is a restart, and
+    # its anchors must be looked for in its own region (else "2. …" printed before "1 …" takes an
+    # anchor printed after both, and the anchors no longer come in note order).
+    # Notes at a page's foot are answered on their page: always region by region.
+    if (all(a.n < b.n for a, b in zip(notes, notes[1:])) and not any(g.place == "foot" for g in groups)
+            and all(n.label_text in ("", str(n.n)) or n.label_text.endswith(str(n.n)) for n in notes)):
         return link_anchors(source, paragraphs, notes, data.anchors, data.path, rules)
     diags: list[Diagnostic] = []
     by_label: dict[tuple[int, int], Note] = {}
@@ -174,10 +203,13 @@ def link_notes(source: Source, groups: list, paragraphs: list[Paragraph], notes:
     starts = [p.span.start for p in ordered]
     for gi, g in enumerate(groups):
         start, end = g.region  # regions are disjoint: each paragraph is looked at once or twice
-        inside = [p for p in ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-                  if p.span.end <= end]
+        first = bisect.bisect_left(starts, start)
+        if first > 0 and ordered[first - 1].span.end > start:  # a paragraph running over a page's foot notes
+            first -= 1
+        inside = ordered[first:bisect.bisect_left(starts, end)]
         numbers = {c.number for c in g.labels}
-        run = choose_run(find_candidates(source, inside, numbers, None, rules_for({g.anchor_style})))
+        run = choose_run([c for c in find_candidates(source, inside, numbers, None, rules_for({g.anchor_style}))
+                          if start <= c.anchor.span.start and c.anchor.span.end <= end], latest=True)
         for c in run:
             note = by_label[(gi, c.anchor.number_read)]
             c.anchor.n = note.n

@@ -21,7 +21,7 @@ from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Sourc
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
 from .rules.headings import entry_headings, heading_like, read_run
-from .rules.notes import bracket_end, label_candidate
+from .rules.notes import bracket_end, join_inline_note_blocks, label_candidate, numbered_paragraphs
 from .patterns import (
     BLANK_LINE,
     CREDIT,
@@ -213,7 +213,8 @@ def read_layout(source: Source, front_blocks: int | None = None,
     """``blocks``: the blocks of a page dump (``layout.read_pages``), else ``split_blocks``."""
     text = source.text
     if blocks is None:  # a page dump's blocks come from layout.read_pages, already split
-        blocks = split_label_lines(text, split_underlined_titles(text, split_furniture_lines(text, split_blocks(text))))
+        blocks = join_inline_note_blocks(text, split_label_lines(
+            text, split_underlined_titles(text, split_furniture_lines(text, split_blocks(text)))))
     diags: list[Diagnostic] = []
     head, tail = find_boilerplate(text, blocks)
     front_bp = [Boilerplate(r.kind, [Paragraph(b) for b in blocks[r.first:r.last + 1]], r.rule) for r in head]
@@ -271,11 +272,15 @@ def read_layout(source: Source, front_blocks: int | None = None,
         front, body_start = find_front(text, prefix + sentinel, front_blocks)
         body_items = items[body_start:]
     sections = find_sections(text, body_items)
+    paragraphs = [b for s in sections for b in s.blocks if isinstance(b, Paragraph)]
+    for k, n in numbered_paragraphs(text, paragraphs).items():
+        paragraphs[k].n = n
     end_notes = [n for n in all_notes if n.place == "end"]
     report = {"notes": len(all_notes), "note groups": len(groups),
               "note styles": sorted({g.style for g in groups}), "anchor styles": sorted({g.anchor_style for g in groups}),
               "note placement": sorted({g.place for g in groups}),
-              "boilerplate": [b.kind for b in front_bp + back_bp]}
+              "boilerplate": [b.kind for b in front_bp + back_bp],
+              "numbered paragraphs": sum(1 for p in paragraphs if p.n)}
     layout = Layout(front, sections, notes_heading, all_notes, front_bp, back_bp, groups, report)
     return layout, diags
 

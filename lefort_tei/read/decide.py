@@ -22,8 +22,9 @@ from typing import Callable
 
 from ..model import Span
 from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, OCR_DIGITS, PRICE, SECTION_BREAK, SUPERSCRIPT_DIGITS
-from .rules.notes import ANSWERS, LabelCandidate, label_candidate
+from .rules.notes import ANSWERS, ENUMERATION_STYLES, LabelCandidate, enumeration_markers, label_candidate
 
+MIN_EVIDENCE = 2  # anchored numbers a group of two labels or more needs, unless it ends the text
 MAX_CONTINUATION = 40  # unlabelled blocks a note may run over before the next label of its group
 MIN_ADVERTISEMENT_PRICES = 2  # blocks with a price that make the blocks after the notes advertisements
 ADVERTISEMENT_DENSITY = 6  # … when at least one block in six names a price (a document with sums is no catalogue)
@@ -83,10 +84,17 @@ def _anchor_index(text: str, start: int, end: int) -> dict[str, dict[int, list[i
     index: dict[str, dict[int, list[int]]] = {}
     for style, pattern in ANCHOR_STYLES.items():
         by_number: dict[int, list[int]] = {}
+        by_end: list[tuple[int, int, int]] = []  # (start, end, number), for enumerations
         for m in pattern.finditer(text, start, end):
             digits = m["sup"].translate(SUPERSCRIPT_DIGITS) if style == "superscript" else m["num"].translate(OCR_DIGITS)
             if digits.isdigit():
                 by_number.setdefault(int(digits), []).append(m.start())
+                by_end.append((m.start(), m.end(), int(digits)))
+        if style in ENUMERATION_STYLES:  # "(1) …, (2) …, and (3) …" count items, not notes
+            counting = enumeration_markers(text, by_end)
+            if counting:
+                by_number = {number: kept for number, offsets in by_number.items()
+                             if (kept := [at for at in offsets if at not in counting])}
         index[style] = by_number
     return index
 
@@ -121,6 +129,9 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
         count, style = _evidence(index, g, region_start, blocks[g.first].start)
         if count == 0 or count * 2 < len(g.labels):
             continue
+        # one anchored number answers a group of two only where notes are expected: at the text's
+        # end (a stray "(2)" in the body makes no notes of "2. …" "3. …" in the middle of it)
+        weak = count < min(len(g.labels), MIN_EVIDENCE)
         g.anchor_style, g.region = style, (region_start, blocks[g.first].start)
         # extents: each note runs to the block before the next label; the last one to a stop
         for k, c in enumerate(g.labels):
@@ -136,6 +147,10 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
         if g.first > lo and NOTES_HEADING_ANY.match(text[blocks[g.first - 1].start:blocks[g.first - 1].end]):
             g.heading = g.first - 1
         g.place = "foot" if g.style == "dp" else "chapter-end"
+        if weak and not all(SECTION_BREAK.match(text[blocks[i].start:blocks[i].end])
+                            for i in range(g.labels[-1].index + 1, hi)):  # its last label is the text's end
+            g.extents = []
+            continue
         accepted.append(g)
         region_start = blocks[g.last].end
     layout = NoteLayout(accepted)

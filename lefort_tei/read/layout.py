@@ -44,6 +44,8 @@ from .patterns import (
     HEAD_NUMBER,
     INLINE_PAGE_NUMBER,
     LINE_END_HYPHEN,
+    NOTE_LABEL_STYLES,
+    NUMBERED_LINE,
     PAGE_NUMBER_LINE,
     SIGNATURE_LINE,
     WORD_TOKEN,
@@ -430,6 +432,9 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
                 groups.append(current)
             current = []
             continue
+        if cut_short and current and NUMBERED_LINE.match(s) and _ends_clause(text, current[-1]):
+            groups.append(current)  # "…ignored.\n1. The sternest …": a numbered line opens a block
+            current = []
         current.append(line)
         stripped = s.rstrip()
         if cut_short and len(stripped) < SHORT_LINE * median and stripped[-1:] in SENTENCE_END:
@@ -438,6 +443,11 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
     if current:
         groups.append(current)
     return groups, leading_blank
+
+
+def _ends_clause(text: str, line: Line) -> bool:
+    """Does the line end a sentence or a clause ("…ignored.", "…you are,")?"""
+    return text[line.start:line.end].rstrip()[-1:] in SENTENCE_END + ",;"
 
 
 def _inner_blank_lines(text: str, body: list[Line]) -> int:
@@ -470,7 +480,9 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
                 blocks[-1] = Span(open_block.start, span.end)
             else:
                 blocks.append(span)
-            open_block = blocks[-1]
+            # a page-foot note ("[Footnote 1: …]") ends with its page: the next page's first lines
+            # continue the paragraph above it, never the note
+            open_block = None if NOTE_LABEL_STYLES["dp"].match(first_line) else blocks[-1]
             last_line = text[group[-1].start:group[-1].end].rstrip()
     gaps = []
     for a, b in zip([Span(0, 0)] + blocks, blocks + [Span(len(text), len(text))]):

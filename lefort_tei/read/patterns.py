@@ -44,6 +44,13 @@ ANCHOR_PAREN = re.compile(
     re.VERBOSE,
 )
 
+# What follows the marker of an enumeration's item: a word ("(2) identifications of persons")
+ENUMERATION_ITEM = re.compile(r"[ \t\u00a0]+\w")
+
+# What comes before an enumeration's marker: a colon, comma or semicolon, then a space
+# ("are of four kinds: (1) explanations", "the Congress, (2) identifications")
+ENUMERATION_SEPARATOR = re.compile(r"[:;,][ \t\u00a0\n]*\Z")
+
 # A note anchor in square brackets: "the revolution.[12]" (another common style).
 ANCHOR_BRACKET = re.compile(r"\[(?P<num>\d{1,3})\]")
 
@@ -294,6 +301,35 @@ LIGHT_MARKUP = {
                         re.DOTALL), ""),
 }
 HTML_REND = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold", "sc": "smallcaps"}
+
+# A reST interpreted-text role: ":emphasis:`x`", ":sup:`2`", ":title-reference:`Realities of War`",
+# ":t:`Realities of War`" (the role's name, then the text in backquotes; never across a blank line)
+REST_ROLE = re.compile(
+    r"""(?<![\w`:])(?P<open>:(?P<role>[A-Za-z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*):`)
+        (?P<body>[^`\s](?:[^`\n]|\n(?!\s*\n))*?)
+        (?P<close>`)(?![\w`])""",
+    re.VERBOSE,
+)
+# The docutils roles that set their text off, with their aliases; other roles stay text
+REST_ROLE_REND = {"emphasis": "italic", "strong": "bold", "title-reference": "italic", "title": "italic",
+                  "t": "italic", "superscript": "superscript", "sup": "superscript", "subscript": "subscript",
+                  "sub": "subscript"}
+
+# A line that opens an item of a numbered list: "1. a Certificate of your appointment.", "2) …", "(3) …"
+LIST_ITEM_LINE = re.compile(
+    r"""[ \t]*(?P<marker>(?P<num>\d{1,3})(?P<punct>[.)])|\((?P<pnum>\d{1,3})\))[ \t\u00a0]+(?=\S)""",
+    re.VERBOSE,
+)
+
+# A line of raw OCR that opens a numbered paragraph or item: "1. The sternest of the controls …",
+# "2. A Commission authorizing you …" (a number of up to three digits, a period, a space)
+NUMBERED_LINE = re.compile(r"[ \t]*\d{1,3}\.[ \t]+(?=[A-Za-z])")
+
+# An HTML character reference left in the text: "&amp;", "&mdash;", "&#8212;", "&#x2014;" (the ";" is required)
+CHARACTER_REFERENCE = re.compile(r"&(?:(?P<name>[A-Za-z][A-Za-z0-9]{1,31})|\#(?P<dec>[0-9]{1,7})|\#[xX](?P<hex>[0-9A-Fa-f]{1,6}));")
+
+# A Markdown (or reST) backslash escape of an ASCII punctuation character: "God\'s", "\*", "\_"
+MARKUP_ESCAPE = re.compile(r"(?P<open>\\)(?P<body>[!-/:-@\[-`{-~])")
 
 # Columns aligned with runs of spaces: a table row or a contents header, not a heading:
 # "CHAP.                                             PAGE", "Words by _William Mee_.      _Millard_"

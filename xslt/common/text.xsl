@@ -301,11 +301,22 @@
   <xsl:template match="*" mode="source-layout"/>
 
   <!-- A line-end hyphen is layout, not a correction: the view's hook (mode "hyphen") prints the
-       hyphen as printed (diplomatic) or the joined word, or a kept compound hyphen (reading). -->
-  <xsl:template match="choice[reg/@type = 'hyphenation']" priority="1">
+       hyphen as printed (diplomatic) or the joined word, or a kept compound hyphen (reading).
+       A character reference left in the source ("&amp;amp;", "&amp;#8212;") is markup, not a
+       correction either: the same hook prints it as printed or the character it stands for. -->
+  <xsl:template match="choice[reg/@type = ('hyphenation', 'entity')]" priority="1">
     <xsl:apply-templates select="." mode="hyphen"/>
   </xsl:template>
   <xsl:template match="choice" mode="hyphen"><xsl:value-of select="reg"/></xsl:template>
+
+  <!-- A numbered list inside a paragraph: HTML allows no list inside p, so spans shown as
+       lines (CSS .list .item); each item keeps its number as printed. -->
+  <xsl:template match="list">
+    <span class="list list-{@type}" role="list"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="item">
+    <span class="item" role="listitem"><xsl:apply-templates/></span>
+  </xsl:template>
 
   <xsl:template match="emph"><em><xsl:apply-templates/></em></xsl:template>
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import InlineNote, Span
-from ..patterns import INLINE_NOTE_OPEN, NOTE_LABEL_STYLES
+from ..patterns import ENUMERATION_ITEM, ENUMERATION_SEPARATOR, INLINE_NOTE_OPEN, NOTE_LABEL_STYLES
+
+MAX_INLINE_NOTE_BLOCKS = 12  # blocks an inline note "[Footnote: … ]" may run over (paragraphs inside it)
+NUMBERED_STYLES = ("plain", "paren", "bracket")  # labels that number paragraphs: "1. …", "(1) …", "[1] …"
+NUMBERED_GAP = 12  # unnumbered paragraphs at most between two numbered ones of a run
+ENUMERATION_GAP = 250  # characters at most between two items of an inline enumeration
+ENUMERATION_MIN = 3  # "(1) … (2) … (3) …": three items counted 1, 2, 3 in a row make an enumeration
+ENUMERATION_STYLES = ("paren",)  # the marker shapes a sentence enumerates with
 
 # Which anchor styles can answer a label style ("[1] text" is answered by "[1]" or "¹" …).
 ANSWERS = {
@@ -46,6 +53,69 @@ def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None
     return None
 
 
+def enumeration_markers(text: str, markers: list[tuple[int, int, int]]) -> set[int]:
+    """The offsets of the markers that count the items of an inline enumeration (rule
+    ``inline-enumeration``): "are of four kinds: (1) explanations …, (2) identifications …,
+    (3) location …, and (4) cross references". ``markers``: (start, end, number) in reading order.
+
+    A run counted from 1, each marker at most ``ENUMERATION_GAP`` characters after the one before
+    and numbered one more, of at least ``ENUMERATION_MIN`` markers, where every marker opens an
+    item (a word follows it: ``ENUMERATION_ITEM``) and all but the last follow a colon, comma or
+    semicolon (the last may follow "and"). Note anchors close a phrase instead ("b.(2) c (3).",
+    and (31) (32) (33) in one sentence do not start at 1). One pass: linear.
+    """
+    found: set[int] = set()
+    run: list[tuple[int, bool]] = []  # (start, follows a separator)
+    last_at = last_number = -1
+
+    def close() -> None:
+        if len(run) >= ENUMERATION_MIN and sum(1 for _, sep in run if not sep) <= 1:
+            found.update(at for at, _ in run)
+
+    for at, end, number in markers:
+        item = ENUMERATION_ITEM.match(text, end) is not None
+        separated = ENUMERATION_SEPARATOR.search(text, max(0, at - 3), at) is not None
+        if run and item and number == last_number + 1 and at - last_at <= ENUMERATION_GAP:
+            run.append((at, separated))
+        else:
+            close()
+            run = [(at, separated)] if number == 1 and item else []
+        last_at, last_number = at, number
+    close()
+    return found
+
+
+def numbered_paragraphs(text: str, paragraphs: list) -> dict[int, str]:
+    """Paragraphs numbered as the text's own sequence, that no anchor points to (rule
+    ``numbered-paragraph``; the notes were decided first, so these blocks are not notes):
+    index in ``paragraphs`` → the printed number ("1. The sternest of the controls …" → "1").
+
+    A run: labels of one style (``NUMBERED_STYLES``) whose numbers rise by one, at most
+    ``NUMBERED_GAP`` paragraphs apart; two of them when the run starts at 1, else three (a
+    paragraph that happens to open with a number, "12 men came", numbers nothing). One pass.
+    """
+    found: dict[int, str] = {}
+    run: list[tuple[int, LabelCandidate]] = []
+
+    def close() -> None:
+        if len(run) >= (2 if run[0][1].number == 1 else 3):
+            found.update((k, str(c.number)) for k, c in run)
+
+    for k, p in enumerate(paragraphs):
+        c = label_candidate(text, p.span, k)
+        if c is None or c.style not in NUMBERED_STYLES:
+            continue
+        if run and c.style == run[-1][1].style and c.number == run[-1][1].number + 1 and k - run[-1][0] <= NUMBERED_GAP + 1:
+            run.append((k, c))
+        else:
+            if run:
+                close()
+            run = [(k, c)]
+    if run:
+        close()
+    return found
+
+
 def bracket_end(text: str, start: int, end: int) -> int | None:
     """The offset after the "]" closing the "[" at ``start`` (nested brackets counted), or None."""
     depth = 0
@@ -58,6 +128,54 @@ def bracket_end(text: str, start: int, end: int) -> int | None:
             if depth == 0:
                 return i + 1
     return None
+
+
+def join_inline_note_blocks(text: str, blocks: list[Span]) -> list[Span]:
+    """Blocks an inline note runs over are one block (rule ``inline-note-paragraphs``): "… the
+    legislator. [Footnote: The savage …\n\nThis is the source … arisen.]" is one paragraph holding
+    the note, whose text keeps its blank line. The brackets are counted from the note's opening
+    to its closing; a note left open over more than ``MAX_INLINE_NOTE_BLOCKS`` blocks joins
+    nothing. Each block is scanned a bounded number of times: linear."""
+    out: list[Span] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i
+        opened = _open_inline_note(text, block)
+        if opened is not None:
+            depth = opened
+            for k in range(i + 1, min(len(blocks), i + 1 + MAX_INLINE_NOTE_BLOCKS)):
+                depth = _bracket_depth(text, blocks[k], depth)
+                if depth <= 0:
+                    j = k
+                    break
+        out.append(Span(block.start, blocks[j].end) if j > i else block)
+        i = j + 1
+    return out
+
+
+def _open_inline_note(text: str, block: Span) -> int | None:
+    """The bracket depth left open at the block's end by an inline note opened in it, or None."""
+    pos = block.start
+    while (m := INLINE_NOTE_OPEN.search(text, pos, block.end)) is not None:
+        close = bracket_end(text, m.start(), block.end)
+        if close is None:
+            return _bracket_depth(text, Span(m.start(), block.end), 0)
+        pos = close
+    return None
+
+
+def _bracket_depth(text: str, block: Span, depth: int) -> int:
+    """``depth`` after the brackets of ``block``; <= 0 as soon as the note's bracket closes."""
+    for i in range(block.start, block.end):
+        ch = text[i]
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return 0
+    return depth
 
 
 def inline_notes(text: str, span: Span) -> list[InlineNote]:
