@@ -20,10 +20,11 @@ from ..diagnostics import Diagnostic
 from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
-from .rules.headings import entry_headings, heading_like, read_run
+from .rules.headings import display_lines, entry_headings, heading_like, is_byline, is_display_block, read_run
 from .rules.notes import bracket_end, label_candidate
 from .patterns import (
     BLANK_LINE,
+    BYLINE,
     CREDIT,
     NOTE_LABEL_STYLES,
     PG_END,
@@ -294,6 +295,16 @@ def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple
         return None, 0
     m = TITLE_LINE.match(line)
     kind = heading_like(text, first)
+    if is_display_block(line):
+        return None, 0  # a picture placeholder is no title: "[Illustration]" (rule ``dp-block``)
+    second = text[blocks[1].start:blocks[1].end]
+    if not m and front_blocks is None and kind in ("caps", "short-line") and is_byline(second) and len(blocks) > 2:
+        # rule ``title-byline``: "A TITLE" / "By Ada Roe": a title page with its author
+        name = BYLINE.match(second).end()
+        while name < len(second) and second[name] in " \t":
+            name += 1
+        author = Span(blocks[1].start + name, blocks[1].end) if name < len(second) else None
+        return Front(title_line=Paragraph(Span(first.start, blocks[1].end)), title=first, author=author), 2
     underlined = bool(RST_UNDERLINE.match(text[blocks[1].start:blocks[1].end]))
     if not m and front_blocks is None and (kind in ("markup", "numbered") or underlined or (
             kind == "caps" and not heading_like(text, blocks[1]))):
@@ -342,6 +353,8 @@ def find_sections(text: str, blocks: list) -> list[Section]:
         if (isinstance(b, Span) and isinstance(u, Span) and "\n" not in text[b.start:b.end]
                 and RST_UNDERLINE.match(text[u.start:u.end]) and u.end - u.start >= b.end - b.start):
             kinds[i] = "markup"
+    for i in display_lines(text, blocks, kinds):
+        kinds[i] = ""
     heading_at: dict[int, int] = {}  # first block of a heading → its last block
     i = 0
     while i < len(blocks):
@@ -410,6 +423,9 @@ def _nest(text: str, sections: list[Section]) -> None:
 def _is_prose(s: str) -> bool:
     """Running text: a long block, or a sentence of a few words ("Some text here, a paragraph.")."""
     words = len(s.split())
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) * 2 > len(letters):
+        return False  # display lines in capitals: a publisher's address, a dedication
     return words >= PROSE_WORDS or (words >= PROSE_SENTENCE_WORDS and s.rstrip()[-1:] in ".!?\"\u201d\u2019'")
 
 

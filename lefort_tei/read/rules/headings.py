@@ -19,8 +19,15 @@ from __future__ import annotations
 from ...model import Span
 from ..patterns import (
     ALIGNED_COLUMNS,
+    BARE_BY,
     BYLINE,
+    CAPITALS_LED,
     CONTENTS_ENTRY,
+    DP_BLOCK_MARK,
+    FIGURE_LABEL,
+    ILLUSTRATION_MARK,
+    ILLUSTRATION_OPEN,
+    TITLE_WORD,
     REFERENCE_AT_END,
     HEADING_NUMBER_ONLY,
     HEADING_SHAPE,
@@ -45,7 +52,7 @@ def heading_like(text: str, block: Span) -> str:
         return "markup"
     if len(lines) == 1 and s.startswith("#") and HEADING_SHAPE.match(s) and not s.rstrip().endswith("####"):
         return "markup"
-    if ALIGNED_COLUMNS.search(s):
+    if ALIGNED_COLUMNS.search(s) or is_display_block(s):
         return ""
     letters = [ch for ch in s if ch.isalpha()]
     if (len(lines) <= MAX_CAPS_LINES and letters and not any(ch.islower() for ch in letters)
@@ -53,9 +60,34 @@ def heading_like(text: str, block: Span) -> str:
             and s.rstrip()[-1:] not in ",;:"):
         return "caps"
     if (len(lines) == 1 and HEADING_SHAPE.match(s) and len(s.split()) <= MAX_HEADING_WORDS
-            and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)):
+            and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s) and title_cased(s)):
         return "short-line"
     return ""
+
+
+def is_display_block(s: str) -> bool:
+    """Rules ``dp-block`` and ``brackets``: a block holding a proofreaders' block marker ("/*",
+    "#/"), a picture placeholder ("[Illustration: Figure 3]"), or a bracket it does not close
+    ("EMERGENCY\nENTRANCE\nONLY]", the end of a caption) is display text, never a heading."""
+    return (bool(DP_BLOCK_MARK.search(s) or ILLUSTRATION_MARK.match(s) or FIGURE_LABEL.match(s))
+            or s.count("[") != s.count("]"))
+
+
+MAX_BYLINE_WORDS = 8
+
+
+def is_byline(s: str) -> bool:
+    """A byline: one short line opening with "by" ("By Percy Shelley", "BY"), not a sentence
+    ("By the social compact we have given …")."""
+    return bool(BYLINE.match(s)) and "\n" not in s and len(s.split()) <= MAX_BYLINE_WORDS and not s.rstrip().endswith(",")
+
+
+def title_cased(s: str) -> bool:
+    """Rule ``title-case``: a mixed-case line is a title when at least half of its long words are
+    capitalised ("Preface to the First French Edition"), not a sentence ("English equivalents are
+    in italics", a display line)."""
+    words = TITLE_WORD.findall(s)
+    return not words or 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
 
 
 def opens_heading(text: str, block: Span) -> bool:
@@ -71,6 +103,35 @@ def takes_subtitle(text: str, block: Span) -> bool:
     return bool(STRONG_HEADING.match(s)) and not ROMAN_ALONE.match(s)
 
 
+def caps_subtitle(text: str, title: Span, line: Span) -> bool:
+    """Rule ``caps-subtitle``: a line in capitals under a title in capitals of two words or more
+    continues it ("ON THE PUNISHMENT OF DEATH" / "A FRAGMENT", "A LIST OF SONGS" / "WITH
+    HISTORICAL NOTES"). A one-word heading is a division's name ("SUPPLEMENT", "APPENDIX") whose
+    own title follows as a heading."""
+    t, s = text[title.start:title.end], text[line.start:line.end]
+    if blank_lines(text, title.end, line.start) > 1 and blank_lines(text, title.end, line.start) >= blank_lines_before(text, title):
+        return False  # set apart from the title more than the title from the text above it
+    return (len(t.split()) >= 2 and "\n" not in s and all(_in_capitals(x) for x in (t, s))
+            and not BYLINE.match(s))
+
+
+def blank_lines(text: str, end: int, start: int) -> int:
+    """Blank lines between a block ending at ``end`` and the next starting at ``start``."""
+    return max(0, text.count("\n", end, start) - 1)
+
+
+def blank_lines_before(text: str, block: Span) -> int:
+    k = block.start
+    while k > 0 and text[k - 1] in " \t\n\f":
+        k -= 1
+    return blank_lines(text, k, block.start) if k > 0 else 99
+
+
+def _in_capitals(s: str) -> bool:
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and not any(ch.islower() for ch in letters)
+
+
 def read_run(text: str, run: list[Span]) -> list[list[int]]:
     """The headings of a run of candidates followed by prose: lists of run positions, each a
     heading and its subtitle lines. Positions not listed are display lines (paragraphs)."""
@@ -83,11 +144,25 @@ def read_run(text: str, run: list[Span]) -> list[list[int]]:
     groups: list[list[int]] = []
     for k, b in enumerate(run):
         numbered_first = bool(groups) and takes_subtitle(text, run[groups[-1][0]])
-        if groups and not opens_heading(text, b) and numbered_first:
+        if groups and not opens_heading(text, b) and (numbered_first or caps_subtitle(text, run[groups[-1][-1]], b)):
             groups[-1].append(k)
         else:
             groups.append([k])
     return groups
+
+
+def capital_led(s: str) -> bool:
+    """An entry's heading prints its words in capitals (a reference in brackets may follow):
+    "LESBIA HATH A BEAMING EYE (_Letter to Lemon_)"; a sub-heading in mixed case ("Parching
+    Corn") belongs to another scheme, a division's."""
+    words = s.split("(", 1)[0]
+    return any(ch.isalpha() for ch in words) and not any(ch.islower() for ch in words)
+
+
+def _sort_key(s: str) -> str:
+    """Where an entry files alphabetically: its first letter ("'TWAS EVER THUS" files under T)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    return letters[0].upper() if letters else ""
 
 
 ENTRY_SECTION_BLOCKS = 3  # an entry of a list has at most this many paragraphs under its heading
@@ -107,8 +182,105 @@ def entry_headings(texts: list[str], starts: list[int], sizes: list[int], kinds:
         if k < len(starts) and kinds[k] in ("caps", "short-line"):
             stretch.append(k)
             continue
-        small = [j for j in stretch if sizes[j] <= ENTRY_SECTION_BLOCKS or REFERENCE_AT_END.search(texts[j])]
+        small = [j for j in stretch if capital_led(texts[j]) and "\n\n" not in texts[j]
+                 and (sizes[j] <= ENTRY_SECTION_BLOCKS or REFERENCE_AT_END.search(texts[j]))]
         if len(small) >= MIN_ENTRY_RUN and 2 * len(small) >= len(stretch):
             out.update(starts[j] for j in small)
+            # an entry of the list with a longer section sits in its alphabetical place between two
+            # entries: "DEAD MARCH." between "COPENHAGEN WALTZ" and "DOWNFALL OF PARIS"
+            keys = {j: _sort_key(texts[j]) for j in stretch}
+            for a, b in zip(small, small[1:]):
+                for j in range(a + 1, b):
+                    if capital_led(texts[j]) and "\n\n" not in texts[j] and keys[a] <= keys[j] <= keys[b]:
+                        out.add(starts[j])
         stretch = []
     return out
+
+
+MAX_CAPTION_BLOCKS = 12  # an "[Illustration: …" caption left open closes within this many blocks
+SIGNATURE_INDENT = 8  # a line set this much further right than the block above it is a signature
+
+
+def indent_of(text: str, block: Span) -> int:
+    """Spaces and tabs before the block's first character on its line."""
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return block.start - line_start
+
+
+def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
+    """Heading candidates that are display lines by their context (one pass, linear):
+    ``dp-block``: inside a proofreaders' block ("/#" … "#/", "/*" … "*/"): captions, verse, tables;
+    ``caption``: inside an "[Illustration: …" left open, right after a picture placeholder, or
+        indented over one ("    LITTLE TAFFLINE." over "    [Figure 5]");
+    ``indented``: indented like the indented block next to it (a poem's title over its lines),
+        or set far right under an indented block (a signature under a quotation);
+    ``list-entry``: the nearest other blocks before and after it are entries opening with words in
+        capitals ("THE IVY GREEN. Song. Words by …"): an entry of that list ("PICKWICK TARANTELLE.");
+    ``title-page``: followed by a byline ("BY", "By Ada Roe") or the name after a bare "BY": the
+        lines of a title page (an advertisement's, a half-title's), not a division.
+    ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each."""
+    out: set[int] = set()
+    open_dp: str | None = None
+    caption_open = -1  # index of the block that opened an unclosed "[Illustration: …"
+    spans = [b if isinstance(b, Span) else None for b in blocks]
+    texts = [text[b.start:b.end] if b is not None else "" for b in spans]
+    for i, b in enumerate(spans):
+        if b is None:
+            open_dp, caption_open = None, -1
+            continue
+        s = texts[i]
+        inside = open_dp is not None or (caption_open >= 0 and i - caption_open <= MAX_CAPTION_BLOCKS)
+        if kinds[i] in ("caps", "short-line") and inside:
+            out.add(i)
+        for m in DP_BLOCK_MARK.finditer(s):
+            mark = m.group().strip()
+            open_dp = mark[1] if mark.startswith("/") else None
+        opened, closed = s.count("["), s.count("]")
+        if ILLUSTRATION_OPEN.match(s) and opened > closed:
+            caption_open = i
+        elif caption_open >= 0 and closed > opened:
+            caption_open = -1
+    for i, b in enumerate(spans):
+        if b is None or kinds[i] not in ("caps", "short-line") or i in out:
+            continue
+        prev = spans[i - 1] if i > 0 else None
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        indent = indent_of(text, b)
+        if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
+            out.add(i)  # the caption set under a picture (a heading after one starts its line)
+            continue
+        if nxt is not None and is_byline(texts[i + 1]) or prev is not None and BARE_BY.match(texts[i - 1]):
+            out.add(i)
+            continue
+        if _between_entries(texts, kinds, i):
+            out.add(i)
+            continue
+        if indent < 2:
+            continue
+        for j, other in ((i - 1, prev), (i + 1, nxt)):
+            if other is None or kinds[j] in ("caps", "short-line", "numbered", "markup"):
+                continue
+            o = indent_of(text, other)
+            if o >= 2 and (o == indent or (j == i - 1 and indent >= o + SIGNATURE_INDENT)):
+                out.add(i)
+                break
+    return out
+
+
+ENTRY_LOOKAROUND = 2  # heading candidates skipped to find the entries around a candidate
+
+
+def _between_entries(texts: list[str], kinds: list[str], i: int) -> bool:
+    """Rule ``list-entry`` (see ``display_lines``)."""
+    def nearest(step: int) -> str | None:
+        j = i + step
+        for _ in range(ENTRY_LOOKAROUND + 1):
+            if not 0 <= j < len(texts):
+                return None
+            if not kinds[j]:
+                return texts[j]
+            j += step
+        return None
+    before, after = nearest(-1), nearest(1)
+    return before is not None and after is not None and all(
+        CAPITALS_LED.match(x) and any(ch.islower() for ch in x) for x in (before, after))
