@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic
 from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
-from .rules.headings import display_lines, entry_headings, heading_like, is_byline, is_display_block, read_run
+from .rules.headings import display_lines, entry_headings, repeated_headings, heading_like, is_byline, is_display_block, read_run
 from .rules.notes import bracket_end, label_candidate
 from .patterns import (
     BLANK_LINE,
@@ -42,6 +42,7 @@ from .patterns import (
 MAX_TITLE_LENGTH = 160
 LAYOUT_SPACE = " \t\n\f"  # white space of the layout between blocks; every other space is text
 MAX_BLURB_LENGTH = 200
+MAX_AUTHOR_WORDS = 6  # an author's name alone on its line under a bare "by"
 PROSE_WORDS = 25  # a block of this many words is running text (the end of a title page)
 PROSE_SENTENCE_WORDS = 5  # … and so is a sentence of this many words
 
@@ -303,8 +304,12 @@ def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple
         name = BYLINE.match(second).end()
         while name < len(second) and second[name] in " \t":
             name += 1
-        author = Span(blocks[1].start + name, blocks[1].end) if name < len(second) else None
-        return Front(title_line=Paragraph(Span(first.start, blocks[1].end)), title=first, author=author), 2
+        if name < len(second):
+            author = Span(blocks[1].start + name, blocks[1].end)
+            return Front(title_line=Paragraph(Span(first.start, author.end)), title=first, author=author), 2
+        third = text[blocks[2].start:blocks[2].end]
+        if len(blocks) > 3 and "\n" not in third and len(third.split()) <= MAX_AUTHOR_WORDS:  # "by" / "ADA ROE"
+            return Front(title_line=Paragraph(Span(first.start, blocks[2].end)), title=first, author=blocks[2]), 3
     underlined = bool(RST_UNDERLINE.match(text[blocks[1].start:blocks[1].end]))
     if not m and front_blocks is None and (kind in ("markup", "numbered") or underlined or (
             kind == "caps" and not heading_like(text, blocks[1]))):
@@ -385,6 +390,14 @@ def find_sections(text: str, blocks: list) -> list[Section]:
     sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
     texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
     for h in entry_headings(texts, starts, sizes, [kinds[h] for h in starts]):
+        del heading_at[h]
+    starts = sorted(heading_at)
+    sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
+    texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
+    for h in repeated_headings(texts, starts, sizes, [any(
+            isinstance(b, Span) and not kinds[k] and _is_prose(text[b.start:b.end])
+            for k, b in enumerate(blocks[heading_at[h] + 1:heading_at[h] + 1 + size], heading_at[h] + 1))
+            for h, size in zip(starts, sizes)]):
         del heading_at[h]
     sections: list[Section] = []
     current = Section(heading=None)

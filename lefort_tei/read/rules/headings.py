@@ -216,6 +216,7 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
         or set far right under an indented block (a signature under a quotation);
     ``list-entry``: the nearest other blocks before and after it are entries opening with words in
         capitals ("THE IVY GREEN. Song. Words by …"): an entry of that list ("PICKWICK TARANTELLE.");
+        a candidate shaped as such an entry itself needs one such neighbour;
     ``title-page``: followed by a byline ("BY", "By Ada Roe") or the name after a bare "BY": the
         lines of a title page (an advertisement's, a half-title's), not a division.
     ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each."""
@@ -281,6 +282,25 @@ def _between_entries(texts: list[str], kinds: list[str], i: int) -> bool:
                 return texts[j]
             j += step
         return None
+    def entry(x: str | None) -> bool:
+        return x is not None and bool(CAPITALS_LED.match(x)) and any(ch.islower() for ch in x)
+
     before, after = nearest(-1), nearest(1)
-    return before is not None and after is not None and all(
-        CAPITALS_LED.match(x) and any(ch.islower() for ch in x) for x in (before, after))
+    if entry(texts[i]):  # "MUGBY JUNCTION GALOP. By _A. Roe_": shaped as an entry itself
+        return entry(before) or entry(after)
+    return entry(before) and entry(after)
+
+
+def repeated_headings(texts: list[str], starts: list[int], sizes: list[int], has_prose: list[bool]) -> set[int]:
+    """Rule ``repeated-heading``: a heading that repeats an earlier heading's words and heads no
+    running text (only captions, a list of plates, display lines) is a label over that display
+    matter, not a new division ("THE CARE OF THE WOUNDED" over the plates of that chapter).
+    ``has_prose``: whether each heading's section holds a paragraph of running text."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for t, h, size, prose in zip(texts, starts, sizes, has_prose):
+        key = "".join(ch for ch in t.casefold() if ch.isalnum())
+        if key in seen and size > 0 and not prose:
+            out.add(h)
+        seen.add(key)
+    return out
