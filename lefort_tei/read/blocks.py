@@ -20,7 +20,16 @@ from ..diagnostics import Diagnostic
 from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
-from .rules.headings import display_lines, entry_headings, repeated_headings, heading_like, is_byline, is_display_block, read_run
+from .rules.headings import (
+    display_lines,
+    entry_headings,
+    heading_like,
+    heading_rank,
+    is_byline,
+    is_display_block,
+    read_run,
+    repeated_headings,
+)
 from .rules.notes import bracket_end, label_candidate
 from .patterns import (
     BLANK_LINE,
@@ -36,7 +45,6 @@ from .patterns import (
     STARTS_LOWER,
     STRONG_HEADING,
     TITLE_LINE,
-    UPPER_DIVISION,
 )
 
 MAX_TITLE_LENGTH = 160
@@ -386,6 +394,8 @@ def find_sections(text: str, blocks: list) -> list[Section]:
     before = sorted(h for h in heading_at if h < first_prose)
     for h in before[:-1]:
         del heading_at[h]
+    if before and any(_title_page_block(text, b) for b in blocks[heading_at[before[-1]] + 1:first_prose]):
+        del heading_at[before[-1]]  # rule ``title-page``: a title over more title-page lines heads no text
     starts = sorted(heading_at)
     sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
     texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
@@ -420,17 +430,29 @@ def find_sections(text: str, blocks: list) -> list[Section]:
 
 
 def _nest(text: str, sections: list[Section]) -> None:
-    """Rule ``nesting``: where the text divides into Books or Parts ("Book I", "PART TWO") and
-    has other headings after them, those headings are divisions inside the Book (level 2)."""
-    upper = [bool(s.heading and UPPER_DIVISION.match(text[s.heading.span.start:s.heading.span.end])) for s in sections]
-    if not any(upper) or all(upper[k] for k in range(upper.index(True), len(upper)) if sections[k].heading):
-        return
-    inside = False
-    for s, is_upper in zip(sections, upper):
-        if is_upper:
-            inside = True
-        elif inside and s.heading is not None:
-            s.level = 2
+    """Rule ``nesting``: a heading of a lower rank (``rules/headings.heading_rank``) opens a division
+    inside the last heading of a higher rank: a Book or Part holds its chapters, a chapter in
+    capitals its numbered or mixed-case sub-headings ("CHAPTER VI" › "I.--National Songs"), "##"
+    sits under "#". Headings of one rank are siblings. A stack of open ranks: linear."""
+    stack: list[int] = []
+    for s in sections:
+        if s.heading is None:
+            continue
+        rank = heading_rank(text[s.heading.span.start:s.heading.span.end])
+        while stack and stack[-1] >= rank:
+            stack.pop()
+        s.level = len(stack) + 1
+        stack.append(rank)
+
+
+def _title_page_block(text: str, b) -> bool:
+    """A block of a title page: several flush lines that are not running text ("THE PAPERS\nOF
+    THE STATES\nCompiled and edited by\n…"); an indented epigraph is not one."""
+    if not isinstance(b, Span):
+        return False
+    s = text[b.start:b.end]
+    line_start = text.rfind("\n", 0, b.start) + 1
+    return "\n" in s and b.start - line_start < 2 and not _is_prose(s)
 
 
 def _is_prose(s: str) -> bool:

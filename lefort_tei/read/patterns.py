@@ -250,6 +250,9 @@ BARE_BY = re.compile(r"^[ \t]*by[ \t]*$", re.IGNORECASE)
 # "THE IVY GREEN. Song. Words by _Charles Dickens_.", "PICKWICK. Set to Music by …"
 CAPITALS_LED = re.compile(r"^[\"'\u2018\u201c]?[A-Z][A-Z'\u2019&-]+\b(?:[ \t]+[A-Z][A-Z'\u2019&-]*\b)*[.,]?[ \t]+\S")
 
+# A quotation's source on the line under it: "From 'The Light Guitar.'", "-- Milton", "Source: …"
+ATTRIBUTION = re.compile(r"^[ \t]*(?:(?:from|source:|after|cf\.)[ \t]|[\u2014\u2013]|--?[ \t]*[A-Z])", re.IGNORECASE)
+
 # A picture's label printed as a line of its own: "PLATE IV", "Fig. 3", "Figure 12." (rule ``caption``)
 FIGURE_LABEL = re.compile(r"^[ \t]*(?:plate|fig\.|figure)[ \t]+[\dIVXLC]+\b", re.IGNORECASE)
 

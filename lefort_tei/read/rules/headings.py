@@ -19,6 +19,7 @@ from __future__ import annotations
 from ...model import Span
 from ..patterns import (
     ALIGNED_COLUMNS,
+    ATTRIBUTION,
     BARE_BY,
     BYLINE,
     CAPITALS_LED,
@@ -35,6 +36,7 @@ from ..patterns import (
     ROMAN_ALONE,
     RST_UNDERLINE,
     STRONG_HEADING,
+    UPPER_DIVISION,
 )
 
 MAX_HEADING_WORDS = 14
@@ -97,10 +99,10 @@ def opens_heading(text: str, block: Span) -> bool:
 
 
 def takes_subtitle(text: str, block: Span) -> bool:
-    """A heading whose title follows on the next line(s): "CHAPTER I", "FIRST CHAPTER", "Part Two".
-    A numeral alone ("IV") heads a division of its own (its title is the next heading)."""
+    """A heading whose title follows on the next line(s): "CHAPTER I", "FIRST CHAPTER", "Part Two",
+    and a numeral alone ("IV" over "Slavery": the number and title of one chapter, one head)."""
     s = text[block.start:block.end].strip()
-    return bool(STRONG_HEADING.match(s)) and not ROMAN_ALONE.match(s)
+    return bool(STRONG_HEADING.match(s))
 
 
 def caps_subtitle(text: str, title: Span, line: Span) -> bool:
@@ -212,6 +214,7 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
     ``dp-block``: inside a proofreaders' block ("/#" … "#/", "/*" … "*/"): captions, verse, tables;
     ``caption``: inside an "[Illustration: …" left open, right after a picture placeholder, or
         indented over one ("    LITTLE TAFFLINE." over "    [Figure 5]");
+    ``attribution``: a source line under an indented quotation ("From 'The Light Guitar.'");
     ``indented``: indented like the indented block next to it (a poem's title over its lines),
         or set far right under an indented block (a signature under a quotation);
     ``list-entry``: the nearest other blocks before and after it are entries opening with words in
@@ -247,6 +250,9 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
         prev = spans[i - 1] if i > 0 else None
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         indent = indent_of(text, b)
+        if prev is not None and indent_of(text, prev) >= 2 and ATTRIBUTION.match(texts[i]):
+            out.add(i)  # the source under an indented quotation: "From 'The Light Guitar.'"
+            continue
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
@@ -304,3 +310,21 @@ def repeated_headings(texts: list[str], starts: list[int], sizes: list[int], has
             out.add(h)
         seen.add(key)
     return out
+
+
+def heading_rank(s: str) -> int:
+    """How high a heading stands (rule ``nesting``): 0 a Book, Part or Volume ("Book I"); 1 a
+    chapter or a heading in capitals ("CHAPTER VI", "THE CARE OF THE WOUNDED"); 2 a numbered or
+    mixed-case sub-heading ("I.--National Songs", "II--THE MIND", "The Lodge"); Markdown hashes
+    give their own depth ("## Sources" is 2)."""
+    first = s.strip().split("\n", 1)[0].strip()
+    hashes = len(first) - len(first.lstrip("#"))
+    if hashes and first[hashes:hashes + 1] in " \t":
+        return hashes
+    if UPPER_DIVISION.match(first):
+        return 0
+    if STRONG_HEADING.match(first) and not ROMAN_ALONE.match(first):
+        return 1  # "CHAPTER I", "FIRST CHAPTER"
+    if NUMBERED_HEADING_START.match(first) or ROMAN_ALONE.match(first):
+        return 2
+    return 1 if _in_capitals(first) else 2
