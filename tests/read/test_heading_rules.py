@@ -110,8 +110,9 @@ def test_a_line_set_further_apart_than_its_title_is_no_subtitle():
 def test_title_case():  # rule title-case
     assert title_cased("Preface to the Second Edition")
     assert not title_cased("English words are in italics")
-    assert read(PARA, "English words are in italics", PARA) == []
+    assert read(PARA, "A GLOSSARY OF WORDS", "English words are in italics", PARA) == ["A GLOSSARY OF WORDS"]
     assert read(PARA, "Preface to the Second Edition", PARA) == ["Preface to the Second Edition"]
+    assert read(PARA, "The rise of the towns", PARA) == ["The rise of the towns"]  # sentence case alone
 
 
 def test_byline_is_a_short_line():

@@ -62,7 +62,7 @@ def heading_like(text: str, block: Span) -> str:
             and s.rstrip()[-1:] not in ",;:"):
         return "caps"
     if (len(lines) == 1 and HEADING_SHAPE.match(s) and len(s.split()) <= MAX_HEADING_WORDS
-            and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s) and title_cased(s)):
+            and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)):
         return "short-line"
     return ""
 
@@ -86,8 +86,9 @@ def is_byline(s: str) -> bool:
 
 def title_cased(s: str) -> bool:
     """Rule ``title-case``: a mixed-case line is a title when at least half of its long words are
-    capitalised ("Preface to the First French Edition"), not a sentence ("English equivalents are
-    in italics", a display line)."""
+    capitalised ("Preface to the First French Edition"). Under a heading in capitals, a line that
+    is not ("English equivalents are in italics") is a note on it, not a second heading; alone,
+    a sentence-cased line may be a heading ("The rise of the towns")."""
     words = TITLE_WORD.findall(s)
     return not words or 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
 
@@ -217,6 +218,7 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
     ``attribution``: a source line under an indented quotation ("From 'The Light Guitar.'");
     ``indented``: indented like the indented block next to it (a poem's title over its lines),
         or set far right under an indented block (a signature under a quotation);
+    ``title-case``: a sentence-cased line under a heading in capitals (``title_cased``);
     ``list-entry``: the nearest other blocks before and after it are entries opening with words in
         capitals ("THE IVY GREEN. Song. Words by …"): an entry of that list ("PICKWICK TARANTELLE.");
         a candidate shaped as such an entry itself needs one such neighbour;
@@ -258,6 +260,9 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
             continue
         if nxt is not None and is_byline(texts[i + 1]) or prev is not None and BARE_BY.match(texts[i - 1]):
             out.add(i)
+            continue
+        if kinds[i] == "short-line" and prev is not None and kinds[i - 1] == "caps" and not title_cased(texts[i]):
+            out.add(i)  # rule ``title-case``: a sentence under a heading in capitals is a note on it
             continue
         if _between_entries(texts, kinds, i):
             out.add(i)
