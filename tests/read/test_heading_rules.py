@@ -154,3 +154,9 @@ def test_a_third_level_is_encoded_inside_the_second():
     root = encode(doc).root
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     assert [h.text for h in root.iterfind(".//t:body/t:div/t:div/t:div/t:head", ns)] == ["I.--Early Days"]
+
+
+def test_the_layout_report_counts_nested_divisions():
+    doc, diags = read_text("\n\n".join(["Book I", PARA, "CHAPTER I", PARA, "CHAPTER II", PARA]) + "\n")
+    (report,) = [d for d in diags if d.code == "layout"]
+    assert "3 headings" in report.message and "2 of them inside a higher division" in report.message
