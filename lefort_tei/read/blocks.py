@@ -35,6 +35,7 @@ from .patterns import (
     BLANK_LINE,
     BYLINE,
     CREDIT,
+    ILLUSTRATION_MARK,
     NOTE_LABEL_STYLES,
     PG_END,
     PG_END_LINE,
@@ -50,7 +51,8 @@ from .patterns import (
 MAX_TITLE_LENGTH = 160
 LAYOUT_SPACE = " \t\n\f"  # white space of the layout between blocks; every other space is text
 MAX_BLURB_LENGTH = 200
-MAX_AUTHOR_WORDS = 6  # an author's name alone on its line under a bare "by"
+MAX_AUTHOR_WORDS = 6
+MAX_PLACEHOLDERS = 3  # picture placeholders passed over between a heading and its text  # an author's name alone on its line under a bare "by"
 PROSE_WORDS = 25  # a block of this many words is running text (the end of a title page)
 PROSE_SENTENCE_WORDS = 5  # … and so is a sentence of this many words
 
@@ -465,8 +467,13 @@ def _is_prose(s: str) -> bool:
 
 
 def _prose_follows(text: str, blocks: list, i: int) -> bool:
-    """Is the block after ``i`` running text (not indented, not continuing a sentence)?"""
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    """Is the block after ``i`` running text (not indented, not continuing a sentence)? A picture
+    placeholder between ("Chapter One" / "    [Illustration]" / text) is passed over."""
+    k = i + 1
+    while k < len(blocks) and k - i <= MAX_PLACEHOLDERS and isinstance(blocks[k], Span) and \
+            ILLUSTRATION_MARK.match(text[blocks[k].start:blocks[k].end]):
+        k += 1
+    nxt = blocks[k] if k < len(blocks) else None
     if not isinstance(nxt, Span):
         return nxt is not None
     line_start = text.rfind("\n", 0, nxt.start) + 1

@@ -37,6 +37,8 @@ def test_pictures_and_their_captions_are_no_headings():  # rule caption
     assert read(PARA, "    THE OLD MILL", "    [Figure 2]", PARA) == []
     assert read(PARA, "[Illustration:", "THE HARBOUR\nAT DAWN]", PARA) == []  # a caption left open
     assert read(PARA, "PLATE IV", PARA) == []
+    # a heading over a picture placeholder heads the text after the picture
+    assert read(PARA, "Chapter One", "    [Illustration]", PARA) == ["Chapter One"]
     # a heading after a picture starts its line: it stays a heading
     assert read(PARA, "[Illustration: Figure 9]", "THE LAST CAMP", PARA) == ["THE LAST CAMP"]
 
