@@ -368,7 +368,7 @@ def find_sections(text: str, blocks: list) -> list[Section]:
         if (isinstance(b, Span) and isinstance(u, Span) and "\n" not in text[b.start:b.end]
                 and RST_UNDERLINE.match(text[u.start:u.end]) and u.end - u.start >= b.end - b.start):
             kinds[i] = "markup"
-    for i in display_lines(text, blocks, kinds):
+    for i in display_lines(text, blocks, kinds, _is_prose):
         kinds[i] = ""
     heading_at: dict[int, int] = {}  # first block of a heading → its last block
     i = 0

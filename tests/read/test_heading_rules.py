@@ -62,7 +62,9 @@ def test_a_title_over_a_byline_is_the_title_page():  # rule title-byline
     doc, _ = read_text("THE BOOK OF DAYS\n\nby\n\nADA ROE\n\n" + PARA + "\n\n" + PARA + "\n")
     assert doc.source.slice(doc.front.author) == "ADA ROE"
     # another book's title page further on (an advertisement) is display text
-    assert read(PARA, "CHAPTER I", PARA, "A TALE OF THE HILLS", "BY", "JANE DOE", PARA) == ["CHAPTER I"]
+    assert read(PARA, "CHAPTER I", PARA, "A TALE OF THE HILLS", "BY", "JANE DOE", "Cloth, 80 cents") == ["CHAPTER I"]
+    # a title and byline over running text head a contribution (an essay in an anthology)
+    assert read(PARA, "ON FRIENDSHIP", "By Jane Doe", PARA) == ["ON FRIENDSHIP"]
 
 
 def test_a_title_over_more_title_page_lines_heads_no_text():  # rule title-page

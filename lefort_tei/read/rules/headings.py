@@ -16,6 +16,8 @@ others are its subtitles; in a long run (a title page, a contents list) only its
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ...model import Span
 from ..patterns import (
     ALIGNED_COLUMNS,
@@ -210,7 +212,7 @@ def indent_of(text: str, block: Span) -> int:
     return block.start - line_start
 
 
-def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
+def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[[str], bool]) -> set[int]:
     """Heading candidates that are display lines by their context (one pass, linear):
     ``dp-block``: inside a proofreaders' block ("/#" … "#/", "/*" … "*/"): captions, verse, tables;
     ``caption``: inside an "[Illustration: …" left open, right after a picture placeholder, or
@@ -222,9 +224,11 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
     ``list-entry``: the nearest other blocks before and after it are entries opening with words in
         capitals ("THE IVY GREEN. Song. Words by …"): an entry of that list ("PICKWICK TARANTELLE.");
         a candidate shaped as such an entry itself needs one such neighbour;
-    ``title-page``: followed by a byline ("BY", "By Ada Roe") or the name after a bare "BY": the
-        lines of a title page (an advertisement's, a half-title's), not a division.
-    ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each."""
+    ``title-page``: followed by a byline ("BY", "By Ada Roe") and no running text after it, or the
+        name after a bare "BY": the lines of a title page (an advertisement's, a half-title's); a
+        title and byline over running text head a contribution (an anthology's essay).
+    ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each;
+    ``is_prose``: whether a block's text is running text."""
     out: set[int] = set()
     open_dp: str | None = None
     caption_open = -1  # index of the block that opened an unclosed "[Illustration: …"
@@ -258,9 +262,14 @@ def display_lines(text: str, blocks: list, kinds: list[str]) -> set[int]:
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
-        if nxt is not None and is_byline(texts[i + 1]) or prev is not None and BARE_BY.match(texts[i - 1]):
-            out.add(i)
+        if prev is not None and BARE_BY.match(texts[i - 1]):
+            out.add(i)  # the name under a bare "BY"
             continue
+        if nxt is not None and is_byline(texts[i + 1]):
+            after = i + (3 if BARE_BY.match(texts[i + 1]) else 2)  # past the byline (and the name)
+            if after >= len(spans) or spans[after] is None or not is_prose(texts[after]):
+                out.add(i)  # a title page's title; over running text it heads a contribution
+                continue
         if kinds[i] == "short-line" and prev is not None and kinds[i - 1] == "caps" and not title_cased(texts[i]):
             out.add(i)  # rule ``title-case``: a sentence under a heading in capitals is a note on it
             continue
