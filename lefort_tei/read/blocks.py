@@ -434,7 +434,7 @@ def find_sections(text: str, blocks: list) -> list[Section]:
 def _nest(text: str, sections: list[Section]) -> None:
     """Rule ``nesting``: a heading of a lower rank (``rules/headings.heading_rank``) opens a division
     inside the last heading of a higher rank: a Book or Part holds its chapters, a chapter in
-    capitals its numbered or mixed-case sub-headings ("CHAPTER VI" › "I.--National Songs"), "##"
+    capitals its numbered or mixed-case sub-headings ("CHAPTER VI" › "I.--Early Days"), "##"
     sits under "#". Headings of one rank are siblings. A stack of open ranks: linear."""
     stack: list[int] = []
     for s in sections:
@@ -448,8 +448,8 @@ def _nest(text: str, sections: list[Section]) -> None:
 
 
 def _title_page_block(text: str, b) -> bool:
-    """A block of a title page: several flush lines that are not running text ("THE PAPERS\nOF
-    THE STATES\nCompiled and edited by\n…"); an indented epigraph is not one."""
+    """A block of a title page: several flush lines that are not running text ("THE LETTERS\nOF
+    A TRAVELLER\nEdited by\n…"); an indented epigraph is not one."""
     if not isinstance(b, Span):
         return False
     s = text[b.start:b.end]

@@ -247,10 +247,10 @@ ILLUSTRATION_OPEN = re.compile(r"^[ \t]*\[[ \t]*(?:illustration|figure|plate)\b"
 BARE_BY = re.compile(r"^[ \t]*by[ \t]*$", re.IGNORECASE)
 
 # An entry of a list that opens with its name in capitals, then text in lower case:
-# "THE IVY GREEN. Song. Words by _Charles Dickens_.", "PICKWICK. Set to Music by …"
+# "THE RED ROSE. Song. Words by _Ada Roe_.", "THE RED ROSE. Set to music by …"
 CAPITALS_LED = re.compile(r"^[\"'\u2018\u201c]?[A-Z][A-Z'\u2019&-]+\b(?:[ \t]+[A-Z][A-Z'\u2019&-]*\b)*[.,]?[ \t]+\S")
 
-# A quotation's source on the line under it: "From 'The Light Guitar.'", "-- Milton", "Source: …"
+# A quotation's source on the line under it: "From 'The Northern Songs.'", "-- Milton", "Source: …"
 ATTRIBUTION = re.compile(r"^[ \t]*(?:(?:from|source:|after|cf\.)[ \t]|[\u2014\u2013]|--?[ \t]*[A-Z])", re.IGNORECASE)
 
 # A picture's label printed as a line of its own: "PLATE IV", "Fig. 3", "Figure 12." (rule ``caption``)

@@ -89,8 +89,8 @@ def test_an_entry_with_a_long_section_in_its_alphabetical_place_is_an_entry():  
 
 
 def test_mixed_case_sub_headings_with_short_sections_are_no_list():
-    names = ["The Lodge", "Booth", "Fireplace", "Broiling Meat", "Drying Meat", "Parching Corn",
-             "Pemmican", "Corn Balls", "Boiled Corn"]
+    names = ["The Tent", "Shelter", "Firewood", "Boiling Rice", "Baking Bread", "Frying Fish",
+             "Porridge", "Oat Cakes", "Fresh Water"]
     blocks = ["HOW TO CAMP", PARA]
     for name in names:
         blocks += [name, PARA]
@@ -98,7 +98,7 @@ def test_mixed_case_sub_headings_with_short_sections_are_no_list():
 
 
 @pytest.mark.parametrize(("blocks", "expected"), [
-    (["ON THE SEA", "A FRAGMENT", PARA], ["ON THE SEA A FRAGMENT"]),
+    (["ON THE SEA", "A SKETCH", PARA], ["ON THE SEA A SKETCH"]),
     (["A LIST OF TUNES", "WITH NOTES", PARA], ["A LIST OF TUNES WITH NOTES"]),
     (["SUPPLEMENT", "HOW TO FISH", PARA], ["SUPPLEMENT", "HOW TO FISH"]),  # a division's name
 ])
@@ -121,7 +121,7 @@ def test_title_case():  # rule title-case
 
 def test_byline_is_a_short_line():
     assert is_byline("By Ada Roe") and is_byline("BY")
-    assert not is_byline("By the social compact we have given the body politic existence and life")
+    assert not is_byline("By the end of the year the work on the new road was done and paid for")
 
 
 def test_a_repeated_heading_over_captions_only_is_a_label():  # rule repeated-heading
@@ -132,8 +132,8 @@ def test_a_repeated_heading_over_captions_only_is_a_label():  # rule repeated-he
 
 
 @pytest.mark.parametrize(("heading", "rank"), [
-    ("Book II", 0), ("PART ONE", 0), ("CHAPTER VI", 1), ("THE CARE OF THE WOUNDED", 1),
-    ("I.--_National Songs_", 2), ("II--THE MIND", 2), ("IV", 2), ("The Lodge", 2), ("## Sources", 2),
+    ("Book II", 0), ("PART ONE", 0), ("CHAPTER VI", 1), ("THE FIELD HOSPITAL", 1),
+    ("I.--_Early Days_", 2), ("II--THE FIRST CAUSE", 2), ("IV", 2), ("The Tent", 2), ("## Sources", 2),
     ("# Title", 1),
 ])
 def test_heading_rank(heading, rank):

@@ -72,7 +72,7 @@ def heading_like(text: str, block: Span) -> str:
 def is_display_block(s: str) -> bool:
     """Rules ``dp-block`` and ``brackets``: a block holding a proofreaders' block marker ("/*",
     "#/"), a picture placeholder ("[Illustration: Figure 3]"), or a bracket it does not close
-    ("EMERGENCY\nENTRANCE\nONLY]", the end of a caption) is display text, never a heading."""
+    ("THE HARBOUR\nAT DAWN]", the end of a caption) is display text, never a heading."""
     return (bool(DP_BLOCK_MARK.search(s) or ILLUSTRATION_MARK.match(s) or FIGURE_LABEL.match(s))
             or s.count("[") != s.count("]"))
 
@@ -82,36 +82,36 @@ MAX_BYLINE_WORDS = 8
 
 def is_byline(s: str) -> bool:
     """A byline: one short line opening with "by" ("By Percy Shelley", "BY"), not a sentence
-    ("By the social compact we have given …")."""
+    ("By the end of the year the work was done …")."""
     return bool(BYLINE.match(s)) and "\n" not in s and len(s.split()) <= MAX_BYLINE_WORDS and not s.rstrip().endswith(",")
 
 
 def title_cased(s: str) -> bool:
     """Rule ``title-case``: a mixed-case line is a title when at least half of its long words are
-    capitalised ("Preface to the First French Edition"). Under a heading in capitals, a line that
-    is not ("English equivalents are in italics") is a note on it, not a second heading; alone,
+    capitalised ("Preface to the Second Edition"). Under a heading in capitals, a line that
+    is not ("English words are in italics") is a note on it, not a second heading; alone,
     a sentence-cased line may be a heading ("The rise of the towns")."""
     words = TITLE_WORD.findall(s)
     return not words or 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
 
 
 def opens_heading(text: str, block: Span) -> bool:
-    """A candidate that opens a heading of its own, never a subtitle: "CHAPTER I", "II--THE MIND"."""
+    """A candidate that opens a heading of its own, never a subtitle: "CHAPTER I", "II--THE FIRST CAUSE"."""
     s = text[block.start:block.end]
     return bool(STRONG_HEADING.match(s) or HEADING_NUMBER_ONLY.match(s) or NUMBERED_HEADING_START.match(s))
 
 
 def takes_subtitle(text: str, block: Span) -> bool:
     """A heading whose title follows on the next line(s): "CHAPTER I", "FIRST CHAPTER", "Part Two",
-    and a numeral alone ("IV" over "Slavery": the number and title of one chapter, one head)."""
+    and a numeral alone ("IV" over "Of Laws": the number and title of one chapter, one head)."""
     s = text[block.start:block.end].strip()
     return bool(STRONG_HEADING.match(s))
 
 
 def caps_subtitle(text: str, title: Span, line: Span) -> bool:
     """Rule ``caps-subtitle``: a line in capitals under a title in capitals of two words or more
-    continues it ("ON THE PUNISHMENT OF DEATH" / "A FRAGMENT", "A LIST OF SONGS" / "WITH
-    HISTORICAL NOTES"). A one-word heading is a division's name ("SUPPLEMENT", "APPENDIX") whose
+    continues it ("ON THE SEA" / "A SKETCH", "A LIST OF TUNES" / "WITH
+    NOTES"). A one-word heading is a division's name ("SUPPLEMENT", "APPENDIX") whose
     own title follows as a heading."""
     t, s = text[title.start:title.end], text[line.start:line.end]
     if blank_lines(text, title.end, line.start) > 1 and blank_lines(text, title.end, line.start) >= blank_lines_before(text, title):
@@ -158,8 +158,8 @@ def read_run(text: str, run: list[Span]) -> list[list[int]]:
 
 def capital_led(s: str) -> bool:
     """An entry's heading prints its words in capitals (a reference in brackets may follow):
-    "LESBIA HATH A BEAMING EYE (_Letter to Lemon_)"; a sub-heading in mixed case ("Parching
-    Corn") belongs to another scheme, a division's."""
+    "THE BLUE BELL (_Letters_)"; a sub-heading in mixed case ("Boiling
+    Rice") belongs to another scheme, a division's."""
     words = s.split("(", 1)[0]
     return any(ch.isalpha() for ch in words) and not any(ch.islower() for ch in words)
 
@@ -192,7 +192,7 @@ def entry_headings(texts: list[str], starts: list[int], sizes: list[int], kinds:
         if len(small) >= MIN_ENTRY_RUN and 2 * len(small) >= len(stretch):
             out.update(starts[j] for j in small)
             # an entry of the list with a longer section sits in its alphabetical place between two
-            # entries: "DEAD MARCH." between "COPENHAGEN WALTZ" and "DOWNFALL OF PARIS"
+            # entries: "DEAR ANNIE." between "COME HOME" and "DOWN THE RIVER"
             keys = {j: _sort_key(texts[j]) for j in stretch}
             for a, b in zip(small, small[1:]):
                 for j in range(a + 1, b):
@@ -216,13 +216,13 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
     """Heading candidates that are display lines by their context (one pass, linear):
     ``dp-block``: inside a proofreaders' block ("/#" … "#/", "/*" … "*/"): captions, verse, tables;
     ``caption``: inside an "[Illustration: …" left open, right after a picture placeholder, or
-        indented over one ("    LITTLE TAFFLINE." over "    [Figure 5]");
-    ``attribution``: a source line under an indented quotation ("From 'The Light Guitar.'");
+        indented over one ("    THE OLD MILL." over "    [Figure 5]");
+    ``attribution``: a source line under an indented quotation ("From 'The Northern Songs.'");
     ``indented``: indented like the indented block next to it (a poem's title over its lines),
         or set far right under an indented block (a signature under a quotation);
     ``title-case``: a sentence-cased line under a heading in capitals (``title_cased``);
     ``list-entry``: the nearest other blocks before and after it are entries opening with words in
-        capitals ("THE IVY GREEN. Song. Words by …"): an entry of that list ("PICKWICK TARANTELLE.");
+        capitals ("THE RED ROSE. Song. Words by …"): an entry of that list ("A SHORT TUNE.");
         a candidate shaped as such an entry itself needs one such neighbour;
     ``title-page``: followed by a byline ("BY", "By Ada Roe") and no running text after it, or the
         name after a bare "BY": the lines of a title page (an advertisement's, a half-title's); a
@@ -257,7 +257,7 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         indent = indent_of(text, b)
         if prev is not None and indent_of(text, prev) >= 2 and ATTRIBUTION.match(texts[i]):
-            out.add(i)  # the source under an indented quotation: "From 'The Light Guitar.'"
+            out.add(i)  # the source under an indented quotation: "From 'The Northern Songs.'"
             continue
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
@@ -306,7 +306,7 @@ def _between_entries(texts: list[str], kinds: list[str], i: int) -> bool:
         return x is not None and bool(CAPITALS_LED.match(x)) and any(ch.islower() for ch in x)
 
     before, after = nearest(-1), nearest(1)
-    if entry(texts[i]):  # "MUGBY JUNCTION GALOP. By _A. Roe_": shaped as an entry itself
+    if entry(texts[i]):  # "THE GREEN GALOP. By _A. Roe_": shaped as an entry itself
         return entry(before) or entry(after)
     return entry(before) and entry(after)
 
@@ -314,7 +314,7 @@ def _between_entries(texts: list[str], kinds: list[str], i: int) -> bool:
 def repeated_headings(texts: list[str], starts: list[int], sizes: list[int], has_prose: list[bool]) -> set[int]:
     """Rule ``repeated-heading``: a heading that repeats an earlier heading's words and heads no
     running text (only captions, a list of plates, display lines) is a label over that display
-    matter, not a new division ("THE CARE OF THE WOUNDED" over the plates of that chapter).
+    matter, not a new division ("THE FIELD HOSPITAL" over the plates of that chapter).
     ``has_prose``: whether each heading's section holds a paragraph of running text."""
     seen: set[str] = set()
     out: set[int] = set()
@@ -328,8 +328,8 @@ def repeated_headings(texts: list[str], starts: list[int], sizes: list[int], has
 
 def heading_rank(s: str) -> int:
     """How high a heading stands (rule ``nesting``): 0 a Book, Part or Volume ("Book I"); 1 a
-    chapter or a heading in capitals ("CHAPTER VI", "THE CARE OF THE WOUNDED"); 2 a numbered or
-    mixed-case sub-heading ("I.--National Songs", "II--THE MIND", "The Lodge"); Markdown hashes
+    chapter or a heading in capitals ("CHAPTER VI", "THE FIELD HOSPITAL"); 2 a numbered or
+    mixed-case sub-heading ("I.--Early Days", "II--THE FIRST CAUSE", "The Tent"); Markdown hashes
     give their own depth ("## Sources" is 2)."""
     first = s.strip().split("\n", 1)[0].strip()
     hashes = len(first) - len(first.lstrip("#"))
