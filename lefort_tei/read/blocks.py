@@ -406,7 +406,7 @@ def find_sections(text: str, blocks: list) -> list[Section]:
     starts = sorted(heading_at)
     sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
     texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
-    for h in repeated_headings(texts, starts, sizes, [any(
+    for h in repeated_headings(texts, starts, sizes, [kinds[h] not in ("caps", "short-line") or any(
             isinstance(b, Span) and not kinds[k] and _is_prose(text[b.start:b.end])
             for k, b in enumerate(blocks[heading_at[h] + 1:heading_at[h] + 1 + size], heading_at[h] + 1))
             for h, size in zip(starts, sizes)]):

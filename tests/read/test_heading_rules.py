@@ -127,6 +127,9 @@ def test_byline_is_a_short_line():
 def test_a_repeated_heading_over_captions_only_is_a_label():  # rule repeated-heading
     assert read(PARA, "THE CAMP", PARA, "THE CAMP", "[Illustration: Figure 1]", "[Illustration: Figure 2]",
                 "THE RIVER", PARA) == ["THE CAMP", "THE RIVER"]
+    # numbers repeat in every Book, over verse as over prose
+    verse = "    Blow the wind southerly, southerly,\n    Blow the wind south o'er the bonny blue sea"
+    assert read(PARA, "Book I", "I", verse, "Book II", "I", verse, PARA) == ["Book I", "I", "Book II", "I"]
     # over running text it is a heading again (a second part with the same name)
     assert read("THE CAMP", PARA, "THE CAMP", PARA) == ["THE CAMP", "THE CAMP"]
 

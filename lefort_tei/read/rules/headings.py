@@ -315,7 +315,8 @@ def repeated_headings(texts: list[str], starts: list[int], sizes: list[int], has
     """Rule ``repeated-heading``: a heading that repeats an earlier heading's words and heads no
     running text (only captions, a list of plates, display lines) is a label over that display
     matter, not a new division ("THE FIELD HOSPITAL" over the plates of that chapter).
-    ``has_prose``: whether each heading's section holds a paragraph of running text."""
+    ``has_prose``: whether each heading's section holds a paragraph of running text (the caller
+    says True for a numbered heading: "I" or "CHAPTER I" may repeat in every Book)."""
     seen: set[str] = set()
     out: set[int] = set()
     for t, h, size, prose in zip(texts, starts, sizes, has_prose):
