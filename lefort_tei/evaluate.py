@@ -16,7 +16,9 @@ the scorer reads in the TEI:
   end the text before the anchor and the note's ``@n`` is the truth's label (or, where the truth
   gives the note's first 30 characters instead, the note starts with them, and precision is
   measured on the pages that sample covers: the anchors between their ``pb`` s);
-- headings: the title page's ``docTitle`` and each ``head`` outside boilerplate divisions and the notes division, matched in order to
+- headings: the title page's ``docTitle`` and each ``head`` outside boilerplate divisions (a notes
+  division's heading, "FOOTNOTES:", is a heading as printed; a ``docTitle`` equal to the truth's
+  ``title`` is the title, not a heading, unless the truth lists the title line as a heading), matched in order to
   the truth's headings (a heading printed with its subtitle, or a number line and a title line,
   may be one ``head``); markup characters of a heading (``#``, a reST underline) are ignored;
 - block quotations: block-level ``quote`` elements, matched by their first characters;
@@ -123,10 +125,6 @@ def _inside(element: etree._Element, pred) -> bool:
 
 def _is_boilerplate_div(e: etree._Element) -> bool:
     return local(e) == "div" and e.get("type") == "boilerplate"
-
-
-def _is_notes_div(e: etree._Element) -> bool:
-    return local(e) == "div" and e.get("type") in ("notes", "endnotes", "footnotes")
 
 
 # --------------------------------------------------------------------------- the source side
@@ -291,11 +289,19 @@ def _heading_key(s: str) -> str:
 def score_headings(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> tuple[PR, list[str]]:
     ns = {"t": TEI_NS}
     predicted = [h for h in tei.find("t:text", ns).iter(f"{{{TEI_NS}}}head", f"{{{TEI_NS}}}docTitle")
-                 if not _inside(h, _is_boilerplate_div) and not _is_notes_div(h.getparent())
+                 if not _inside(h, _is_boilerplate_div)
                  and not _inside(h, _skip)]  # the registers' heads are editorial
-    got = [_heading_key(index.of(h)) for h in predicted]
     wanted = truth.get("headings") or []
     keys = [_heading_key(h.get("text", "")) for h in wanted]
+    # The title page is scored as the title, not as a heading, unless the truth lists the title
+    # line itself among the headings (a text whose first heading is its title).
+    title = _heading_key(truth.get("title") or "")
+    block = (truth.get("title_block") or {}).get("lines") or [1, 1]
+    title_is_heading = any(k == title and block[0] <= (h.get("line") or 0) <= block[-1]
+                           for k, h in zip(keys, wanted))
+    predicted = [h for h in predicted if not (local(h) == "docTitle" and not title_is_heading
+                                              and _heading_key(index.of(h)) == title)]
+    got = [_heading_key(index.of(h)) for h in predicted]
     subs = [_heading_key(h.get("subtitle", "")) for h in wanted]
     pr = PR(truth=len(wanted), predicted=len(got))
     matched = [False] * len(wanted)

@@ -109,3 +109,25 @@ def test_a_sampled_truth_scores_precision_on_its_pages_only(tmp_path):
     (fs,) = score_corpus(tmp_path).files
     assert fs.note_count[0] == 3
     assert (fs.notes.found, fs.notes.truth, fs.notes.right, fs.notes.predicted) == (1, 1, 1, 1)
+
+
+def test_the_title_page_is_scored_as_the_title_and_a_notes_heading_as_a_heading(tmp_path):
+    text = ("THE BOOK OF DAYS\n\nBy Ada Roe\n\n" + "A paragraph of running text, long enough to be prose, "
+            "with a note.(1) " * 3 + "\n\nNotes\n\n1 A note.\n")
+    (tmp_path / "book.txt").write_text(text, encoding="utf-8")
+    base = {"notes": {"count": 1, "items": []}, "block_quotes": {"count": 0, "items": []},
+            "boilerplate": [], "pages": {"count": 0}, "persons_sample": []}
+
+    def score(**truth):
+        (tmp_path / "truth.json").write_text(json.dumps({"files": {"book.txt": {**base, **truth}}}), encoding="utf-8")
+        (fs,) = score_corpus(tmp_path).files
+        return fs.headings.found, fs.headings.truth, fs.headings.right, fs.headings.predicted
+
+    # the docTitle is the title, not a heading the truth does not list; "Notes" is a heading as printed
+    assert score(title="THE BOOK OF DAYS", title_block={"lines": [1, 3]},
+                 headings=[{"text": "Notes", "line": 7}]) == (1, 1, 1, 1)
+    # where the truth lists the title line as a heading, the docTitle is matched to it
+    assert score(title="THE BOOK OF DAYS", title_block={"lines": [1, 3]},
+                 headings=[{"text": "THE BOOK OF DAYS", "line": 1}, {"text": "Notes", "line": 7}]) == (2, 2, 2, 2)
+    # with no title in the truth the docTitle is a heading like any other
+    assert score(headings=[{"text": "Notes", "line": 7}]) == (1, 1, 1, 2)

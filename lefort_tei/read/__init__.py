@@ -56,6 +56,7 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     diags += link_notes(source, layout.groups, body_paragraphs, doc.notes, data)
     doc.layout = {"family": detect_family(source.text), **layout.report, "inline notes": inline,
                   "headings": sum(1 for s in doc.sections if s.heading is not None),
+                  "nested headings": sum(1 for s in doc.sections if s.heading is not None and s.level > 1),
                   "heading rules": dict(Counter(heading_like(source.text, s.heading.span) or "merged"
                                                 for s in doc.sections if s.heading is not None))}
 
@@ -138,7 +139,8 @@ def layout_summary(layout: dict) -> str:
         parts.append(f"{layout['numbered paragraphs']} numbered paragraphs (no anchor points to them)")
     schemes = layout.get("heading rules") or {}
     parts.append(f"{layout.get('headings', 0)} headings"
-                 + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else ""))
+                 + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(schemes.items())) + ")" if schemes else "")
+                 + (f", {layout['nested headings']} of them inside a higher division" if layout.get("nested headings") else ""))
     parts.append(f"{layout.get('block quotations', 0)} block quotations")
     if layout.get("light markup"):
         parts.append(f"{layout['light markup']} emphasised spans (_x_, *x*, <i>x</i>, :role:`x`)")

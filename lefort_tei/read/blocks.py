@@ -20,11 +20,22 @@ from ..diagnostics import Diagnostic
 from ..model import Boilerplate, Front, Heading, Note, Paragraph, Section, Source, Span
 from .decide import NoteGroup, decide_notes
 from .rules.boilerplate import _continues_credit, find_boilerplate
-from .rules.headings import entry_headings, heading_like, read_run
+from .rules.headings import (
+    display_lines,
+    entry_headings,
+    heading_like,
+    heading_rank,
+    is_byline,
+    is_display_block,
+    read_run,
+    repeated_headings,
+)
 from .rules.notes import bracket_end, join_inline_note_blocks, label_candidate, numbered_paragraphs
 from .patterns import (
     BLANK_LINE,
+    BYLINE,
     CREDIT,
+    ILLUSTRATION_MARK,
     NOTE_LABEL_STYLES,
     PG_END,
     PG_END_LINE,
@@ -35,12 +46,13 @@ from .patterns import (
     STARTS_LOWER,
     STRONG_HEADING,
     TITLE_LINE,
-    UPPER_DIVISION,
 )
 
 MAX_TITLE_LENGTH = 160
 LAYOUT_SPACE = " \t\n\f"  # white space of the layout between blocks; every other space is text
 MAX_BLURB_LENGTH = 200
+MAX_AUTHOR_WORDS = 6
+MAX_PLACEHOLDERS = 3  # picture placeholders passed over between a heading and its text  # an author's name alone on its line under a bare "by"
 PROSE_WORDS = 25  # a block of this many words is running text (the end of a title page)
 PROSE_SENTENCE_WORDS = 5  # … and so is a sentence of this many words
 
@@ -299,6 +311,20 @@ def find_front(text: str, blocks: list[Span], front_blocks: int | None) -> tuple
         return None, 0
     m = TITLE_LINE.match(line)
     kind = heading_like(text, first)
+    if is_display_block(line):
+        return None, 0  # a picture placeholder is no title: "[Illustration]" (rule ``dp-block``)
+    second = text[blocks[1].start:blocks[1].end]
+    if not m and front_blocks is None and kind in ("caps", "short-line") and is_byline(second) and len(blocks) > 2:
+        # rule ``title-byline``: "A TITLE" / "By Ada Roe": a title page with its author
+        name = BYLINE.match(second).end()
+        while name < len(second) and second[name] in " \t":
+            name += 1
+        if name < len(second):
+            author = Span(blocks[1].start + name, blocks[1].end)
+            return Front(title_line=Paragraph(Span(first.start, author.end)), title=first, author=author), 2
+        third = text[blocks[2].start:blocks[2].end]
+        if len(blocks) > 3 and "\n" not in third and len(third.split()) <= MAX_AUTHOR_WORDS:  # "by" / "ADA ROE"
+            return Front(title_line=Paragraph(Span(first.start, blocks[2].end)), title=first, author=blocks[2]), 3
     underlined = bool(RST_UNDERLINE.match(text[blocks[1].start:blocks[1].end]))
     if not m and front_blocks is None and (kind in ("markup", "numbered") or underlined or (
             kind == "caps" and not heading_like(text, blocks[1]))):
@@ -347,6 +373,8 @@ def find_sections(text: str, blocks: list) -> list[Section]:
         if (isinstance(b, Span) and isinstance(u, Span) and "\n" not in text[b.start:b.end]
                 and RST_UNDERLINE.match(text[u.start:u.end]) and u.end - u.start >= b.end - b.start):
             kinds[i] = "markup"
+    for i in display_lines(text, blocks, kinds, _is_prose):
+        kinds[i] = ""
     heading_at: dict[int, int] = {}  # first block of a heading → its last block
     i = 0
     while i < len(blocks):
@@ -373,10 +401,20 @@ def find_sections(text: str, blocks: list) -> list[Section]:
     before = sorted(h for h in heading_at if h < first_prose)
     for h in before[:-1]:
         del heading_at[h]
+    if before and any(_title_page_block(text, b) for b in blocks[heading_at[before[-1]] + 1:first_prose]):
+        del heading_at[before[-1]]  # rule ``title-page``: a title over more title-page lines heads no text
     starts = sorted(heading_at)
     sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
     texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
     for h in entry_headings(texts, starts, sizes, [kinds[h] for h in starts]):
+        del heading_at[h]
+    starts = sorted(heading_at)
+    sizes = [(starts[k + 1] if k + 1 < len(starts) else len(blocks)) - heading_at[h] - 1 for k, h in enumerate(starts)]
+    texts = [text[blocks[h].start:blocks[heading_at[h]].end] for h in starts]
+    for h in repeated_headings(texts, starts, sizes, [kinds[h] not in ("caps", "short-line") or any(
+            isinstance(b, Span) and not kinds[k] and _is_prose(text[b.start:b.end])
+            for k, b in enumerate(blocks[heading_at[h] + 1:heading_at[h] + 1 + size], heading_at[h] + 1))
+            for h, size in zip(starts, sizes)]):
         del heading_at[h]
     sections: list[Section] = []
     current = Section(heading=None)
@@ -399,28 +437,48 @@ def find_sections(text: str, blocks: list) -> list[Section]:
 
 
 def _nest(text: str, sections: list[Section]) -> None:
-    """Rule ``nesting``: where the text divides into Books or Parts ("Book I", "PART TWO") and
-    has other headings after them, those headings are divisions inside the Book (level 2)."""
-    upper = [bool(s.heading and UPPER_DIVISION.match(text[s.heading.span.start:s.heading.span.end])) for s in sections]
-    if not any(upper) or all(upper[k] for k in range(upper.index(True), len(upper)) if sections[k].heading):
-        return
-    inside = False
-    for s, is_upper in zip(sections, upper):
-        if is_upper:
-            inside = True
-        elif inside and s.heading is not None:
-            s.level = 2
+    """Rule ``nesting``: a heading of a lower rank (``rules/headings.heading_rank``) opens a division
+    inside the last heading of a higher rank: a Book or Part holds its chapters, a chapter in
+    capitals its numbered or mixed-case sub-headings ("CHAPTER VI" › "I.--Early Days"), "##"
+    sits under "#". Headings of one rank are siblings. A stack of open ranks: linear."""
+    stack: list[int] = []
+    for s in sections:
+        if s.heading is None:
+            continue
+        rank = heading_rank(text[s.heading.span.start:s.heading.span.end])
+        while stack and stack[-1] >= rank:
+            stack.pop()
+        s.level = len(stack) + 1
+        stack.append(rank)
+
+
+def _title_page_block(text: str, b) -> bool:
+    """A block of a title page: several flush lines that are not running text ("THE LETTERS\nOF
+    A TRAVELLER\nEdited by\n…"); an indented epigraph is not one."""
+    if not isinstance(b, Span):
+        return False
+    s = text[b.start:b.end]
+    line_start = text.rfind("\n", 0, b.start) + 1
+    return "\n" in s and b.start - line_start < 2 and not _is_prose(s)
 
 
 def _is_prose(s: str) -> bool:
     """Running text: a long block, or a sentence of a few words ("Some text here, a paragraph.")."""
     words = len(s.split())
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) * 2 > len(letters):
+        return False  # display lines in capitals: a publisher's address, a dedication
     return words >= PROSE_WORDS or (words >= PROSE_SENTENCE_WORDS and s.rstrip()[-1:] in ".!?\"\u201d\u2019'")
 
 
 def _prose_follows(text: str, blocks: list, i: int) -> bool:
-    """Is the block after ``i`` running text (not indented, not continuing a sentence)?"""
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    """Is the block after ``i`` running text (not indented, not continuing a sentence)? A picture
+    placeholder between ("Chapter One" / "    [Illustration]" / text) is passed over."""
+    k = i + 1
+    while k < len(blocks) and k - i <= MAX_PLACEHOLDERS and isinstance(blocks[k], Span) and \
+            ILLUSTRATION_MARK.match(text[blocks[k].start:blocks[k].end]):
+        k += 1
+    nxt = blocks[k] if k < len(blocks) else None
     if not isinstance(nxt, Span):
         return nxt is not None
     line_start = text.rfind("\n", 0, nxt.start) + 1

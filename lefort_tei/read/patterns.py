@@ -289,6 +289,39 @@ REFERENCE_AT_END = re.compile(r"\([^()]*\d[^()]*\)\.?\s*$")
 # A division that holds chapters: "Book I", "PART ONE", "Volume II"
 UPPER_DIVISION = re.compile(r"^[ \t]*(?:book|part|volume)[ \t]+\S+", re.IGNORECASE)
 
+# A line of a proofreaders' block marker (Distributed Proofreaders): "/*" … "*/" (no-wrap),
+# "/#" … "#/" (block quotation), "/P" … "P/" (poetry), "/F" … "F/" (front matter). The lines
+# between are display text, never a heading (rule ``dp-block``).
+DP_BLOCK_MARK = re.compile(r"^[ \t]*(?:/[*#PFXCRL$]|[*#PFXCRL$]/)[ \t]*$", re.MULTILINE)
+
+# A bracketed placeholder for a picture or an empty page, alone in its block: "[Illustration]",
+# "[Illustration: Figure 3]", "[Figure 5]", "[Blank Page]", "[Plate IV]". Never a heading; the
+# short line printed next to one is its caption (rule ``caption``).
+ILLUSTRATION_MARK = re.compile(
+    r"""^[ \t]*\[[ \t]*(?:illustration|figure|fig\.|plate|frontispiece|blank[ \t]+page|image|photo)\b
+        [^\]]*\][ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# The opening of a picture placeholder whose caption runs over several blocks: "[Illustration:"
+ILLUSTRATION_OPEN = re.compile(r"^[ \t]*\[[ \t]*(?:illustration|figure|plate)\b", re.IGNORECASE)
+
+# A byline alone: "BY", "by" (the author's name follows as a block of its own)
+BARE_BY = re.compile(r"^[ \t]*by[ \t]*$", re.IGNORECASE)
+
+# An entry of a list that opens with its name in capitals, then text in lower case:
+# "THE RED ROSE. Song. Words by _Ada Roe_.", "THE RED ROSE. Set to music by …"
+CAPITALS_LED = re.compile(r"^[\"'\u2018\u201c]?[A-Z][A-Z'\u2019&-]+\b(?:[ \t]+[A-Z][A-Z'\u2019&-]*\b)*[.,]?[ \t]+\S")
+
+# A quotation's source on the line under it: "From 'The Northern Songs.'", "-- Milton", "Source: …"
+ATTRIBUTION = re.compile(r"^[ \t]*(?:(?:from|source:|after|cf\.)[ \t]|[\u2014\u2013]|--?[ \t]*[A-Z])", re.IGNORECASE)
+
+# A picture's label printed as a line of its own: "PLATE IV", "Fig. 3", "Figure 12." (rule ``caption``)
+FIGURE_LABEL = re.compile(r"^[ \t]*(?:plate|fig\.|figure)[ \t]+[\dIVXLC]+\b", re.IGNORECASE)
+
+# A word of a title that a title-cased line capitalises: four letters or more ("Preface", "Edition")
+TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
 # ---------------------------------------------------------------- light markup (rules/markup.py)
 # Each has groups `open`, `body`, `close`; one paragraph at most, never across a blank line.
 LIGHT_MARKUP = {

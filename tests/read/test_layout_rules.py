@@ -127,7 +127,7 @@ def test_inline_footnotes_are_notes_in_place():
 @pytest.mark.parametrize(("text", "expected"), [
     ("CHAPTER I\n\nDICKENS AS A MUSICIAN\n\n" + PARA, ["CHAPTER I DICKENS AS A MUSICIAN"]),
     ("Book I\n\n" + PARA + "\n\nI\n\nSubject of the First Book\n\n" + PARA,
-     ["Book I", "I", "Subject of the First Book"]),
+     ["Book I", "I Subject of the First Book"]),  # a numeral and its title: one head
     ("35.11 What Gibbon Thought\n===========================\n" + PARA, ["35.11 What Gibbon Thought"]),
     ("# 29.2 The Teachings\n\n" + PARA, ["# 29.2 The Teachings"]),
     (PARA + "\n\nTHE CARE OF THE\nWOUNDED\n\n" + PARA, ["THE CARE OF THE WOUNDED"]),
