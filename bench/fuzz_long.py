@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 import traceback
@@ -62,7 +63,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{counts['texts']} texts, {counts['failures']} failures, "
                   f"{time.monotonic() - started:.0f} s", flush=True)
 
-    run()
+    def stop(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # ``kill PID`` ends the run with its totals
+    try:
+        run()
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
     print(f"done: {counts['texts']} texts, {counts['failures']} failures, "
           f"{time.monotonic() - started:.0f} s", flush=True)
     return 0
