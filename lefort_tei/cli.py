@@ -99,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a fault of the system no command anticipated: say where, not a traceback
+        from .io import output_error
+
+        failure = output_error(exc.filename or "", exc, "use this file", "")
+        print_diagnostics(failure.diagnostics, args.format)
+        return failure.exit_code
     except Exception:  # noqa: BLE001 - the last line of defence: say it is our bug
         traceback.print_exc()
         print("lefort-tei: internal error (a bug): please report it with the traceback above",

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import EXIT_EDITION, EXIT_INTERNAL, EXIT_OK, EXIT_TOOL, Diagnostic, LefortError, error
+from .diagnostics import (EXIT_EDITION, EXIT_INTERNAL, EXIT_OK, EXIT_TOOL, Diagnostic, LefortError, OutputError,
+                          error)
 from .resources import PROJECT_ROOT, SCHEMAS_DIR, XSLT_DIR
 
 MANIFEST_NAME = ".lefort-build.sqlite"
@@ -113,9 +114,12 @@ class CorpusReport:
 
     @property
     def exit_code(self) -> int:
+        """1 when a text failed or an output has problems; 2 or 3 when an output could not be
+        written (read-only or full disk), which the user must fix before anything else."""
+        worst = max((r.output_failure for r in self.results), default=EXIT_OK)
         if any(not r.ok for r in self.results):
-            return EXIT_EDITION
-        return max((r.output_failure for r in self.results), default=EXIT_OK)
+            worst = max(worst, EXIT_EDITION)
+        return worst
 
 
 # ---------------------------------------------------------------- hashing
@@ -214,8 +218,9 @@ class Manifest:
     """``TEI_DIR/.lefort-build.sqlite``: one row per text, written as each result arrives."""
 
     def __init__(self, tei_dir: Path):
-        tei_dir = Path(tei_dir)
-        tei_dir.mkdir(parents=True, exist_ok=True)
+        from .io import make_folder
+
+        tei_dir = make_folder(tei_dir)
         self.path = tei_dir / MANIFEST_NAME
         self.db = sqlite3.connect(self.path, isolation_level=None)  # autocommit; transactions by hand
         self.db.execute("PRAGMA journal_mode=WAL")  # a reader never waits; a crash loses no commit
@@ -536,6 +541,10 @@ def build_text(job: TextJob) -> TextResult:
     for stage in stages:
         try:
             stage(job, result)
+        except OutputError as exc:  # a read-only or full disk: the build exits 2 or 3, not 1
+            result.diagnostics += exc.diagnostics
+            result.output_failure = max(result.output_failure, exc.exit_code)
+            failure = exc.exit_code
         except LefortError as exc:
             result.diagnostics += exc.diagnostics
             failure = exc.exit_code
@@ -855,6 +864,30 @@ def build_corpus(texts: list[str | Path], opts: BuildOptions, progress: Progress
     """The whole build: plan, run the jobs (recording each result), remove what was removed,
     then the site's index pages."""
     started = time.perf_counter()
+    try:
+        return _build_corpus(texts, opts, progress, started)
+    except sqlite3.Error as exc:  # the manifest on a read-only or full disk: a positioned message
+        raise manifest_error(Path(opts.tei_dir) / MANIFEST_NAME, exc) from None
+
+
+def manifest_error(path: Path, exc: sqlite3.Error) -> LefortError:
+    """SQLite's fault as an ``OutputError`` on the manifest (its messages carry no errno)."""
+    import errno
+
+    from .io import output_error
+
+    text = str(exc)
+    try:  # on a full disk SQLite often says only "disk I/O error"
+        full = os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        full = False
+    number = (errno.ENOSPC if full or "full" in text else errno.EROFS if "readonly" in text or "read-only" in text
+              else errno.EACCES if "unable to open" in text else errno.EIO)
+    return output_error(path, OSError(number, f"{text} (the build manifest)"))
+
+
+def _build_corpus(texts: list[str | Path], opts: BuildOptions, progress: Progress | None,
+                  started: float) -> CorpusReport:
     with Manifest(opts.tei_dir) as manifest:
         todo = plan(texts, opts, manifest, toolkit_fingerprint())
         if todo.refreshed:

@@ -378,8 +378,11 @@ ARRAY_HEADER = re.compile(r"^[ \t]*\[\[\s*(?P<name>[A-Za-z_]+)\s*\]\]", re.MULTI
 
 def _entry_lines(text: str) -> dict[str, list[int]]:
     lines: dict[str, list[int]] = {}
+    line, counted = 1, 0  # newlines counted from the previous header on: linear in the file
     for m in ARRAY_HEADER.finditer(text):
-        lines.setdefault(m["name"], []).append(text.count("\n", 0, m.start()) + 1)
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        lines.setdefault(m["name"], []).append(line)
     return lines
 
 

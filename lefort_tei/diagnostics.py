@@ -69,6 +69,17 @@ class ToolError(LefortError):
     exit_code = EXIT_TOOL
 
 
+class OutputError(LefortError):
+    """An output cannot be written: a read-only folder or no permission (exit 2, the place is wrong),
+    a full disk or an I/O fault (exit 3, the system failed). The previous file, if any, is kept."""
+
+    exit_code = EXIT_TOOL
+
+    def __init__(self, *diagnostics: Diagnostic, exit_code: int = EXIT_TOOL):
+        super().__init__(*diagnostics)
+        self.exit_code = exit_code
+
+
 def error(code: str, message: str, path: str = "", line: int = 0, col: int = 0) -> Diagnostic:
     return Diagnostic("error", code, message, path, line, col)
 

@@ -87,12 +87,31 @@ def model_label() -> str:
     return _load(model_names())[1]
 
 
+# characters per call: spaCy refuses a text over nlp.max_length (1,000,000: a block of one 10 MB
+# line raised ValueError E088) and its memory grows with the text; a longer block goes in pieces
+PIECE = 100_000
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
+    """``(offset, piece)``: ``text`` cut at white space (or, in a run with none, anywhere) into
+    pieces of at most ``size`` characters; a text that fits is one piece."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = max(text.rfind(" ", start + size // 2, start + size), text.rfind("\n", start + size // 2, start + size))
+        cut = cut if cut > start else start + size
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
 def entities(texts: list[str]) -> list[list[tuple[int, int, str]]] | None:
     """The entities of each text, or ``None`` without a model."""
     nlp = load_model()
     if nlp is None:
         return None
-    out = []
-    for doc in nlp.pipe(texts, batch_size=64):
-        out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    owners = [(k, offset, piece) for k, text in enumerate(texts) for offset, piece in pieces(text)]
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for (k, offset, _), doc in zip(owners, nlp.pipe((piece for _, _, piece in owners), batch_size=64)):
+        out[k].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
     return out

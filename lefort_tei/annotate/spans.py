@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 
 from ..diagnostics import InputError, error
@@ -30,8 +31,10 @@ class Reading:
     """The corrected text of ``[start, end)`` of the source, and where each character came from."""
 
     text: str
-    src_start: list[int]  # reading index → first source offset it stands for
-    src_end: list[int]  # reading index → end source offset it stands for
+    # machine integers (array 'q'), not a list of int objects: 16 bytes a character instead of 72,
+    # so a 10 MB single line no longer needs gigabytes while its blocks are read (issue 17)
+    src_start: array  # reading index → first source offset it stands for
+    src_end: array  # reading index → end source offset it stands for
     start: int  # source offset of the block start
     end: int
 
@@ -78,8 +81,7 @@ def reading_of(source_text: str, span: Span, inlines: list) -> Reading:
     the hottest loop of the automatic apparatus."""
     corrections = sorted((i for i in inlines if isinstance(i, Correction)), key=lambda c: c.span.start)
     parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts, ends = array("q"), array("q")
     pos = span.start
     for c in corrections:
         if c.span.start < pos:

@@ -45,8 +45,7 @@ def run(args) -> int:
             sys.stdout.buffer.write(data)
             continue
         out = Path(args.output) / (path.stem + SUFFIXES[args.to]) if folder else Path(args.output)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(out, data)
+        write_atomic(out, data)  # makes the folder; a failure is a positioned OutputError
         if not args.quiet:
             print(f"{out}: {args.to}, {len(data):,} bytes", file=sys.stderr)
     return EXIT_OK

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -23,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..encode.tei import TEI_NS, relinked_bytes
-from ..io import write_atomic
+from ..io import make_folder, write_atomic
 from ..resources import FONTS_DIR, PUBLISHED_SCHEMAS, TEMPLATES_DIR, publish_schemas, schema_hrefs
 from .xslt import Stylesheets
 
@@ -149,14 +148,12 @@ def build_site(tei_paths: list[Path], site_dir: Path, pdf_links: dict[str, str] 
     editions = [read_edition(Path(p), base_url) for p in tei_paths]
     written: list[Path] = []
     for asset in ASSETS:
-        target = site_dir / "assets" / asset
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SITE_TEMPLATES / "static" / asset, target)
+        target = site_dir / "assets" / asset  # atomic: a full disk never leaves half an asset
+        write_atomic(target, (SITE_TEMPLATES / "static" / asset).read_bytes(), durable=False)
         written.append(target)
     for font in FONT_ASSETS:
         target = site_dir / "assets" / "fonts" / font
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(FONTS_DIR / font, target)
+        write_atomic(target, (FONTS_DIR / font).read_bytes(), durable=False)
         written.append(target)
     written += [site_dir / "schemas" / name for name in PUBLISHED_SCHEMAS]  # by build_edition
     search_blocks: list[dict] = []
@@ -181,8 +178,7 @@ def render_site_index(editions: list[Edition], pdf_links: dict[str, str] | None 
 def build_edition(edition: Edition, site_dir: Path, sheets: Stylesheets, env: Environment,
                   pdf: str | None = None, search_blocks: list[dict] | None = None, number: int = 0) -> list[Path]:
     """One edition's folder; its blocks for the site's search are added to ``search_blocks``."""
-    folder = site_dir / edition.name
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_folder(site_dir / edition.name)
     from ..validate import parse_tei  # safe: no DTD, no entities, no network
 
     tei_copy = folder / f"{edition.name}.xml"
