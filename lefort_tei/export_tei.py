@@ -11,7 +11,8 @@ read the same from the flavour as from the master); what those customisations la
 - ``standOff`` → ``back/div type="registers"``: the persons as a ``list`` whose ``item``s carry the
   persons' ``xml:id`` (so every ``ref="#…"`` still resolves), the works cited as a ``listBibl``,
   the reasons for corrections as a ``list`` whose items carry the annotations' ids and point to
-  the corrections.
+  the corrections. A ``listPerson`` kept elsewhere (say ``back/div``) becomes such a ``list``
+  where it stands.
 - the header's ``editorialDecl`` sections (``correction``, ``normalization``…) → one ``p`` each.
 - simplePrint has no ``@rend``: a value of its Simple scheme becomes ``@rendition="simple:…"``
   (``hi rend="italic"`` → ``rendition="simple:italic"``), any other (``quote rend="indent"``)
@@ -53,6 +54,17 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
     """The ``tei-lite`` or ``simple-print`` flavour of a master TEI tree, as bytes."""
     lite = to == "tei-lite"
     root = copy.deepcopy(tree.getroot())  # without the master's xml-model links
+    # the registers first: a person's own persName elements name its item (before they are renamed)
+    standoff = root.find("t:standOff", NS)
+    if standoff is not None:
+        _registers_to_back(root, standoff)
+    # registers kept elsewhere (e.g. in back/div): recast where they stand
+    for person_list in list(root.iter(T("listPerson"))):
+        person_list.getparent().replace(person_list, _persons_list(person_list))
+    for annotations in list(root.iter(T("listAnnotation"))):
+        annotations.getparent().replace(annotations, _annotations_list(annotations))
+    for bibl_list in root.iter(T("listBibl")):
+        bibl_list.attrib.pop("type", None)  # Lite and simplePrint type no listBibl
     for el in list(root.iter(T("persName"))):
         el.tag = T("name")
         el.set("type", "person")
@@ -82,9 +94,6 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
             if el.get("place") in PLACES:
                 el.set("place", PLACES[el.get("place")])
     _flatten_editorial_decl(root)
-    standoff = root.find("t:standOff", NS)
-    if standoff is not None:
-        _registers_to_back(root, standoff)
     return to_bytes(root, None, None)
 
 
@@ -182,9 +191,7 @@ def _registers_to_back(root: etree._Element, standoff: etree._Element) -> None:
     for person_list in standoff.iterfind("t:listPerson", NS):
         div = sub_element(registers, "div", type="persons")
         sub_element(div, "head", "Persons")
-        items = sub_element(div, "list")
-        for person in person_list.iterfind("t:person", NS):
-            items.append(_person_item(person))
+        div.append(_persons_list(person_list))
     for bibl_list in standoff.iterfind("t:listBibl", NS):
         div = sub_element(registers, "div", type="works")
         sub_element(div, "head", "Works cited")
@@ -193,19 +200,36 @@ def _registers_to_back(root: etree._Element, standoff: etree._Element) -> None:
     for annotations in standoff.iterfind("t:listAnnotation", NS):
         div = sub_element(registers, "div", type="corrections")
         sub_element(div, "head", "Corrections")
-        items = sub_element(div, "list")
-        for annotation in annotations.iterfind("t:annotation", NS):
-            item = sub_element(items, "item", **{XML_ID: annotation.get(XML_ID)})
-            target = (annotation.get("target") or "").split()
-            if target:
-                ref = sub_element(item, "ref", target[0].lstrip("#"), target=target[0])
-                ref.tail = ": "
-            item_text = " ".join(" ".join(n.itertext()) for n in annotation.iterfind("t:note", NS))
-            if len(item):
-                item[-1].tail = (item[-1].tail or "") + " ".join(item_text.split())
-            else:
-                item.text = " ".join(item_text.split())
+        div.append(_annotations_list(annotations))
     root.remove(standoff)
+
+
+def _annotations_list(annotations: etree._Element) -> etree._Element:
+    """A ``listAnnotation`` as a ``list``: one item per reason for a correction, keeping the
+    annotation's id and pointing to the correction."""
+    items = etree.Element(T("list"))
+    items.tail = annotations.tail
+    for annotation in annotations.iterfind("t:annotation", NS):
+        item = sub_element(items, "item", **{XML_ID: annotation.get(XML_ID)})
+        target = (annotation.get("target") or "").split()
+        if target:
+            ref = sub_element(item, "ref", target[0].lstrip("#"), target=target[0])
+            ref.tail = ": "
+        item_text = " ".join(" ".join(n.itertext()) for n in annotation.iterfind("t:note", NS))
+        if len(item):
+            item[-1].tail = (item[-1].tail or "") + " ".join(item_text.split())
+        else:
+            item.text = " ".join(item_text.split())
+    return items
+
+
+def _persons_list(person_list: etree._Element) -> etree._Element:
+    """A ``listPerson`` (which Lite lacks) as a ``list`` of items that keep the persons' ids."""
+    items = etree.Element(T("list"))
+    items.tail = person_list.tail
+    for person in person_list.iterfind("t:person", NS):
+        items.append(_person_item(person))
+    return items
 
 
 def _person_item(person: etree._Element) -> etree._Element:

@@ -42,6 +42,9 @@ def sources(corpus: Path) -> list[tuple[str, Path]]:
     found = [(f"corpus/{p.name}", p) for p in sorted(corpus.glob("*.txt"))] if corpus.is_dir() else []
     found += [(str(p.relative_to(ROOT)), p) for p in sorted((ROOT / "tests").rglob("*.txt"))
               if "node_modules" not in p.parts]
+    # hand-made TEI samples (every element of the apparatus) and golden TEI: exported as they are
+    found += [(str(p.relative_to(ROOT)), p) for p in sorted((ROOT / "tests" / "validate" / "good").glob("*.xml"))]
+    found += [(str(p.relative_to(ROOT)), p) for p in sorted((ROOT / "tests" / "golden").glob("*.xml"))]
     return found
 
 
@@ -58,16 +61,19 @@ def main(argv: list[str] | None = None) -> int:
     crashes: list[str] = []
     checked = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in sources(args.corpus):
+        for number, (name, path) in enumerate(sources(args.corpus)):
             if args.only not in name:
                 continue
-            try:
-                converted = convert(path, None, None, use_default_data=not name.startswith("corpus/"))
-            except Exception as exc:  # a text the reader cannot convert is reported, not fatal here
-                crashes.append(f"{name}: convert: {type(exc).__name__}: {exc}")
-                continue
-            tei = Path(tmp) / (path.stem + ".xml")
-            tei.write_bytes(converted.encoded.data)
+            tei = Path(tmp) / f"{number:03d}-{path.stem}.xml"  # two sources may share a name
+            if path.suffix == ".xml":
+                tei.write_bytes(path.read_bytes())
+            else:
+                try:
+                    converted = convert(path, None, None, use_default_data=not name.startswith("corpus/"))
+                except Exception as exc:  # a text the reader cannot convert is reported, not fatal here
+                    crashes.append(f"{name}: convert: {type(exc).__name__}: {exc}")
+                    continue
+                tei.write_bytes(converted.encoded.data)
             for to in FORMATS:
                 try:
                     data = export(tei, to)
@@ -78,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                     checked += 1
                     rng = schemas[to]
                     if rng is None:
-                        out = Path(tmp) / f"{path.stem}.{to}.xml"
+                        out = tei.with_suffix(f".{to}.xml")
                         out.write_bytes(data)
                         written[to][str(out)] = name
                     elif not rng.validate(etree.ElementTree(etree.fromstring(data))):
