@@ -13,6 +13,19 @@ read the same from the flavour as from the master); what those customisations la
   untyped ``listBibl``; ``standOff`` → one more editorial division of the back, the reasons for
   corrections as a ``list`` whose items carry the annotations' ids and point to the corrections.
 - the header's ``editorialDecl`` sections (``correction``, ``normalization``…) → one ``p`` each.
+- simplePrint has no ``@rend``: a value of its Simple scheme becomes ``@rendition="simple:…"``
+  (``hi rend="italic"`` → ``rendition="simple:italic"``), any other (``quote rend="indent"``)
+  points to a ``rendition`` declared in the header's ``tagsDecl`` (``#rend-indent``);
+  ``note/@place`` takes the Guidelines' closed values (``foot`` → ``bottom``, ``chapter-end`` →
+  ``divend``).
+- Lite has no ``fw`` and no ``c``: page furniture becomes ``seg type="fw"`` (in running text) or
+  ``note type="fw"`` (between blocks, where only Lite's global elements may stand), its type as
+  ``subtype``; a ``c`` (a markup character such as the "_" of "_italics_") becomes ``seg`` with the
+  same ``type``. ``plaintext`` reads these stand-ins as it reads the master, so both views of a
+  flavour are the edition's.
+
+Every rule is by kind of element or attribute, never by text; ``scripts/check_exports.py`` runs
+them over a corpus and prints what the schemas still reject, by kind.
 """
 
 from __future__ import annotations
@@ -24,6 +37,14 @@ from lxml import etree
 from .encode.tei import TEI_NS, XML_ID, T, local, sub_element, to_bytes
 
 NS = {"t": TEI_NS}
+# Our @rend values that the Simple scheme names (simplePrint's closed @rendition vocabulary).
+SIMPLE_RENDITIONS = {"italic", "bold", "smallcaps", "allcaps", "underline", "superscript", "subscript",
+                     "strikethrough", "typewriter", "centre", "right", "left", "larger", "smaller",
+                     "letterspace", "blackletter", "display", "inline"}
+# note/@place: ours → the Guidelines' value (simplePrint closes the list).
+PLACES = {"foot": "bottom", "chapter-end": "divend"}
+# Parents in which furniture stands between blocks (Lite allows only its global elements there).
+BLOCK_PARENTS = {"body", "front", "back", "div", "titlePage", "lg", "text", "list", "quote", "q", "note", "sp"}
 EDITORIAL_SECTIONS = {"correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation",
                       "punctuation", "stdVals"}
 
@@ -47,18 +68,20 @@ def flavour(tree: etree._ElementTree, to: str) -> bytes:
             el.tag = T("q")
             kind = el.attrib.pop("type", None)
             el.attrib.pop("source", None)
-            if kind:
-                el.set("rend", kind)
+            if kind:  # "block", before the source's layout ("indent", "lines", "markup") it keeps
+                el.set("rend", " ".join([kind, *(el.get("rend") or "").split()]))
         for el in root.iter(T("date")):
             el.attrib.pop("from", None)
             el.attrib.pop("to", None)
         _glyphs_to_seg(root)
-        for el in list(root.iter(T("c"))):  # Lite has no c: a markup character is seg[@type=markup]
+        _furniture_to_lite(root)
+        for el in list(root.iter(T("c"))):
             el.tag = T("seg")
-    else:  # simplePrint has no @rend: its own renditions, "simple:italic", "simple:superscript"
-        for el in root.iter(T("hi")):
-            if (rend := el.attrib.pop("rend", None)) is not None:
-                el.set("rendition", "simple:" + rend)
+    else:
+        _rend_to_rendition(root)
+        for el in root.iter(T("note")):
+            if el.get("place") in PLACES:
+                el.set("place", PLACES[el.get("place")])
     _flatten_editorial_decl(root)
     return to_bytes(root, None, None)
 
@@ -77,6 +100,61 @@ def _glyphs_to_seg(root: etree._Element) -> None:
             g.set("n", f"U+{ord(character):04X}")
     for decl in list(root.iter(T("charDecl"))):
         decl.getparent().remove(decl)
+
+
+def _furniture_to_lite(root: etree._Element) -> None:
+    """``fw`` → ``seg type="fw"`` in running text, ``note type="fw"`` between blocks; its type as
+    ``subtype``, its ``place`` kept."""
+    for fw in list(root.iter(T("fw"))):
+        parent = fw.getparent()
+        block = parent is not None and local(parent) in BLOCK_PARENTS and not _has_text(parent)
+        fw.tag = T("note" if block else "seg")
+        kind = fw.get("type")
+        fw.set("type", "fw")
+        if kind:
+            fw.set("subtype", kind)
+        elif "subtype" in fw.attrib:
+            del fw.attrib["subtype"]
+        if not block:
+            fw.attrib.pop("place", None)
+
+
+def _has_text(element: etree._Element) -> bool:
+    """Whether ``element`` holds running text of its own (mixed content), not only blocks."""
+    return bool((element.text or "").strip()) or any((c.tail or "").strip() for c in element)
+
+
+def _rend_to_rendition(root: etree._Element) -> None:
+    """simplePrint: ``@rend`` → ``@rendition``, Simple-scheme values as ``simple:…``, any other
+    value as a pointer to a ``rendition`` declared in ``encodingDesc/tagsDecl``."""
+    declared: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or "rend" not in el.attrib:
+            continue
+        tokens = []
+        for value in el.attrib.pop("rend").split():
+            if value in SIMPLE_RENDITIONS:
+                tokens.append(f"simple:{value}")
+            else:
+                ident = "rend-" + "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in value)
+                tokens.append("#" + ident)
+                if ident not in declared:
+                    declared.append(ident)
+        tokens = [*tokens, *(el.get("rendition") or "").split()]
+        if tokens:
+            el.set("rendition", " ".join(dict.fromkeys(tokens)))
+    if not declared:
+        return
+    header = root.find("t:teiHeader", NS)
+    encoding = header.find("t:encodingDesc", NS)
+    if encoding is None:
+        encoding = etree.Element(T("encodingDesc"))
+        header.find("t:fileDesc", NS).addnext(encoding)
+    tags = encoding.find("t:tagsDecl", NS)
+    if tags is None:
+        tags = sub_element(encoding, "tagsDecl")
+    for ident in declared:
+        sub_element(tags, "rendition", ident.removeprefix("rend-"), scheme="free", **{XML_ID: ident})
 
 
 def _flatten_editorial_decl(root: etree._Element) -> None:
@@ -119,18 +197,7 @@ def _registers_for_flavour(root: etree._Element) -> None:
             _anchor_choice(by_id.pop(target.split()[0].lstrip("#"), None) if target.split() else None)
         div = sub_element(back, "div", type="editorial", subtype="corrections")
         sub_element(div, "head", "Corrections")
-        items = sub_element(div, "list")
-        for annotation in annotations.iterfind("t:annotation", NS):
-            item = sub_element(items, "item", **{XML_ID: annotation.get(XML_ID)})
-            target = (annotation.get("target") or "").split()
-            if target:
-                ref = sub_element(item, "ref", target[0].lstrip("#"), target=target[0])
-                ref.tail = ": "
-            item_text = " ".join(" ".join(n.itertext()) for n in annotation.iterfind("t:note", NS))
-            if len(item):
-                item[-1].tail = (item[-1].tail or "") + " ".join(item_text.split())
-            else:
-                item.text = " ".join(item_text.split())
+        div.append(_annotations_list(annotations))
     root.remove(standoff)
 
 
@@ -141,6 +208,25 @@ def _anchor_choice(choice: etree._Element | None) -> None:
         return
     anchor = etree.Element(T("anchor"), {XML_ID: choice.attrib.pop(XML_ID)})
     choice.addprevious(anchor)  # an empty element: the text around the choice stays where it is
+
+
+def _annotations_list(annotations: etree._Element) -> etree._Element:
+    """A ``listAnnotation`` as a ``list``: one item per reason for a correction, keeping the
+    annotation's id and pointing to the correction."""
+    items = etree.Element(T("list"))
+    items.tail = annotations.tail
+    for annotation in annotations.iterfind("t:annotation", NS):
+        item = sub_element(items, "item", **{XML_ID: annotation.get(XML_ID)})
+        target = (annotation.get("target") or "").split()
+        if target:
+            ref = sub_element(item, "ref", target[0].lstrip("#"), target=target[0])
+            ref.tail = ": "
+        item_text = " ".join(" ".join(n.itertext()) for n in annotation.iterfind("t:note", NS))
+        if len(item):
+            item[-1].tail = (item[-1].tail or "") + " ".join(item_text.split())
+        else:
+            item.text = " ".join(item_text.split())
+    return items
 
 
 def _person_item(person: etree._Element) -> etree._Element:

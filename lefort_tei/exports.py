@@ -23,7 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from .encode.tei import STRUCTURAL, TEI_NS, XML_ID, local
-from .plaintext import BLOCKS, _skip, glyph_character, view_text
+from .plaintext import BLOCKS, FOOT_PLACES, _skip, glyph_character, view_text
 
 FORMATS = ("tei-lite", "simple-print", "text-diplomatic", "text-reading", "markdown", "json", "csl-json",
            "bibtex")
@@ -87,7 +87,8 @@ def standoff_json(tree: etree._ElementTree, name: str = "") -> dict:
 
     def inline(element: etree._Element) -> None:
         start = pos[0]
-        structural = local(element) in STRUCTURAL or local(element) == "choice"
+        structural = ((local(element) in STRUCTURAL or local(element) == "choice")
+                      and element.get("place") not in FOOT_PLACES)
         if local(element) == "pb":
             emit("\f")
         if local(element) == "g":  # the character it stands for, as in the diplomatic view
@@ -126,8 +127,8 @@ def standoff_json(tree: etree._ElementTree, name: str = "") -> dict:
         for child in element:
             if not isinstance(child.tag, str) or _skip(child, "diplomatic"):
                 continue
-            if local(child) in BLOCKS:
-                if parts:
+            if local(child) in BLOCKS or (local(child) == "note" and child.get("place") in FOOT_PLACES):
+                if parts:  # a page-foot note is a block of its own, as in plaintext.blocks
                     emit("\n\n")
                 inline(child)
             else:
@@ -199,6 +200,11 @@ def _md_inline(element: etree._Element, note_numbers: dict[str, str] | None = No
                 return
         if not top and name == "label" and skip_label:
             return
+        if name == "lb" and el.get("break") == "no":  # a word divided at a line or page end is one word
+            while parts and parts[-1].isspace():
+                parts.pop()
+            if parts:
+                parts[-1] = parts[-1].rstrip()
         emphasis = not top and name == "title" and el.get("level") in ("m", "j")
         if emphasis:
             parts.append("*")

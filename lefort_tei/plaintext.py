@@ -8,6 +8,10 @@ page) per paragraph, blocks separated by a blank line.
   the source (``fold_whitespace`` of both): that is the edition's losslessness proof.
 - reading: the other way round: the editor's corrected text, without page furniture (``fw``);
   a word hyphenated at a line end is joined (``reg`` of the hyphenation ``choice``).
+
+The TEI Lite / simplePrint exports (``export_tei.py``) read the same: their stand-ins for what
+those schemas lack are understood here (``@type="fw"`` for ``fw``, ``seg[@type="glyph"]`` for
+``g``, ``note[@place="bottom"]`` for a page-foot note).
 """
 
 from __future__ import annotations
@@ -22,6 +26,17 @@ BLOCKS = {"p", "head", "titlePage", "fw", "lg"}  # fw: page furniture between pa
 EDITORIAL = {"corr", "reg", "expan", "supplied"}
 SOURCE_READINGS = {"sic", "orig", "abbr"}
 VIEWS = ("diplomatic", "reading")
+FOOT_PLACES = {"foot", "bottom"}  # "bottom": the simplePrint export's value for a page-foot note
+
+
+def is_furniture(element: etree._Element) -> bool:
+    """Page furniture: ``fw``, or the TEI Lite export's stand-in for it (``seg``/``note`` ``@type="fw"``)."""
+    return local(element) == "fw" or element.get("type") == "fw"
+
+
+def is_glyph(element: etree._Element) -> bool:
+    """A control character of the source: ``g``, or the TEI Lite export's ``seg[@type="glyph"]``."""
+    return local(element) == "g" or (local(element) == "seg" and element.get("type") == "glyph")
 
 
 def _skip(element: etree._Element, view: str) -> bool:
@@ -30,16 +45,17 @@ def _skip(element: etree._Element, view: str) -> bool:
         return True
     if view == "reading" and element.get("type") == "markup":  # "_" of "_italics_", "<i>"
         return True
-    if name == "fw" and view == "reading":
+    if view == "reading" and is_furniture(element):
         return True  # running heads, page numbers, separators: the page's, not the text's
     return name in EDITORIAL if view == "diplomatic" else name in SOURCE_READINGS
 
 
 def _collect(element: etree._Element, view: str, out: list[str]) -> None:
-    structural = (local(element) in STRUCTURAL or local(element) == "choice") and element.get("place") != "foot"
+    structural = ((local(element) in STRUCTURAL or local(element) == "choice")
+                  and element.get("place") not in FOOT_PLACES and not is_furniture(element))
     if local(element) == "pb" and view == "diplomatic":
         out.append("\f")
-    if local(element) == "g":  # the character it stands for, not the picture shown
+    if is_glyph(element):  # the character it stands for, not the picture shown
         out.append(glyph_character(element))
         return
     if local(element) == "lb" and element.get("break") == "no" and view == "reading":
@@ -60,7 +76,11 @@ def _collect(element: etree._Element, view: str, out: list[str]) -> None:
 
 
 def glyph_character(g: etree._Element) -> str:
-    """The character a ``g`` stands for: the code point its ``char`` declares ("U+0007"), else its text."""
+    """The character a ``g`` stands for: the code point its ``char`` declares ("U+0007"), else its text.
+    The Lite export's ``seg[@type="glyph"]`` carries the code point in ``n``."""
+    if local(g) == "seg":
+        code = g.get("n") or ""
+        return chr(int(code[2:], 16)) if code.upper().startswith("U+") else (g.text or "")
     ident = (g.get("ref") or "").lstrip("#")
     for char in g.getroottree().getroot().iter(f"{{{TEI_NS}}}char"):
         if char.get("{http://www.w3.org/XML/1998/namespace}id") == ident:
@@ -85,7 +105,8 @@ def blocks(tree: etree._Element | etree._ElementTree, view: str = "diplomatic") 
         for child in element:
             if not isinstance(child.tag, str) or _skip(child, view):
                 continue
-            if local(child) in BLOCKS or (local(child) == "note" and child.get("place") == "foot"):
+            if (local(child) in BLOCKS or is_furniture(child)
+                    or (local(child) == "note" and child.get("place") in FOOT_PLACES)):
                 parts: list[str] = []
                 _collect(child, view, parts)
                 found.append("".join(parts))
