@@ -85,6 +85,12 @@ def test_any_text_round_trips(text):
 # found by this test: "2. …" printed before "1 …" made one run through the text link the "²"
 # printed after both to note 2 (Schematron anchor-order); a restart is linked in its own region
 @example(text="\u00b2\n\n2. Development\n\n1 (1)\n\n1 0\n\n0 \u00b2")
+# found by this test: a page-foot note's label inside a date ("1 February 1917": label in date,
+# invalid), and an omission mark inside the words naming a work ("A [·] p.0": ref/metamark)
+@example(text="\x0c 0\n\nThe Rise of Things\n\n1 February 1917\n\n1 \x0c 0 \x0c")
+@example(text="\u00b2\n\n2 A [\u00b7] p.0")
+# and a citation over a page-foot note printed inside an endnote (a biblScope in a note, outside any bibl)
+@example(text="?3 \x0c\n\n3 0\n\n1 A\n\n2 p.0 \x0c \x0c")
 def test_any_text_is_valid_tei(text, tei_all_rng):
     from lefort_tei.validate import validate_bytes
 

@@ -17,7 +17,7 @@ from array import array
 from dataclasses import dataclass
 
 from ..diagnostics import InputError, error
-from ..model import Correction, Document, Heading, Paragraph, Span
+from ..model import Correction, Document, FootAnchor, FootNote, Heading, InlineNote, NoteAnchor, Paragraph, Span
 
 Block = Paragraph | Heading
 
@@ -134,15 +134,25 @@ class Reserved:
 
 def reserved_spans(doc: Document) -> Reserved:
     """Spans no person, title or date may overlap: the printed labels of the notes ("16") and the
-    note anchors ("(5)", "',2"): "',2 February 1917" is note 2's anchor, then a month."""
-    return Reserved([note.label for note in doc.notes] + [a.span for a in doc.anchors()])
+    note anchors ("(5)", "',2"): "',2 February 1917" is note 2's anchor, then a month; so are
+    the labels of notes printed inside a paragraph (a page-foot note's "1" in "1 February 1917 …",
+    an inline "[Footnote 2: …]") and the anchors of page-foot notes."""
+    spans = [note.label for note in doc.notes]
+    for paragraph in doc.paragraphs():
+        for i in paragraph.inlines:
+            if isinstance(i, NoteAnchor | FootAnchor):
+                spans.append(i.span)
+            elif isinstance(i, FootNote | InlineNote) and i.label is not None:
+                spans.append(i.label)
+    return Reserved(spans)
 
 
 def fits(block: Block, span: Span, reserved: Reserved | None = None, extra: list[Span] = ()) -> bool:
     """May ``span`` be added to ``block``: inside it, nesting with every span already there?
 
     A correction must stay innermost: the new span may contain it (or equal it), never sit inside
-    it or cut it. Any other span may contain the new one or be contained by it. ``reserved`` spans
+    it or cut it. A note printed inside the paragraph (a page-foot or inline note) may contain the new
+    span, never be contained by it. Any other span may contain the new one or be contained by it. ``reserved`` spans
     may not be overlapped at all. ``extra`` are sub-spans that behave like ordinary spans (a
     citation's work and pages parts).
     """
@@ -156,6 +166,9 @@ def fits(block: Block, span: Span, reserved: Reserved | None = None, extra: list
             continue
         if isinstance(i, Correction):
             if not span.contains(other):
+                return False
+        elif isinstance(i, FootNote | InlineNote):
+            if not other.contains(span):  # a note printed in the paragraph holds spans, never the reverse
                 return False
         elif not (span.contains(other) or other.contains(span)):
             return False
