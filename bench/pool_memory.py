@@ -111,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.texts} texts of {args.min_kb}-{args.max_kb} KB in {folder}; {' '.join(cmd[1:])}; "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
     started = time.perf_counter()
+    # the build must take Ctrl-C even when this script runs in the background (where a shell
+    # ignores SIGINT, and the ignoring is inherited)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     samples: list[dict] = []
     out = open(args.samples, "w") if args.samples else None
     stop = threading.Event()
@@ -146,11 +148,11 @@ def main(argv: list[str] | None = None) -> int:
 def report(samples: list[dict], args, seconds: float, interrupted: bool, tail: list[str]) -> None:
     rows: dict[int, dict] = {}
     for s in samples:
-        if s["done"] < 0:
+        live = {p: r for p, r in s["workers"].items() if r > 0}
+        if s["done"] < 0 or not live:  # before the pool started, or after it closed
             continue
         k = s["done"] // args.every
         row = rows.setdefault(k, {"worker": 0.0, "main": 0.0, "pids": set(), "t": s["t"]})
-        live = {p: r for p, r in s["workers"].items() if r > 0}
         row["worker"] = max([row["worker"], *live.values()])
         row["main"] = max(row["main"], s["main"])
         row["pids"] |= set(live)
