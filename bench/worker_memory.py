@@ -10,7 +10,9 @@ Out: a Markdown table, every K texts: the texts done, this process's RSS and PSS
 ``/proc/self/smaps_rollup``), the growth since the first row, CPU seconds; then the growth per
 1,000 texts fitted by least squares over the rows after the first (the warm-up: compiled schemas
 and stylesheets, first pages). It is not a test: nothing fails.
-Usage: nice -n 10 python3 bench/worker_memory.py [--texts 5000] [--every 500] [--pdf]
+``--trim`` calls ``malloc_trim(0)`` after every text, to see whether the growth is freed C heap
+that glibc keeps (it is not: issue 15's measurement in bench/README.md).
+Usage: nice -n 10 python3 bench/worker_memory.py [--texts 5000] [--every 500] [--pdf] [--trim]
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-kb", type=int, default=2)
     parser.add_argument("--max-kb", type=int, default=8)
     parser.add_argument("--pdf", action="store_true", help="also typeset each text's PDF (about 1 s a text)")
+    parser.add_argument("--trim", action="store_true",
+                        help="call malloc_trim(0) after every text (corpus.trim_heap; the worker itself trims "
+                             "only after a text over corpus.BIG_TEXT)")
     args = parser.parse_args(argv)
 
     import lefort_tei.corpus as corpus
@@ -76,13 +81,15 @@ def main(argv: list[str] | None = None) -> int:
                                  pdf_path=str(work / f"{text.stem}.pdf") if args.pdf else None,
                                  site_dir=str(work / "site"))
             result = corpus.build_text(job)
+            if args.trim:
+                corpus.trim_heap()
             if result.status != "built" or result.output_failure:
                 print(f"text {i}: {result.status} {[d.message for d in result.diagnostics][:2]}", file=sys.stderr)
             shutil.rmtree(work)
 
     base_rss = (rows[1] if len(rows) > 1 else rows[0])[1]
     print(f"### One worker, never recycled: {args.texts} texts of {args.min_kb}-{args.max_kb} KB, TEI + pages"
-          f"{' + PDF' if args.pdf else ''}\n")
+          f"{' + PDF' if args.pdf else ''}, malloc_trim after each text: {'yes' if args.trim else 'no'}\n")
     print("| texts done | RSS MB | PSS MB | RSS growth since the first row after warm-up, MB | CPU s |")
     print("|---:|---:|---:|---:|---:|")
     for n, rss, pss, cpu in rows:

@@ -27,6 +27,7 @@ import json
 import os
 import signal
 import sqlite3
+import sys
 import time
 import traceback
 from collections import deque
@@ -575,17 +576,42 @@ def _size(path: str) -> int:
         return 0
 
 
+_TRIM: list = []  # glibc's malloc_trim, looked up once per process ([None] where there is none)
+
+
+def trim_heap() -> bool:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim(0)``; a few ms).
+    Elsewhere (not Linux, or musl) it does nothing. Returns whether a trim was made. Not called
+    after every text: it does not slow a worker's growth over thousands of texts, which is in
+    Saxon's own heap (issue 15, bench/README.md); recycling the worker bounds that."""
+    if not _TRIM:
+        _TRIM.append(_malloc_trim())
+    if _TRIM[0] is None:
+        return False
+    _TRIM[0](0)
+    return True
+
+
+def _malloc_trim():
+    import platform
+
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        return None
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
 def release_memory() -> None:
     """Keep a worker's memory flat: after a big text, free its trees and give the heap back
     to the system (glibc keeps freed memory otherwise: about 40 MB after a 1 MB text)."""
-    import ctypes
     import gc
 
     gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
+    trim_heap()
 
 
 def _build_tei(job: TextJob, result: TextResult) -> None:

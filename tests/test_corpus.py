@@ -499,3 +499,15 @@ def test_the_site_index_quotes_each_link_once(tmp_path):
                          pdf="my%20essay.pdf", home="my%20essay/index.html")
     html = write_site_index([edition], 1, tmp_path).read_text()
     assert 'href="my%20essay/index.html"' in html and 'href="my%20essay.pdf"' in html
+
+
+def test_trimming_the_heap_is_harmless_and_does_nothing_without_glibc(monkeypatch):
+    import platform
+    import sys
+
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert corpus.trim_heap() is glibc
+    assert corpus.trim_heap() is glibc  # looked up once, callable again
+    monkeypatch.setattr(corpus, "_TRIM", [None])  # as on macOS, Windows or musl
+    assert corpus.trim_heap() is False
+
