@@ -22,8 +22,8 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   name the recogniser tags with the surname somewhere is one everywhere), a title of rank or
   address ("Mr. Kitton", "Sir Louis Jackson", not "Comrade"), a particle ("Marquis d'Argenson"), a
   regnal number ("Louis XIV") or an epithet ("Frederick the Great", "Jesus of Nazareth");
-* capitals: "MONTAGUE" is read as "Montague" and voted with the text's other places; alone (a
-  heading, a song's title) it is tagged only with initials or a given name ("C. E. MONTAGUE");
+* capitals: "HARTLEY" is read as "Hartley" and voted with the text's other places; alone (a
+  heading, a song's title) it is tagged only with initials or a given name ("J. R. HARTLEY");
 * not persons: an abbreviation ("Fla. Terr."), an acronym, a word after "at"/"in" in most places
   ("at Pensacola"), after "the" ("the Rhine", "the Sabbath"), a periodical ("Pensacola Gazette"),
   and the names in a licence, a header, credits or a colophon (the edition's makers).
@@ -85,7 +85,7 @@ class _Place:
     text: str = ""  # the block's reading (shared, not copied)
     given: str = ""
     cues: set = field(default_factory=set)
-    caps: bool = False  # printed in capitals ("MONTAGUE"): the recogniser's label there is not trusted
+    caps: bool = False  # printed in capitals ("HARTLEY"): the recogniser's label there is not trusted
     labels: list | None = None  # the block's label per reading offset (shared, not copied)
 
 
@@ -110,7 +110,7 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
             word = m["w"]
             caps = len(word) > 2 and bool(CAPS_WORD.match(word))
             if caps:
-                word = "-".join(part.capitalize() for part in word.split("-"))  # "MONTAGUE" → "Montague"
+                word = "-".join(part.capitalize() for part in word.split("-"))  # "HARTLEY" → "Hartley"
             elif word.isupper():
                 continue  # "SD", "NA": an acronym
             if BIBLIO_WORD.match(word) or len(word) < 2 or ROMAN.match(word.upper()) or HONORIFIC.match(word):
@@ -234,7 +234,7 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue
         if all(p.caps for p in ps):
             if any("initials" in p.cues for p in ps):
-                decided[word] = CUED_ONLY  # "C. E. MONTAGUE", "J. C. CALHOUN" on a title page, a signature
+                decided[word] = CUED_ONLY  # "J. R. HARTLEY", "A. B. MORROW" on a title page, a signature
             continue
         if freq >= COMMON:
             if (any(p.cues & CUES_FOR_COMMON and p.label == "PERSON" or p.cues & {"address", "epithet"} for p in ps)
@@ -349,7 +349,7 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
             if p.caps and not p.cues & {"initials", "given-name", "speech-verb"}:
                 continue  # a word in capitals alone ("DOMBEY", a heading, a song's title): not read as a name
             if (id(p.block), p.start) in absorbed:
-                continue  # "Louis" of "Sir Louis Jackson", "Emma" of "Emma Goldman": a given name there
+                continue  # "Henry" of "Sir Henry Arden", "Clara" of "Clara Fenwick": a given name there
             if TITLE_BEFORE.search(p.text, max(0, p.form_start - 12), p.form_start):
                 continue  # "his Stalin", "Trotsky's Stalin": a title
             reading = reading_by_block[id(p.block)]
@@ -397,7 +397,7 @@ def _tagged_givens(surnames: dict[str, str], places) -> dict[str, set[str]]:
 
 def _given_names(p: _Place, surnames: dict[str, str], lower_words: set[str], known=()) -> list[str]:
     """The given names before a surname, with the initials between them: "John Stuart" (Mill),
-    "Henry P." (Beers), "T. FISHER" (UNWIN), "Michael Aleksandrovich" (Bakunin); at most three words.
+    "Henry P." (Arden), "T. EDWARD" (MORROW), "Pyotr Ilyich" (Volkov); at most three words.
     Moves ``p.form_start`` over them. A word that is itself a surname here is a given name only where
     the recogniser tags it PERSON with the surname ("Charles Dickens"), or in capitals."""
     names: list[str] = []

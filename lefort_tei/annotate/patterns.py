@@ -296,12 +296,12 @@ EPITHET_AFTER = re.compile(r"""[ ](?P<epithet>the[ ](?P<the>[A-Z][a-z]+)|of[ ](?
 EPITHET_WORDS = frozenset({"Great", "Elder", "Younger", "Conqueror", "Bold", "Good", "Wise", "Pious", "Apostate",
                            "Baptist", "Evangelist", "Terrible", "Magnificent", "Fair", "Lionheart", "Confessor"})
 
-# A name printed in capitals (a title page, a signature, a heading): "MONTAGUE" in "By C. E. MONTAGUE",
-# "CALHOUN" in "J. C. CALHOUN", "JACKSON" in "ANDREW JACKSON". Read as "Montague" and voted with the
+# A name printed in capitals (a title page, a signature, a heading): "HARTLEY" in "By J. R. HARTLEY",
+# "MORROW" in "A. B. MORROW", "FENWICK" in "EDWARD FENWICK". Read as "Hartley" and voted with the
 # text's other places of that name.
 CAPS_WORD = re.compile(r"""^[A-Z\u00c0-\u00de]{2,}(?:-[A-Z]{2,})*$""", re.VERBOSE)
 
-# A given name in capitals just before a name in capitals: "ANDREW " (JACKSON), "GILBERT L. " (WILSON).
+# A given name in capitals just before a name in capitals: "EDWARD " (FENWICK), "THOMAS " (ARDEN).
 CAPS_GIVEN_BEFORE = re.compile(r"""(?<![^\W_]|['\u2019-])(?P<given>[A-Z]{3,})[ ]$""", re.VERBOSE)
 
 # The last word of a periodical's title, never a surname by itself: "Pensacola Gazette", "National

@@ -81,7 +81,7 @@ MAX_BYLINE_WORDS = 8
 
 
 def is_byline(s: str) -> bool:
-    """A byline: one short line opening with "by" ("By Percy Shelley", "BY"), not a sentence
+    """A byline: one short line opening with "by" ("By Ada Roe", "BY"), not a sentence
     ("By the end of the year the work was done …")."""
     return bool(BYLINE.match(s)) and "\n" not in s and len(s.split()) <= MAX_BYLINE_WORDS and not s.rstrip().endswith(",")
 
