@@ -118,7 +118,12 @@ def numbered_paragraphs(text: str, paragraphs: list) -> dict[int, str]:
 
 def bracket_end(text: str, start: int, end: int) -> int | None:
     """The offset after the "]" closing the "[" at ``start`` (nested brackets counted), or None."""
-    depth = 0
+    return _scan_brackets(text, start, end, 0)[0]
+
+
+def _scan_brackets(text: str, start: int, end: int, depth: int) -> tuple[int | None, int]:
+    """Brackets of ``text[start:end]`` counted from ``depth``: the offset after the "]" that brings
+    the depth back to 0 (None if none does), and the depth where the scan stopped."""
     for i in range(start, end):
         ch = text[i]
         if ch == "[":
@@ -126,8 +131,8 @@ def bracket_end(text: str, start: int, end: int) -> int | None:
         elif ch == "]":
             depth -= 1
             if depth == 0:
-                return i + 1
-    return None
+                return i + 1, 0
+    return None, depth
 
 
 def join_inline_note_blocks(text: str, blocks: list[Span]) -> list[Span]:
@@ -167,15 +172,7 @@ def _open_inline_note(text: str, block: Span) -> int | None:
 
 def _bracket_depth(text: str, block: Span, depth: int) -> int:
     """``depth`` after the brackets of ``block``; <= 0 as soon as the note's bracket closes."""
-    for i in range(block.start, block.end):
-        ch = text[i]
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return 0
-    return depth
+    return _scan_brackets(text, block.start, block.end, depth)[1]
 
 
 def inline_notes(text: str, span: Span) -> list[InlineNote]:
