@@ -21,7 +21,10 @@ the scorer reads in the TEI:
   ``title`` is the title, not a heading, unless the truth lists the title line as a heading), matched in order to
   the truth's headings (a heading printed with its subtitle, or a number line and a title line,
   may be one ``head``); markup characters of a heading (``#``, a reST underline) are ignored;
-- block quotations: block-level ``quote`` elements, matched by their first characters;
+- block quotations: block-level ``quote`` elements, matched by their first characters (where the
+  truth says its count is exact for some divisions only, ``count_is``, precision is measured on
+  the quotations between the truth headings that enclose its items: outside them its silence is
+  no "not a quotation");
 - boilerplate: ``div[@type="boilerplate"]`` in ``front`` or ``back``; a truth region is set apart
   when 95 % of its characters are inside such divisions;
 - pages: ``pb`` elements (and their ``@n``); running heads: ``fw`` elements; hyphenation:
@@ -330,10 +333,13 @@ def score_headings(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> 
     return pr, got
 
 
-def score_quotes(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> PR:
+def score_quotes(tei: etree._Element, index: DiplomaticIndex, truth: dict, source: SourceIndex | None = None) -> PR:
     ns = {"t": TEI_NS}
     quotes = [q for q in tei.iterfind(".//t:text//t:quote", ns) if _is_block_quote(q)]
     items = (truth.get("block_quotes") or {}).get("items") or []
+    scope = _quote_scope(truth, source) if source is not None else None
+    if scope is not None:  # the truth counts the quotations of some divisions only: precision there
+        quotes = [q for q in quotes if scope[0] <= index.span(q)[0] < scope[1]]
     starts = [index.of(q)[:20] for q in quotes]
     pr = PR(truth=len(items), predicted=len(quotes))
     used: set[int] = set()
@@ -346,6 +352,22 @@ def score_quotes(tei: etree._Element, index: DiplomaticIndex, truth: dict) -> PR
                 break
     pr.right = len(used)
     return pr
+
+
+def _quote_scope(truth: dict, source: SourceIndex) -> tuple[int, int] | None:
+    """Where a truth that lists the block quotations of some divisions only is exact, in non-space
+    characters: from the truth heading before its first quotation to the truth heading after its
+    last. Only when the truth says its count is bound to a rule and a region (``count_is``: "exact
+    for the rule: … in Chapters I-VII"); otherwise None (the truth is whole)."""
+    quotes = truth.get("block_quotes") or {}
+    lines = [item["line"] for item in quotes.get("items") or [] if isinstance(item.get("line"), int)]
+    if not quotes.get("count_is") or not lines:
+        return None
+    heads = sorted(h["line"] for h in truth.get("headings") or [] if isinstance(h, dict)
+                   and isinstance(h.get("line"), int))
+    first = max((h for h in heads if h <= min(lines)), default=1)
+    after = min((h for h in heads if h > max(lines)), default=len(source.line_starts))
+    return source.lines(first, first)[0], source.lines(after, after)[0]
 
 
 def score_boilerplate(tei: etree._Element, index: DiplomaticIndex, source: SourceIndex, truth: dict) -> PR:
@@ -432,7 +454,7 @@ def score_file(path: Path, truth: dict, keep: dict[str, bytes] | None = None) ->
     fs.lossless = index.text == source.text
     fs.notes, fs.note_count = score_notes(root, index, truth)
     fs.headings, _ = score_headings(root, index, truth)
-    fs.quotes = score_quotes(root, index, truth)
+    fs.quotes = score_quotes(root, index, truth, source)
     fs.boilerplate = score_boilerplate(root, index, source, truth)
     score_pages(root, index, source_text, truth, fs)
     fs.persons = score_persons(root, index, truth)

@@ -131,3 +131,26 @@ def test_the_title_page_is_scored_as_the_title_and_a_notes_heading_as_a_heading(
                  headings=[{"text": "THE BOOK OF DAYS", "line": 1}, {"text": "Notes", "line": 7}]) == (2, 2, 2, 2)
     # with no title in the truth the docTitle is a heading like any other
     assert score(headings=[{"text": "Notes", "line": 7}]) == (1, 1, 1, 2)
+
+
+def test_a_truth_bound_to_some_divisions_scores_quotation_precision_there_only(tmp_path):
+    # the truth lists the quotations of Chapter I only ("count_is"): the indented verse of the
+    # appendix is neither right nor wrong; inside Chapter I a false quotation still counts against
+    long = "This paragraph of plain prose runs on long enough to be a paragraph of the body text."
+    text = (f"CHAPTER I\n\n{long}\n\n    Sing a song of sixpence,\n    A pocket full of rye.\n\n{long}\n\n"
+            f"    A second verse, quoted too,\n    And set off by its indent.\n\n{long}\n\n"
+            f"APPENDIX\n\n{long}\n\n    Lavender blue, dilly dilly,\n    Lavender green.\n\n{long}\n")
+    (tmp_path / "songs.txt").write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    item = {"line": lines.index("    Sing a song of sixpence,") + 1, "first30": "Sing a song of sixpence,"}
+    heads = [{"text": "CHAPTER I", "line": 1}, {"text": "APPENDIX", "line": lines.index("APPENDIX") + 1}]
+
+    def score(**quotes):
+        truth = {"headings": heads, "notes": {"count": 0, "items": []}, "boilerplate": [], "pages": {"count": 0},
+                 "block_quotes": {"count": 1, "items": [item], **quotes}}
+        (tmp_path / "truth.json").write_text(json.dumps({"files": {"songs.txt": truth}}), encoding="utf-8")
+        (fs,) = score_corpus(tmp_path).files
+        return fs.quotes.found, fs.quotes.right, fs.quotes.predicted
+
+    assert score() == (1, 1, 3)  # a whole truth: both other quotations count against precision
+    assert score(count_is="exact for the rule, in Chapter I") == (1, 1, 2)  # the appendix is out of its scope

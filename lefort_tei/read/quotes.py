@@ -14,7 +14,8 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
   ``indent`` / ``prefix``: the paragraph is set off by layout (``set_off``): indented lines, or
       lines opening with ">"; but not a listing (``_listing``: lines all in capitals, ending in
       page references (an index, a contents list), aligned in columns (a table), a numbered list
-      item, a remark in parentheses). An indented line in capitals over a quotation set off by
+      item, a remark in parentheses); a picture placeholder ("[Illustration]") only inside a quoted
+      piece (``_picture_alone``). An indented line in capitals over a quotation set off by
       layout is its title (``indent``); an ``ATTRIBUTION_LINE`` set off under one
       ("Horace, Odes III") joins it;
   ``colon``: the previous paragraph ends with ":" or "," (``QUOTE_INTRO``), or this one starts in
@@ -39,6 +40,7 @@ from __future__ import annotations
 from ..data import QuoteHint
 from ..diagnostics import InputError, error
 from ..model import BlockQuote, Furniture, NoteAnchor, PageMarks, Paragraph, Source, Span
+from .rules.headings import is_display_block
 from .patterns import (AFTER_CLOSING_ANCHOR, AFTER_QUOTE_CLOSE, ALIGNED_COLUMNS, ATTRIBUTION_LINE, CITATION_AT_END,
                        DP_POETRY_CLOSE, DP_POETRY_OPEN, ELISION, HEADING_CAPS, LIST_ITEM_START, PAGE_REFERENCES_AT_END,
                        PARENTHETICAL_BLOCK, QUOTE_BACKREF, QUOTE_INTRO, QUOTE_PREFIX, STARTS_LOWER, VERSE_LINE_START)
@@ -120,6 +122,8 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             i += length
             continue
         layout_rule = "" if first_is_label else set_off(text, p)  # a note's indented lines continue it
+        if layout_rule and _picture_alone(text, blocks, i, out):
+            layout_rule = ""  # a frontispiece's "[Illustration]": display text, not a quotation
         if layout_rule:
             last = out[-1] if out else None
             if (isinstance(last, BlockQuote) and last.rule in ("indent", "prefix")
@@ -163,6 +167,21 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
         i += 1
     mark_verse(text, out)
     return out
+
+
+def _picture_alone(text: str, blocks: list, i: int, out: list) -> bool:
+    """A picture placeholder set off by layout ("[Illustration]", "[Figure 3]") is display text, not a
+    quotation, unless a quotation set off by layout runs on either side of it (the music printed
+    inside a quoted song): rule ``indent`` takes it only as part of a quoted piece."""
+    p = blocks[i]
+    if not is_display_block(text[p.span.start:p.span.end].strip()):
+        return False
+    last = out[-1] if out else None
+    if isinstance(last, BlockQuote) and last.paragraphs[-1] is blocks[i - 1]:
+        return False
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return not (isinstance(nxt, Paragraph) and set_off(text, nxt)
+                and not is_display_block(text[nxt.span.start:nxt.span.end].strip()))
 
 
 def _indented_title(text: str, p: Paragraph) -> bool:

@@ -220,3 +220,18 @@ def test_seed_text_alone_sources_its_13_quotations_to_a_work_and_a_page(tmp_path
                 and bibl.find("t:biblScope[@unit='page']", ns) is not None:
             sourced.append(q.get("source"))
     assert len(sourced) == 13
+
+
+def test_a_picture_placeholder_alone_is_display_text_not_a_quotation():
+    # a frontispiece: "[Illustration]" centred, its caption in capitals under it
+    text = LONG + "\n\n                   [Illustration]\n\n          THE MILL AT EVENING.\n\n" + LONG + "\n"
+    doc, _ = read_text(text)
+    assert quotes(doc) == []
+
+
+def test_a_picture_placeholder_inside_a_quoted_song_stays_with_the_song():
+    # the music of a quoted song, printed between its title and its verse: all three are the quotation
+    text = (LONG + "\n\n    THE FERRYMAN'S SONG.\n\n    [Figure 2]\n\n    Row me over, boatman, row,\n"
+            "    Where the willows bend so low.\n\n" + LONG + "\n")
+    doc, _ = read_text(text)
+    assert [q[0] for q in quotes(doc)] == ["THE FERRYMAN'S SONG.", "[Figure 2]", "Row me over, boatman"]
