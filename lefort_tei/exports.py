@@ -155,10 +155,13 @@ def markdown(tree: etree._ElementTree) -> str:
     if title is not None:
         out.append("# " + _md_inline(title))
     notes: list[str] = []
-    note_numbers: dict[str, str] = {}
+    note_numbers: dict[str, str] = {}  # note id → its footnote key: the printed number, unique
+    seen: dict[str, int] = {}
     for note in root.iterfind(".//t:text//t:note", NS):
         if note.get(XML_ID) and note.get("n"):
-            note_numbers[note.get(XML_ID)] = note.get("n")
+            n = "".join(note.get("n").split())
+            seen[n] = seen.get(n, 0) + 1  # numbers restart by page or chapter: "1", then "1-2"
+            note_numbers[note.get(XML_ID)] = n if seen[n] == 1 else f"{n}-{seen[n]}"
 
     def blocks(element: etree._Element, prefix: str = "") -> None:
         for child in element:
@@ -167,7 +170,10 @@ def markdown(tree: etree._ElementTree) -> str:
             name = local(child)
             if name == "note" and child.get("n") and child.get(XML_ID) in note_numbers:
                 body = "\n\n    ".join(_md_inline(p, note_numbers, skip_label=True) for p in child.iterfind(".//t:p", NS))
-                notes.append(f"[^{child.get('n')}]: {body.strip()}")
+                label = "".join(child.find(".//t:label", NS).itertext()) if child.find(".//t:label", NS) is not None else ""
+                if label.lstrip().startswith("[") and body.endswith("\\]"):
+                    body = body[:-2]  # "[Footnote 1: …]": the bracket closes the label Markdown leaves out
+                notes.append(f"[^{note_numbers[child.get(XML_ID)]}]: {body.strip()}")
             elif name == "head":
                 out.append(prefix + "## " + _md_inline(child, note_numbers))
             elif name in ("p", "titlePart", "byline", "docAuthor"):

@@ -171,3 +171,16 @@ def test_light_markup_numbered_paragraphs_and_lists_survive_every_export(tmp_pat
     assert "AT&T x\\ 2 and God's way." in view_text(tree, "reading")
     for view in ("diplomatic", "reading"):
         assert view_text(tree, view) == view_text(master, view)
+
+
+def test_markdown_keys_restarted_note_numbers_apart_and_drops_the_bracket_that_closes_a_label(tmp_path):
+    text = ("CHAPTER I\n\nThe river rose in the spring,[1] and the mill was stopped for a week.\n\n"
+            "[Footnote 1: In the year of the great flood.]\n\nCHAPTER II\n\n"
+            "The mill ran again by summer,[1] and the miller was glad of it.\n\n"
+            "[Footnote 1: So the parish book says.]\n")
+    (tmp_path / "mill.txt").write_text(text, encoding="utf-8")
+    assert main(["convert", "-q", str(tmp_path / "mill.txt"), "-o", str(tmp_path / "mill.xml")]) == 0
+    md = export(tmp_path / "mill.xml", "markdown").decode("utf-8")
+    assert "spring,[^1] and" in md and "summer,[^1-2] and" in md  # two notes "1": two footnote keys
+    assert "[^1]: In the year of the great flood.\n" in md
+    assert md.endswith("[^1-2]: So the parish book says.\n")  # not "says.\]"
