@@ -57,6 +57,8 @@ HEAD_MAX_CHARS = 70  # a running head is a short line
 HEAD_SIMILARITY = 0.75  # letters of two running heads, OCR-garbled
 HEAD_WINDOW = 3  # running heads recur within this many pages
 SHORT_LINE = 0.8  # raw OCR with no blank lines: a line shorter than this x the median ends a paragraph
+TOP_LINE = 0.5  # raw OCR: a page's first line in capitals shorter than this x the median is a display line
+TITLE_PAGE_LINES = 8  # raw OCR: a page of at most this many lines, all short, is a title page (one block)
 SPACE = " \t\r\n"
 SENTENCE_END = ".!?:\"'\u201d\u2019)]"
 
@@ -158,9 +160,13 @@ def head_number(line: str) -> str | None:
     return (m["lead"] or m["trail"]) if m else None
 
 
-def is_running_head(line: str, label: str | None, neighbours: list[str]) -> bool:
+def is_running_head(line: str, label: str | None, neighbours: list[str], later: list[str] = ()) -> bool:
     """A page's first line is its running head: short, mostly capitals, and holding the page's
-    number at one end, or recurring (its letters) as a nearby page's numbered running head."""
+    number at one end, or recurring (its letters) as a nearby page's numbered running head.
+    ``neighbours``: the first lines of the pages before it (and of all nearby pages, when ``later``
+    is not given); ``later``: those of the pages after it. Rule ``opening-page``: a line with no
+    page number that recurs only on later pages is the title of the division opening on this page
+    ("PREFACE" over the text, then "IV PREFACE", "PREFACE V" …), not a running head."""
     s = line.strip()
     if not s or len(s) > HEAD_MAX_CHARS:
         return False
@@ -171,7 +177,7 @@ def is_running_head(line: str, label: str | None, neighbours: list[str]) -> bool
     if label and number and _norm_label(number) == _norm_label(label):
         return True
     core = _letters(s if number is None else s.replace(number, " ", 1))
-    for other in neighbours:
+    for other in (neighbours if number is None else [*neighbours, *later]):
         o = other.strip()
         other_number = head_number(o)
         if o and len(o) <= HEAD_MAX_CHARS and other_number is not None:
@@ -352,8 +358,8 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
         taken: set[int] = set()
         first = content[0]
         s = text[first.start:first.end]
-        neighbours = [firsts[j] for j in range(max(0, k - HEAD_WINDOW), min(len(pages), k + HEAD_WINDOW + 1))
-                      if j != k]
+        before = [firsts[j] for j in range(max(0, k - HEAD_WINDOW), k)]
+        after = [firsts[j] for j in range(k + 1, min(len(pages), k + HEAD_WINDOW + 1))]
         if BLANK_PAGE.match(s):
             page.furniture.append(Furniture(_trim(text, first), "blank"))
             taken.add(first.start)
@@ -361,7 +367,7 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
             page.furniture.append(Furniture(_trim(text, first), "pageNum"))
             taken.add(first.start)
             page.label = page.label or s.strip()
-        elif (len(content) > 1 and is_running_head(s, page.label, neighbours)
+        elif (len(content) > 1 and is_running_head(s, page.label, before, after)
               and not _foot_number(text, content, page.label, s)):
             page.furniture.append(Furniture(_trim(text, first), "header"))
             taken.add(first.start)
@@ -420,11 +426,31 @@ def _trim(text: str, line: Line) -> Span:
 # --------------------------------------------------------------------------- blocks
 
 
+def top_display_line(text: str, body: list[Line], median: float) -> bool:
+    """Rule ``page-top`` (raw OCR, no blank lines): the page's first line is a display line that
+    stands alone, a division's title at the head of its page ("PREFACE", "CONTENTS", "PART TWO"
+    over the text or a list): in capitals, far shorter than the text's lines
+    (``TOP_LINE`` x the median), with more lines under it. Not on a title page (at most
+    ``TITLE_PAGE_LINES`` lines, none of a text line's length: "PART TWO" / "Papers of …" / "1822"),
+    whose lines are one display; a capitals line nearly a text line long may run on into the next
+    line (a heading over two lines), and stays with it."""
+    content = [ln for ln in body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
+    if len(content) < 2 or not median:
+        return False
+    first = text[content[0].start:content[0].end].strip(SPACE)
+    letters = [ch for ch in first if ch.isalpha()]
+    if not letters or any(ch.islower() for ch in letters) or len(first) >= TOP_LINE * median:
+        return False
+    lengths = [len(text[ln.start:ln.end].strip(SPACE)) for ln in content]
+    return not (len(content) <= TITLE_PAGE_LINES and max(lengths) < SHORT_LINE * median)
+
+
 def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) -> tuple[list[list[Line]], bool]:
     """Runs of content lines of one page; and whether the page starts with a blank line."""
     groups: list[list[Line]] = []
     current: list[Line] = []
     leading_blank = bool(body) and not text[body[0].start:body[0].end].strip(LAYOUT_SPACE)
+    top = cut_short and top_display_line(text, body, median)
     for line in body:
         s = text[line.start:line.end]
         if BLANK_LINE.match(s) or not s.strip(LAYOUT_SPACE):
@@ -432,6 +458,9 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
                 groups.append(current)
             current = []
             continue
+        if top and not groups and len(current) == 1:
+            groups.append(current)  # rule ``page-top``: "PREFACE" over the text stands alone
+            current = []
         if cut_short and current and NUMBERED_LINE.match(s) and _ends_clause(text, current[-1]):
             groups.append(current)  # "…ignored.\n1. The sternest …": a numbered line opens a block
             current = []
@@ -465,6 +494,7 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
     inner_blank = sum(_inner_blank_lines(text, p.body) for p in pages)
     cut_short = inner_blank < len(pages) / 4  # raw OCR: page bodies without blank lines
     per_page = [_page_blocks(text, p.body, cut_short, median) for p in pages]
+    tops = {k for k, p in enumerate(pages) if cut_short and top_display_line(text, p.body, median)}
     leading_blanks = [lb for groups, lb in per_page if groups]
     dp_convention = 0 < sum(leading_blanks) < len(leading_blanks)
     blocks: list[Span] = []
@@ -476,7 +506,10 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
         for g, group in enumerate(groups):
             span = _trim(text, Line(group[0].start, group[-1].end))
             first_line = text[group[0].start:group[0].end].lstrip()
-            if g == 0 and open_block is not None and _continues(last_line, first_line, leading_blank, dp_convention):
+            # a page-top display line ("PREFACE") opens a block, unless a word divided at the line end runs into it
+            continues = _continues(last_line, first_line, leading_blank, dp_convention) and (
+                k not in tops or bool(LINE_END_HYPHEN.search(last_line)))
+            if g == 0 and open_block is not None and continues:
                 blocks[-1] = Span(open_block.start, span.end)
             else:
                 blocks.append(span)

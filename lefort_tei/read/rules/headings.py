@@ -56,6 +56,8 @@ def heading_like(text: str, block: Span) -> str:
         return "markup"
     if len(lines) == 1 and s.startswith("#") and HEADING_SHAPE.match(s) and not s.rstrip().endswith("####"):
         return "markup"
+    if numbered_with_title(lines):
+        return "numbered"
     if ALIGNED_COLUMNS.search(s) or is_display_block(s):
         return ""
     letters = [ch for ch in s if ch.isalpha()]
@@ -67,6 +69,20 @@ def heading_like(text: str, block: Span) -> str:
             and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)):
         return "short-line"
     return ""
+
+
+def numbered_with_title(lines: list[str]) -> bool:
+    """Rule ``numbered-title``: a division's number and its title printed with no blank line
+    between them, one block (raw OCR, a part title page): "PART TWO" / "Papers of the Second
+    Period" / "1822". The first line names the division ("Part", "Book", "Chapter", "FIRST
+    CHAPTER"; a numeral alone is too weak here), then one to ``MAX_CAPS_LINES`` title lines, each
+    shaped as a title (no sentence-final stop, at most ``MAX_HEADING_WORDS`` words)."""
+    if not 2 <= len(lines) <= MAX_CAPS_LINES + 1:
+        return False
+    first = lines[0].strip()
+    if not STRONG_HEADING.match(first) or ROMAN_ALONE.match(first) or first.startswith("#"):
+        return False
+    return all(HEADING_SHAPE.match(x.strip()) and len(x.split()) <= MAX_HEADING_WORDS for x in lines[1:])
 
 
 def is_display_block(s: str) -> bool:
