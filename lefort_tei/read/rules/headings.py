@@ -26,6 +26,8 @@ from ..patterns import (
     BYLINE,
     CAPITALS_LED,
     CONTENTS_ENTRY,
+    DATELINE,
+    DOCKET_LINE,
     DP_BLOCK_MARK,
     FIGURE_LABEL,
     ILLUSTRATION_MARK,
@@ -37,6 +39,7 @@ from ..patterns import (
     NUMBERED_HEADING_START,
     ROMAN_ALONE,
     RST_UNDERLINE,
+    SIGNATURE_NAME,
     STRONG_HEADING,
     UPPER_DIVISION,
 )
@@ -278,6 +281,9 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
+        if is_signature(texts, kinds, i, is_prose):
+            out.add(i)  # "A. B. R." under the preface's last paragraph, over its place and date
+            continue
         if prev is not None and BARE_BY.match(texts[i - 1]):
             out.add(i)  # the name under a bare "BY"
             continue
@@ -302,6 +308,35 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
                 out.add(i)
                 break
     return out
+
+
+SIGNATURE_TAIL = 2  # a signature's place and date lines: at most this many short blocks under it
+SHORT_BLOCK_WORDS = 12  # … of at most this many words each
+
+
+def is_signature(texts: list[str], kinds: list[str], i: int, is_prose: Callable[[str], bool]) -> bool:
+    """Rule ``signature``: a name in capitals or initials (``SIGNATURE_NAME``: "A. B. R.",
+    "JANE ROE") right under a paragraph of running text signs it (a preface, a letter) when what
+    follows is what follows a signature, not the text of a new section: an editor's docket
+    ("[Addressed] …", ``DOCKET_LINE``), or short place and date lines ending in a date
+    ("Washington" / "September 4, 1956.", ``DATELINE``), or nothing. Over running text the same
+    name heads a section ("JANE ROE" / "She was born …")."""
+    t = texts[i].strip()
+    if not SIGNATURE_NAME.match(t) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
+        return False
+    if i == 0 or kinds[i - 1] or not is_prose(texts[i - 1]):
+        return False
+    after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
+    if not after:
+        return True
+    if DOCKET_LINE.match(after[0]):
+        return True
+    for t in after:
+        if len(t.split()) > SHORT_BLOCK_WORDS:
+            return False
+        if DATELINE.search(t):
+            return True
+    return False
 
 
 ENTRY_LOOKAROUND = 2  # heading candidates skipped to find the entries around a candidate
