@@ -79,13 +79,16 @@ def numbered_with_title(lines: list[str]) -> bool:
     between them, one block (raw OCR, a part title page): "PART TWO" / "Papers of the Second
     Period" / "1822". The first line names the division ("Part", "Book", "Chapter", "FIRST
     CHAPTER"; a numeral alone is too weak here), then one to ``MAX_CAPS_LINES`` title lines, each
-    shaped as a title (no sentence-final stop, at most ``MAX_HEADING_WORDS`` words)."""
+    shaped as a title (no sentence-final stop, at most ``MAX_HEADING_WORDS`` words; a line running
+    on may open in lower case)."""
     if not 2 <= len(lines) <= MAX_CAPS_LINES + 1:
         return False
     first = lines[0].strip()
     if not STRONG_HEADING.match(first) or ROMAN_ALONE.match(first) or first.startswith("#"):
         return False
-    return all(HEADING_SHAPE.match(x.strip()) and len(x.split()) <= MAX_HEADING_WORDS for x in lines[1:])
+    # a title line running on may open in lower case ("Papers of the" / "second period")
+    return all(HEADING_SHAPE.match(x.strip()[:1].upper() + x.strip()[1:]) and len(x.split()) <= MAX_HEADING_WORDS
+               for x in lines[1:])
 
 
 def is_display_block(s: str) -> bool:
@@ -281,8 +284,9 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
-        if is_signature(texts, kinds, i, is_prose):
-            out.add(i)  # "A. B. R." under the preface's last paragraph, over its place and date
+        tail = signature_tail(texts, kinds, i, is_prose)
+        if tail is not None:
+            out.update(range(i, i + 1 + tail))  # "A. B. R." under the preface, over its place and date
             continue
         if prev is not None and BARE_BY.match(texts[i - 1]):
             out.add(i)  # the name under a bare "BY"
@@ -314,29 +318,28 @@ SIGNATURE_TAIL = 2  # a signature's place and date lines: at most this many shor
 SHORT_BLOCK_WORDS = 12  # … of at most this many words each
 
 
-def is_signature(texts: list[str], kinds: list[str], i: int, is_prose: Callable[[str], bool]) -> bool:
+def signature_tail(texts: list[str], kinds: list[str], i: int, is_prose: Callable[[str], bool]) -> int | None:
     """Rule ``signature``: a name in capitals or initials (``SIGNATURE_NAME``: "A. B. R.",
     "JANE ROE") right under a paragraph of running text signs it (a preface, a letter) when what
     follows is what follows a signature, not the text of a new section: an editor's docket
     ("[Addressed] …", ``DOCKET_LINE``), or short place and date lines ending in a date
-    ("Washington" / "September 4, 1956.", ``DATELINE``), or nothing. Over running text the same
-    name heads a section ("JANE ROE" / "She was born …")."""
+    ("The Harbour Office" / "March 3, 1921.", ``DATELINE``), or nothing. Over running text the
+    same name heads a section ("JANE ROE" / "She was born …"). Returns None when block ``i`` is no
+    signature, else how many blocks after it are its place and date lines (display lines too)."""
     t = texts[i].strip()
     if not SIGNATURE_NAME.match(t) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
-        return False
+        return None
     if i == 0 or kinds[i - 1] or not is_prose(texts[i - 1]):
-        return False
+        return None
     after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
-    if not after:
-        return True
-    if DOCKET_LINE.match(after[0]):
-        return True
-    for t in after:
+    if not after or DOCKET_LINE.match(after[0]):
+        return 0
+    for k, t in enumerate(after):
         if len(t.split()) > SHORT_BLOCK_WORDS:
-            return False
+            return None
         if DATELINE.search(t):
-            return True
-    return False
+            return k + 1
+    return None
 
 
 ENTRY_LOOKAROUND = 2  # heading candidates skipped to find the entries around a candidate
