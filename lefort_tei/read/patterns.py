@@ -241,9 +241,10 @@ DOWNLOAD_HEADER_END = re.compile(r"^generated\s+(?:at|on|by)\b.*\b(?:GMT|UTC)\s*
 TRANSCRIBER = re.compile(r"^\[?transcriber[\u2019']?s\s+notes?\b", re.IGNORECASE)
 # E-book furniture headings alone on a line: "Imprint", "Colophon", "Uncopyright"
 EBOOK_FURNITURE = re.compile(r"^(?P<kind>imprint|colophon|uncopyright)\s*$", re.IGNORECASE)
-# A price in a publisher's advertisement: "30c postpaid", "Now reduced to $1.50", "TEN CENTS A COPY"
-PRICE = re.compile(r"\b\d+c\b|\$\s?\d|\bpostpaid\b|\bcents?\s+a\s+copy\b|\bper\s+volume\b|\bpost\s+free\b",
-                   re.IGNORECASE)
+# A price in a publisher's advertisement: "30c postpaid", "Now reduced to $1.50", "TEN CENTS A COPY",
+# "Cloth, illustrated, 80 cents"
+PRICE = re.compile(r"\b\d+c\b|\$\s?\d|\bpostpaid\b|\bcents?\s+a\s+copy\b|\bper\s+volume\b|\bpost\s+free\b"
+                   r"|\b\d+\s+cents\b", re.IGNORECASE)
 
 # A heading no note or quotation runs over: "CHAPTER II", "Book I", "PART ONE", "IV", "# Title",
 # "FIRST CHAPTER"

@@ -127,3 +127,12 @@ def test_a_name_over_running_text_is_a_heading():
     assert read(PARA, "THE NEW HARBOUR", "March 3, 1921.", PARA) == ["THE NEW HARBOUR"]
     # not under running text: a heading
     assert read("PART ONE", "JANE ROE", PARA) != []
+
+
+def test_an_advertisement_after_the_work_is_no_heading():  # rule title-page, a blurb and a price
+    ad = ["LOST IN THE FOG\nAT SEA", "BY", "ADA ROE",
+          "A story of the sea for boys, told with spirit and with a sound moral lesson for every reader.",
+          "Cloth, illustrated, 80 cents", "Harbour Press"]
+    assert read(PARA, "EDITOR'S NOTE", PARA, *ad) == ["EDITOR'S NOTE"]
+    # a title and byline over running text head a contribution (an anthology's essay)
+    assert read(PARA, "LOST IN THE FOG\nAT SEA", "BY", "ADA ROE", PARA, PARA) == ["LOST IN THE FOG AT SEA"]

@@ -37,6 +37,7 @@ from ..patterns import (
     HEADING_NUMBER_ONLY,
     HEADING_SHAPE,
     NUMBERED_HEADING_START,
+    PRICE,
     ROMAN_ALONE,
     RST_UNDERLINE,
     SIGNATURE_NAME,
@@ -248,7 +249,10 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         a candidate shaped as such an entry itself needs one such neighbour;
     ``title-page``: followed by a byline ("BY", "By Ada Roe") and no running text after it, or the
         name after a bare "BY": the lines of a title page (an advertisement's, a half-title's); a
-        title and byline over running text head a contribution (an anthology's essay).
+        title and byline over running text head a contribution (an anthology's essay), unless a
+        price follows that text within ``BLURB_BLOCKS`` blocks (a publisher's blurb: "Cloth, 80 cents").
+    ``signature``: a name or initials under running text, over a docket or place and date lines
+        (``signature_tail``).
     ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each;
     ``is_prose``: whether a block's text is running text."""
     out: set[int] = set()
@@ -293,9 +297,10 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
             continue
         if nxt is not None and is_byline(texts[i + 1]):
             after = i + (3 if BARE_BY.match(texts[i + 1]) else 2)  # past the byline (and the name)
-            if after >= len(spans) or spans[after] is None or not is_prose(texts[after]):
-                out.add(i)  # a title page's title; over running text it heads a contribution
-                continue
+            if (after >= len(spans) or spans[after] is None or not is_prose(texts[after])
+                    or any(PRICE.search(t) for t in texts[after:after + 1 + BLURB_BLOCKS])):
+                out.add(i)  # a title page's title (an advertisement's: a blurb and its price under
+                continue    # it); over running text it heads a contribution
         if kinds[i] == "short-line" and prev is not None and kinds[i - 1] == "caps" and not title_cased(texts[i]):
             out.add(i)  # rule ``title-case``: a sentence under a heading in capitals is a note on it
             continue
@@ -314,6 +319,7 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
     return out
 
 
+BLURB_BLOCKS = 2  # an advertisement's price stands at most this many blocks under its blurb
 SIGNATURE_TAIL = 2  # a signature's place and date lines: at most this many short blocks under it
 SHORT_BLOCK_WORDS = 12  # … of at most this many words each
 
