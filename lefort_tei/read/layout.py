@@ -13,10 +13,15 @@ Per page, the rules (each a small named function) are:
 - ``page_label``: the printed number, from the separator's label, else from the running head or a
   page number alone at the top or foot of the page;
 - ``is_running_head``: the page's first line holds the page's number at one end, or its letters
-  recur as the first line of a nearby page (running heads repeat, OCR garbles them a little);
+  recur as the first line of a nearby page (running heads repeat, OCR garbles them a little); a
+  line with no number that recurs only on later pages is the title of a division opening on this
+  page (``opening-page``);
 - ``foot_furniture``: a page number, signature mark or blank-page marker on the last line.
 Blocks are runs of lines separated by blank lines inside a page; a page whose body has no blank
-line at all (raw OCR) is cut after short lines that end a sentence. A block at a page's end
+line at all (raw OCR) is cut after short lines that end a sentence, and its first line stands
+alone when it is a short line in capitals (``page-top``: "PREFACE" over the text; not on a title
+page of a few short lines, which stay one block); such a line never continues the block of the
+page before. A block at a page's end
 continues on the next page when the text says so: a line-end hyphen, a next page starting in
 lower case, or a last line without a sentence end; in a text that starts some pages with a blank
 line and others not (Distributed Proofreaders' convention), a page with no leading blank line.
@@ -445,8 +450,9 @@ def top_display_line(text: str, body: list[Line], median: float) -> bool:
     return not (len(content) <= TITLE_PAGE_LINES and max(lengths) < SHORT_LINE * median)
 
 
-def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) -> tuple[list[list[Line]], bool]:
-    """Runs of content lines of one page; and whether the page starts with a blank line."""
+def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) -> tuple[list[list[Line]], bool, bool]:
+    """Runs of content lines of one page; whether the page starts with a blank line; whether its
+    first line is a display line standing alone (rule ``page-top``)."""
     groups: list[list[Line]] = []
     current: list[Line] = []
     leading_blank = bool(body) and not text[body[0].start:body[0].end].strip(LAYOUT_SPACE)
@@ -471,7 +477,7 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
             current = []
     if current:
         groups.append(current)
-    return groups, leading_blank
+    return groups, leading_blank, top
 
 
 def _ends_clause(text: str, line: Line) -> bool:
@@ -494,13 +500,12 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
     inner_blank = sum(_inner_blank_lines(text, p.body) for p in pages)
     cut_short = inner_blank < len(pages) / 4  # raw OCR: page bodies without blank lines
     per_page = [_page_blocks(text, p.body, cut_short, median) for p in pages]
-    tops = {k for k, p in enumerate(pages) if cut_short and top_display_line(text, p.body, median)}
-    leading_blanks = [lb for groups, lb in per_page if groups]
+    leading_blanks = [lb for groups, lb, _ in per_page if groups]
     dp_convention = 0 < sum(leading_blanks) < len(leading_blanks)
     blocks: list[Span] = []
     open_block: Span | None = None  # the last block, which may continue on the next page
     last_line = ""
-    for k, (groups, leading_blank) in enumerate(per_page):
+    for k, (groups, leading_blank, top) in enumerate(per_page):
         if not groups or k in no_join:
             open_block = None  # a blank page ends a paragraph; so does a boilerplate scan
         for g, group in enumerate(groups):
@@ -508,7 +513,7 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
             first_line = text[group[0].start:group[0].end].lstrip()
             # a page-top display line ("PREFACE") opens a block, unless a word divided at the line end runs into it
             continues = _continues(last_line, first_line, leading_blank, dp_convention) and (
-                k not in tops or bool(LINE_END_HYPHEN.search(last_line)))
+                not top or bool(LINE_END_HYPHEN.search(last_line)))
             if g == 0 and open_block is not None and continues:
                 blocks[-1] = Span(open_block.start, span.end)
             else:
