@@ -47,12 +47,14 @@ from .patterns import (
     DP_SEPARATOR,
     HATHI_SEPARATOR,
     HEAD_NUMBER,
+    HEADING_SHAPE,
     INLINE_PAGE_NUMBER,
     LINE_END_HYPHEN,
     NOTE_LABEL_STYLES,
     NUMBERED_LINE,
     PAGE_NUMBER_LINE,
     SIGNATURE_LINE,
+    STRONG_HEADING,
     WORD_TOKEN,
 )
 
@@ -63,6 +65,7 @@ HEAD_SIMILARITY = 0.75  # letters of two running heads, OCR-garbled
 HEAD_WINDOW = 3  # running heads recur within this many pages
 SHORT_LINE = 0.8  # raw OCR with no blank lines: a line shorter than this x the median ends a paragraph
 TOP_LINE = 0.5  # raw OCR: a page's first line in capitals shorter than this x the median is a display line
+TOP_TITLE_LINES = 3  # raw OCR: a division's number at a page top takes at most this many title lines
 TITLE_PAGE_LINES = 8  # raw OCR: a page of at most this many lines, all short, is a title page (one block)
 SPACE = " \t\r\n"
 SENTENCE_END = ".!?:\"'\u201d\u2019)]"
@@ -431,23 +434,32 @@ def _trim(text: str, line: Line) -> Span:
 # --------------------------------------------------------------------------- blocks
 
 
-def top_display_line(text: str, body: list[Line], median: float) -> bool:
-    """Rule ``page-top`` (raw OCR, no blank lines): the page's first line is a display line that
-    stands alone, a division's title at the head of its page ("PREFACE", "CONTENTS", "PART TWO"
-    over the text or a list): in capitals, far shorter than the text's lines
-    (``TOP_LINE`` x the median), with more lines under it. Not on a title page (at most
+def top_display_lines(text: str, body: list[Line], median: float) -> int:
+    """Rule ``page-top`` (raw OCR, no blank lines): how many lines at the top of the page are a
+    display standing alone, a division's title at the head of its page (0: none). The first line
+    is one when it is in capitals or a division's number ("PREFACE", "CONTENTS", "PART TWO",
+    "Chapter IV") and far shorter than the text's lines (``TOP_LINE`` x the median), with more
+    lines under it; a division's number takes the short title lines under it ("CHAPTER IV" /
+    "The Long Voyage", at most ``TOP_TITLE_LINES``). Not on a title page (at most
     ``TITLE_PAGE_LINES`` lines, none of a text line's length: "PART TWO" / "Papers of …" / "1822"),
     whose lines are one display; a capitals line nearly a text line long may run on into the next
     line (a heading over two lines), and stays with it."""
     content = [ln for ln in body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
     if len(content) < 2 or not median:
-        return False
-    first = text[content[0].start:content[0].end].strip(SPACE)
+        return 0
+    lines = [text[ln.start:ln.end].strip(SPACE) for ln in content]
+    first = lines[0]
     letters = [ch for ch in first if ch.isalpha()]
-    if not letters or any(ch.islower() for ch in letters) or len(first) >= TOP_LINE * median:
-        return False
-    lengths = [len(text[ln.start:ln.end].strip(SPACE)) for ln in content]
-    return not (len(content) <= TITLE_PAGE_LINES and max(lengths) < SHORT_LINE * median)
+    numbered = bool(STRONG_HEADING.match(first))
+    if not letters or (any(ch.islower() for ch in letters) and not numbered) or len(first) >= TOP_LINE * median:
+        return 0
+    if len(content) <= TITLE_PAGE_LINES and max(len(x) for x in lines) < SHORT_LINE * median:
+        return 0
+    count = 1
+    while (numbered and count <= TOP_TITLE_LINES and count + 1 < len(lines)
+           and len(lines[count]) < TOP_LINE * median and HEADING_SHAPE.match(lines[count])):
+        count += 1
+    return count
 
 
 def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) -> tuple[list[list[Line]], bool, bool]:
@@ -456,7 +468,7 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
     groups: list[list[Line]] = []
     current: list[Line] = []
     leading_blank = bool(body) and not text[body[0].start:body[0].end].strip(LAYOUT_SPACE)
-    top = cut_short and top_display_line(text, body, median)
+    top = top_display_lines(text, body, median) if cut_short else 0
     for line in body:
         s = text[line.start:line.end]
         if BLANK_LINE.match(s) or not s.strip(LAYOUT_SPACE):
@@ -464,7 +476,7 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
                 groups.append(current)
             current = []
             continue
-        if top and not groups and len(current) == 1:
+        if top and not groups and len(current) == top:
             groups.append(current)  # rule ``page-top``: "PREFACE" over the text stands alone
             current = []
         if cut_short and current and NUMBERED_LINE.match(s) and _ends_clause(text, current[-1]):
@@ -477,7 +489,7 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
             current = []
     if current:
         groups.append(current)
-    return groups, leading_blank, top
+    return groups, leading_blank, top > 0
 
 
 def _ends_clause(text: str, line: Line) -> bool:

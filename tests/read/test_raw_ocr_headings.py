@@ -136,3 +136,16 @@ def test_an_advertisement_after_the_work_is_no_heading():  # rule title-page, a 
     assert read(PARA, "EDITOR'S NOTE", PARA, *ad) == ["EDITOR'S NOTE"]
     # a title and byline over running text head a contribution (an anthology's essay)
     assert read(PARA, "LOST IN THE FOG\nAT SEA", "BY", "ADA ROE", PARA, PARA) == ["LOST IN THE FOG AT SEA"]
+
+
+def test_a_division_number_at_a_page_top_takes_its_title_lines():  # rule page-top, numbered-title
+    dump = ("This file was downloaded from HathiTrust Digital Library.\n\n"
+            + page("7", 27, *BODY, *MORE)
+            + page("8", 28, "CHAPTER IV", "The Long Voyage", *BODY, "8")
+            + "".join(page(str(n), 20 + n, *MORE, str(n)) for n in (9, 10, 11, 12))
+            + page("13", 33, "Chapter V", *MORE, "13")
+            + page("14", 34, *BODY, "14"))
+    source, _ = decode_source(dump.encode("utf-8"), "t.txt")
+    blocks = [source.slice(b) for b in read_pages(source).blocks]
+    assert "CHAPTER IV\nThe Long Voyage" in blocks and "Chapter V" in blocks
+    assert headings(dump) == ["CHAPTER IV The Long Voyage", "Chapter V"]
