@@ -15,7 +15,8 @@ Per page, the rules (each a small named function) are:
 - ``is_running_head``: the page's first line holds the page's number at one end, or its letters
   recur as the first line of a nearby page (running heads repeat, OCR garbles them a little); a
   line with no number that recurs only on later pages is the title of a division opening on this
-  page (``opening-page``);
+  page (``opening-page``); running heads with no number at all are a series of two or more
+  nearby pages (``unnumbered-heads``);
 - ``foot_furniture``: a page number, signature mark or blank-page marker on the last line.
 Blocks are runs of lines separated by blank lines inside a page; a page whose body has no blank
 line at all (raw OCR) is cut after short lines that end a sentence, and its first line stands
@@ -168,6 +169,11 @@ def head_number(line: str) -> str | None:
     return (m["lead"] or m["trail"]) if m else None
 
 
+def _mostly_capitals(s: str) -> bool:
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def is_running_head(line: str, label: str | None, neighbours: list[str], later: list[str] = ()) -> bool:
     """A page's first line is its running head: short, mostly capitals, and holding the page's
     number at one end, or recurring (its letters) as a nearby page's numbered running head.
@@ -176,10 +182,7 @@ def is_running_head(line: str, label: str | None, neighbours: list[str], later: 
     page number that recurs only on later pages is the title of the division opening on this page
     ("PREFACE" over the text, then "IV PREFACE", "PREFACE V" …), not a running head."""
     s = line.strip()
-    if not s or len(s) > HEAD_MAX_CHARS:
-        return False
-    letters = _letters(s)
-    if not letters or sum(ch.isupper() for ch in s if ch.isalpha()) < 0.8 * len(letters):
+    if not s or len(s) > HEAD_MAX_CHARS or not _mostly_capitals(s):
         return False
     number = head_number(s)
     if label and number and _norm_label(number) == _norm_label(label):
@@ -193,6 +196,27 @@ def is_running_head(line: str, label: str | None, neighbours: list[str], later: 
             if len(core) >= 3 and difflib.SequenceMatcher(None, core, oc).ratio() >= HEAD_SIMILARITY:
                 return True
     return False
+
+
+def unnumbered_series(line: str, before: list[str], after: list[str]) -> bool:
+    """Rule ``unnumbered-heads``: running heads printed with no number ("THE HARBOUR PAPERS" over
+    page after page, the number at the foot) are a series: a line in capitals with no number that
+    recurs as the unnumbered top line of two nearby pages, one of them before it. The first of
+    the series is the title of what opens there (``opening-page``); a title printed twice (a
+    part's title page, then over its first text page) is no series."""
+    s = line.strip()
+    if not s or len(s) > HEAD_MAX_CHARS or not _mostly_capitals(s) or head_number(s) is not None:
+        return False
+    core = _letters(s)
+    if len(core) < 3:
+        return False
+    found: list[bool] = []  # each match: is it on an earlier page?
+    for k, other in enumerate([*before, *after]):
+        o = other.strip()
+        if (o and len(o) <= HEAD_MAX_CHARS and head_number(o) is None and _mostly_capitals(o)
+                and difflib.SequenceMatcher(None, core, _letters(o)).ratio() >= HEAD_SIMILARITY):
+            found.append(k < len(before))
+    return len(found) >= 2 and any(found)
 
 
 def is_page_number(line: str, label: str | None) -> bool:
@@ -375,8 +399,9 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
             page.furniture.append(Furniture(_trim(text, first), "pageNum"))
             taken.add(first.start)
             page.label = page.label or s.strip()
-        elif (len(content) > 1 and is_running_head(s, page.label, before, after)
-              and not _foot_number(text, content, page.label, s)):
+        elif len(content) > 1 and ((is_running_head(s, page.label, before, after)
+                                    and not _foot_number(text, content, page.label, s))
+                                   or unnumbered_series(s, before, after)):
             page.furniture.append(Furniture(_trim(text, first), "header"))
             taken.add(first.start)
             page.label = page.label or head_number(s)

@@ -6,7 +6,7 @@ see it. Fixtures are written here, in the shape of a HathiTrust download."""
 from __future__ import annotations
 
 from lefort_tei.model import Furniture, Span
-from lefort_tei.read.layout import is_running_head, read_pages
+from lefort_tei.read.layout import is_running_head, read_pages, unnumbered_series
 from lefort_tei.read.rules.headings import heading_like
 from lefort_tei.read.source import decode_source
 from tests.helpers import read_text
@@ -149,3 +149,16 @@ def test_a_division_number_at_a_page_top_takes_its_title_lines():  # rule page-t
     blocks = [source.slice(b) for b in read_pages(source).blocks]
     assert "CHAPTER IV\nThe Long Voyage" in blocks and "Chapter V" in blocks
     assert headings(dump) == ["CHAPTER IV The Long Voyage", "Chapter V"]
+
+
+def test_running_heads_with_no_number_are_a_series_not_headings():  # is_running_head, page-top
+    assert unnumbered_series("THE HARBOUR PAPERS", ["THE HARBOUR PAPERS"], ["THE HARBOUR PAPERS"])
+    assert unnumbered_series("THE HARBOUR PAPERS", ["THE HARBOUR PAPERS", "THE HARBOUR PAPERS"], [])
+    # the first of the series is the title of what opens there; a title printed twice is no series
+    assert not unnumbered_series("THE HARBOUR PAPERS", [], ["THE HARBOUR PAPERS", "THE HARBOUR PAPERS"])
+    assert not unnumbered_series("PART ONE\"", ["PART ONE", ""], ["4 THE HARBOUR PAPERS"])
+    assert not unnumbered_series("IV PREFACE", ["III PREFACE", "PREFACE"], ["PREFACE"])  # numbered: the other rule
+    dump = ("This file was downloaded from HathiTrust Digital Library.\n\n"
+            + "".join(page(str(n), 20 + n, "THE HARBOUR PAPERS", *(BODY if n % 2 else MORE), str(n))
+                      for n in range(5, 12)))
+    assert len(headings(dump)) <= 1
