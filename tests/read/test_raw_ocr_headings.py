@@ -119,6 +119,9 @@ def test_a_signature_under_a_preface_is_no_heading():  # rule signature
     assert read(PARA, "JANE ROE", "London, 4 June 1920.") == []
     assert read(PARA, "ANNA: MARIA: ROE\"", "[Addressed] The Hon. Ada Roe, Port Office", PARA) == []
     assert read(PARA, PARA, "J. R.") == []  # at the end of the text
+    # the place and date over the name, then the next chapter
+    assert read(PARA, "London, 4 June 1920", "JANE ROE", "CHAPTER II", PARA) == ["CHAPTER II"]
+    assert read(PARA, "London, 4 June 1920.", "JANE ROE") == []
 
 
 def test_a_name_over_running_text_is_a_heading():

@@ -252,7 +252,7 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         title and byline over running text head a contribution (an anthology's essay), unless a
         price follows that text within ``BLURB_BLOCKS`` blocks (a publisher's blurb: "Cloth, 80 cents").
     ``signature``: a name or initials under running text, over a docket or place and date lines
-        (``signature_tail``).
+        (``signature_lines``).
     ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each;
     ``is_prose``: whether a block's text is running text."""
     out: set[int] = set()
@@ -288,9 +288,9 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
-        tail = signature_tail(texts, kinds, i, is_prose)
-        if tail is not None:
-            out.update(range(i, i + 1 + tail))  # "A. B. R." under the preface, over its place and date
+        signed = signature_lines(texts, kinds, i, is_prose)
+        if signed is not None:
+            out.update(signed)  # "A. B. R." under the preface, with its place and date
             continue
         if prev is not None and BARE_BY.match(texts[i - 1]):
             out.add(i)  # the name under a bare "BY"
@@ -324,27 +324,37 @@ SIGNATURE_TAIL = 2  # a signature's place and date lines: at most this many shor
 SHORT_BLOCK_WORDS = 12  # … of at most this many words each
 
 
-def signature_tail(texts: list[str], kinds: list[str], i: int, is_prose: Callable[[str], bool]) -> int | None:
+def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callable[[str], bool]) -> range | None:
     """Rule ``signature``: a name in capitals or initials (``SIGNATURE_NAME``: "A. B. R.",
-    "JANE ROE") right under a paragraph of running text signs it (a preface, a letter) when what
-    follows is what follows a signature, not the text of a new section: an editor's docket
-    ("[Addressed] …", ``DOCKET_LINE``), or short place and date lines ending in a date
-    ("The Harbour Office" / "March 3, 1921.", ``DATELINE``), or nothing. Over running text the
-    same name heads a section ("JANE ROE" / "She was born …"). Returns None when block ``i`` is no
-    signature, else how many blocks after it are its place and date lines (display lines too)."""
+    "JANE ROE") signs the running text above it (a preface, a letter) when it stands where a
+    signature stands, not where a new section's heading does:
+    - right under a paragraph of running text, over an editor's docket ("[Addressed] …",
+      ``DOCKET_LINE``), over short place and date lines ending in a date ("The Harbour Office" /
+      "March 3, 1921.", ``DATELINE``), or at the end;
+    - or under a place and date line that closes a paragraph ("London, 4 June 1920." / "JANE
+      ROE"), over a heading, a docket or nothing.
+    Over running text the same name heads a section ("JANE ROE" / "She was born …"). Returns
+    None when block ``i`` is no signature, else the blocks of the signature with its place and
+    date lines (all display lines)."""
     t = texts[i].strip()
     if not SIGNATURE_NAME.match(t) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
         return None
-    if i == 0 or kinds[i - 1] or not is_prose(texts[i - 1]):
+    if i == 0:
         return None
     after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
-    if not after or DOCKET_LINE.match(after[0]):
-        return 0
-    for k, t in enumerate(after):
-        if len(t.split()) > SHORT_BLOCK_WORDS:
-            return None
-        if DATELINE.search(t):
-            return k + 1
+    if not kinds[i - 1] and is_prose(texts[i - 1]):
+        if not after or DOCKET_LINE.match(after[0]):
+            return range(i, i + 1)
+        for k, x in enumerate(after):
+            if len(x.split()) > SHORT_BLOCK_WORDS:
+                return None
+            if DATELINE.search(x):
+                return range(i, i + 2 + k)
+        return None
+    dated = (i >= 2 and DATELINE.search(texts[i - 1]) and len(texts[i - 1].split()) <= SHORT_BLOCK_WORDS
+             and not kinds[i - 2] and is_prose(texts[i - 2]))
+    if dated and (not after or DOCKET_LINE.match(after[0]) or kinds[i + 1]):
+        return range(i - 1, i + 1)
     return None
 
 
