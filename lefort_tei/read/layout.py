@@ -476,8 +476,8 @@ def top_display_lines(text: str, body: list[Line], median: float) -> int:
     first = lines[0]
     letters = [ch for ch in first if ch.isalpha()]
     numbered = bool(STRONG_HEADING.match(first))
-    if not letters or (any(ch.islower() for ch in letters) and not numbered) or len(first) >= TOP_LINE * median:
-        return 0
+    if len(letters) < 2 or (any(ch.islower() for ch in letters) and not numbered) or len(first) >= TOP_LINE * median:
+        return 0  # a letter alone at a page top is as likely OCR noise ("I" for a rule, "A")
     if len(content) <= TITLE_PAGE_LINES and max(len(x) for x in lines) < SHORT_LINE * median:
         return 0
     count = 1

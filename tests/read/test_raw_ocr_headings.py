@@ -69,6 +69,12 @@ def test_the_page_dump_reads_its_division_titles_and_no_signature():  # page-top
     assert headings(DUMP) == ["PREFACE", "CONTENTS", "PART ONE Letters of the First Period and of the Harbour Office 1822"]
 
 
+def test_a_letter_alone_at_a_page_top_is_no_title():
+    text = DUMP.replace(page("4", 24, "4 T H E H A R B O U R P A P E R S", *MORE, "4"),
+                        page("4", 24, "A", *MORE, "4"))
+    assert headings(text) == ["PREFACE", "CONTENTS", "PART ONE Letters of the First Period and of the Harbour Office 1822"]
+
+
 def test_a_page_top_title_never_continues_the_paragraph_of_the_page_before():
     text = DUMP.replace(page("iii", 9, "PREFACE", *BODY, "iii"),
                         page("ii", 8, *MORE[:2]) + page("iii", 9, "PREFACE", *BODY, "iii"))
