@@ -132,6 +132,8 @@ def test_a_signature_under_a_preface_is_no_heading():  # rule signature
 
 def test_a_name_over_running_text_is_a_heading():
     assert read(PARA, "JANE ROE", PARA, PARA) == ["JANE ROE"]
+    # a name, a place and a date over running text: a letter's heading
+    assert read(PARA, "JANE ROE", "[Harbour Office]", "London, 4 June 1920.", PARA) == ["JANE ROE"]
     # a title is no name: an article or a preposition in it
     assert read(PARA, "THE NEW HARBOUR", "March 3, 1921.", PARA) == ["THE NEW HARBOUR"]
     # not under running text: a heading

@@ -330,10 +330,11 @@ def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callab
     signature stands, not where a new section's heading does:
     - right under a paragraph of running text, over an editor's docket ("[Addressed] …",
       ``DOCKET_LINE``), over short place and date lines ending in a date ("The Harbour Office" /
-      "March 3, 1921.", ``DATELINE``), or at the end;
+      "March 3, 1921.", ``DATELINE``) with no running text after them, or at the end;
     - or under a place and date line that closes a paragraph ("London, 4 June 1920." / "JANE
       ROE"), over a heading, a docket or nothing.
-    Over running text the same name heads a section ("JANE ROE" / "She was born …"). Returns
+    Over running text the same name heads a section ("JANE ROE" / "She was born …"), and so
+    does a name over a place and date line over running text (a letter's heading). Returns
     None when block ``i`` is no signature, else the blocks of the signature with its place and
     date lines (all display lines)."""
     t = texts[i].strip()
@@ -349,7 +350,10 @@ def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callab
             if len(x.split()) > SHORT_BLOCK_WORDS:
                 return None
             if DATELINE.search(x):
-                return range(i, i + 2 + k)
+                j = i + 2 + k  # the block after the date: running text there is a letter's, under its heading
+                if j < len(texts) and texts[j] and not kinds[j] and is_prose(texts[j]):
+                    return None
+                return range(i, j)
         return None
     dated = (i >= 2 and DATELINE.search(texts[i - 1]) and len(texts[i - 1].split()) <= SHORT_BLOCK_WORDS
              and not kinds[i - 2] and is_prose(texts[i - 2]))
