@@ -3,7 +3,9 @@
 In: the text and block spans. Out: ``heading_like`` (the named rule that makes a block a heading
 candidate, or "") and ``read_run`` (which blocks of a run of candidates are headings, and which
 following blocks are their subtitles). Rules:
-  ``numbered``: "CHAPTER II", "Book I", "IV", "FIRST CHAPTER" (``STRONG_HEADING``);
+  ``numbered``: "CHAPTER II", "Book I", "IV", "FIRST CHAPTER" (``STRONG_HEADING``); with
+      ``numbered-title``, a Part or Chapter line and its title lines in one block ("PART TWO" /
+      "Papers of the Second Period");
   ``markup``: "# Title" (Markdown), a title underlined with "====" (reST), "***" Muse headings;
   ``caps``: one to three lines in capitals ("THE CARE OF THE\\nWOUNDED");
   ``short-line``: one short line shaped like a title (``HEADING_SHAPE``), not a question, an
@@ -60,8 +62,6 @@ def heading_like(text: str, block: Span) -> str:
         return "markup"
     if len(lines) == 1 and s.startswith("#") and HEADING_SHAPE.match(s) and not s.rstrip().endswith("####"):
         return "markup"
-    if numbered_with_title(lines):
-        return "numbered"
     if ALIGNED_COLUMNS.search(s) or is_display_block(s):
         return ""
     letters = [ch for ch in s if ch.isalpha()]
@@ -72,6 +72,8 @@ def heading_like(text: str, block: Span) -> str:
     if (len(lines) == 1 and HEADING_SHAPE.match(s) and len(s.split()) <= MAX_HEADING_WORDS
             and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)):
         return "short-line"
+    if numbered_with_title(lines):  # "PART TWO" / "Papers of the Second Period" (not in capitals)
+        return "numbered"
     return ""
 
 
