@@ -13,10 +13,16 @@ Per page, the rules (each a small named function) are:
 - ``page_label``: the printed number, from the separator's label, else from the running head or a
   page number alone at the top or foot of the page;
 - ``is_running_head``: the page's first line holds the page's number at one end, or its letters
-  recur as the first line of a nearby page (running heads repeat, OCR garbles them a little);
+  recur as the first line of a nearby page (running heads repeat, OCR garbles them a little); a
+  line with no number that recurs only on later pages is the title of a division opening on this
+  page (``opening-page``); running heads with no number at all are a series of two or more
+  nearby pages (``unnumbered-heads``);
 - ``foot_furniture``: a page number, signature mark or blank-page marker on the last line.
 Blocks are runs of lines separated by blank lines inside a page; a page whose body has no blank
-line at all (raw OCR) is cut after short lines that end a sentence. A block at a page's end
+line at all (raw OCR) is cut after short lines that end a sentence, and its first line stands
+alone when it is a short line in capitals (``page-top``: "PREFACE" over the text; not on a title
+page of a few short lines, which stay one block); such a line never continues the block of the
+page before. A block at a page's end
 continues on the next page when the text says so: a line-end hyphen, a next page starting in
 lower case, or a last line without a sentence end; in a text that starts some pages with a blank
 line and others not (Distributed Proofreaders' convention), a page with no leading blank line.
@@ -42,12 +48,14 @@ from .patterns import (
     DP_SEPARATOR,
     HATHI_SEPARATOR,
     HEAD_NUMBER,
+    HEADING_SHAPE,
     INLINE_PAGE_NUMBER,
     LINE_END_HYPHEN,
     NOTE_LABEL_STYLES,
     NUMBERED_LINE,
     PAGE_NUMBER_LINE,
     SIGNATURE_LINE,
+    STRONG_HEADING,
     WORD_TOKEN,
 )
 
@@ -57,6 +65,9 @@ HEAD_MAX_CHARS = 70  # a running head is a short line
 HEAD_SIMILARITY = 0.75  # letters of two running heads, OCR-garbled
 HEAD_WINDOW = 3  # running heads recur within this many pages
 SHORT_LINE = 0.8  # raw OCR with no blank lines: a line shorter than this x the median ends a paragraph
+TOP_LINE = 0.5  # raw OCR: a page's first line in capitals shorter than this x the median is a display line
+TOP_TITLE_LINES = 3  # raw OCR: a division's number at a page top takes at most this many title lines
+TITLE_PAGE_LINES = 8  # raw OCR: a page of at most this many lines, all short, is a title page (one block)
 SPACE = " \t\r\n"
 SENTENCE_END = ".!?:\"'\u201d\u2019)]"
 
@@ -158,20 +169,26 @@ def head_number(line: str) -> str | None:
     return (m["lead"] or m["trail"]) if m else None
 
 
-def is_running_head(line: str, label: str | None, neighbours: list[str]) -> bool:
+def _mostly_capitals(s: str) -> bool:
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def is_running_head(line: str, label: str | None, neighbours: list[str], later: list[str] = ()) -> bool:
     """A page's first line is its running head: short, mostly capitals, and holding the page's
-    number at one end, or recurring (its letters) as a nearby page's numbered running head."""
+    number at one end, or recurring (its letters) as a nearby page's numbered running head.
+    ``neighbours``: the first lines of the pages before it (and of all nearby pages, when ``later``
+    is not given); ``later``: those of the pages after it. Rule ``opening-page``: a line with no
+    page number that recurs only on later pages is the title of the division opening on this page
+    ("PREFACE" over the text, then "IV PREFACE", "PREFACE V" …), not a running head."""
     s = line.strip()
-    if not s or len(s) > HEAD_MAX_CHARS:
-        return False
-    letters = _letters(s)
-    if not letters or sum(ch.isupper() for ch in s if ch.isalpha()) < 0.8 * len(letters):
+    if not s or len(s) > HEAD_MAX_CHARS or not _mostly_capitals(s):
         return False
     number = head_number(s)
     if label and number and _norm_label(number) == _norm_label(label):
         return True
     core = _letters(s if number is None else s.replace(number, " ", 1))
-    for other in neighbours:
+    for other in (neighbours if number is None else [*neighbours, *later]):
         o = other.strip()
         other_number = head_number(o)
         if o and len(o) <= HEAD_MAX_CHARS and other_number is not None:
@@ -179,6 +196,27 @@ def is_running_head(line: str, label: str | None, neighbours: list[str]) -> bool
             if len(core) >= 3 and difflib.SequenceMatcher(None, core, oc).ratio() >= HEAD_SIMILARITY:
                 return True
     return False
+
+
+def unnumbered_series(line: str, before: list[str], after: list[str]) -> bool:
+    """Rule ``unnumbered-heads``: running heads printed with no number ("THE HARBOUR PAPERS" over
+    page after page, the number at the foot) are a series: a line in capitals with no number that
+    recurs as the unnumbered top line of two nearby pages, one of them before it. The first of
+    the series is the title of what opens there (``opening-page``); a title printed twice (a
+    part's title page, then over its first text page) is no series."""
+    s = line.strip()
+    if not s or len(s) > HEAD_MAX_CHARS or not _mostly_capitals(s) or head_number(s) is not None:
+        return False
+    core = _letters(s)
+    if len(core) < 3:
+        return False
+    found: list[bool] = []  # each match: is it on an earlier page?
+    for k, other in enumerate([*before, *after]):
+        o = other.strip()
+        if (o and len(o) <= HEAD_MAX_CHARS and head_number(o) is None and _mostly_capitals(o)
+                and difflib.SequenceMatcher(None, core, _letters(o)).ratio() >= HEAD_SIMILARITY):
+            found.append(k < len(before))
+    return len(found) >= 2 and any(found)
 
 
 def is_page_number(line: str, label: str | None) -> bool:
@@ -352,8 +390,8 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
         taken: set[int] = set()
         first = content[0]
         s = text[first.start:first.end]
-        neighbours = [firsts[j] for j in range(max(0, k - HEAD_WINDOW), min(len(pages), k + HEAD_WINDOW + 1))
-                      if j != k]
+        before = [firsts[j] for j in range(max(0, k - HEAD_WINDOW), k)]
+        after = [firsts[j] for j in range(k + 1, min(len(pages), k + HEAD_WINDOW + 1))]
         if BLANK_PAGE.match(s):
             page.furniture.append(Furniture(_trim(text, first), "blank"))
             taken.add(first.start)
@@ -361,8 +399,9 @@ def _find_furniture(text: str, pages: list[Page]) -> None:
             page.furniture.append(Furniture(_trim(text, first), "pageNum"))
             taken.add(first.start)
             page.label = page.label or s.strip()
-        elif (len(content) > 1 and is_running_head(s, page.label, neighbours)
-              and not _foot_number(text, content, page.label, s)):
+        elif len(content) > 1 and ((is_running_head(s, page.label, before, after)
+                                    and not _foot_number(text, content, page.label, s))
+                                   or unnumbered_series(s, before, after)):
             page.furniture.append(Furniture(_trim(text, first), "header"))
             taken.add(first.start)
             page.label = page.label or head_number(s)
@@ -420,11 +459,41 @@ def _trim(text: str, line: Line) -> Span:
 # --------------------------------------------------------------------------- blocks
 
 
-def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) -> tuple[list[list[Line]], bool]:
-    """Runs of content lines of one page; and whether the page starts with a blank line."""
+def top_display_lines(text: str, body: list[Line], median: float) -> int:
+    """Rule ``page-top`` (raw OCR, no blank lines): how many lines at the top of the page are a
+    display standing alone, a division's title at the head of its page (0: none). The first line
+    is one when it is in capitals or a division's number ("PREFACE", "CONTENTS", "PART TWO",
+    "Chapter IV") and far shorter than the text's lines (``TOP_LINE`` x the median), with more
+    lines under it; a division's number takes the short title lines under it ("CHAPTER IV" /
+    "The Long Voyage", at most ``TOP_TITLE_LINES``). Not on a title page (at most
+    ``TITLE_PAGE_LINES`` lines, none of a text line's length: "PART TWO" / "Papers of …" / "1822"),
+    whose lines are one display; a capitals line nearly a text line long may run on into the next
+    line (a heading over two lines), and stays with it."""
+    content = [ln for ln in body if text[ln.start:ln.end].strip(LAYOUT_SPACE)]
+    if len(content) < 2 or not median:
+        return 0
+    lines = [text[ln.start:ln.end].strip(SPACE) for ln in content]
+    first = lines[0]
+    letters = [ch for ch in first if ch.isalpha()]
+    numbered = bool(STRONG_HEADING.match(first))
+    if len(letters) < 2 or (any(ch.islower() for ch in letters) and not numbered) or len(first) >= TOP_LINE * median:
+        return 0  # a letter alone at a page top is as likely OCR noise ("I" for a rule, "A")
+    if len(content) <= TITLE_PAGE_LINES and max(len(x) for x in lines) < SHORT_LINE * median:
+        return 0
+    count = 1
+    while (numbered and count <= TOP_TITLE_LINES and count + 1 < len(lines)
+           and len(lines[count]) < TOP_LINE * median and HEADING_SHAPE.match(lines[count])):
+        count += 1
+    return count
+
+
+def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) -> tuple[list[list[Line]], bool, bool]:
+    """Runs of content lines of one page; whether the page starts with a blank line; whether its
+    first line is a display line standing alone (rule ``page-top``)."""
     groups: list[list[Line]] = []
     current: list[Line] = []
     leading_blank = bool(body) and not text[body[0].start:body[0].end].strip(LAYOUT_SPACE)
+    top = top_display_lines(text, body, median) if cut_short else 0
     for line in body:
         s = text[line.start:line.end]
         if BLANK_LINE.match(s) or not s.strip(LAYOUT_SPACE):
@@ -432,6 +501,9 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
                 groups.append(current)
             current = []
             continue
+        if top and not groups and len(current) == top:
+            groups.append(current)  # rule ``page-top``: "PREFACE" over the text stands alone
+            current = []
         if cut_short and current and NUMBERED_LINE.match(s) and _ends_clause(text, current[-1]):
             groups.append(current)  # "…ignored.\n1. The sternest …": a numbered line opens a block
             current = []
@@ -442,7 +514,7 @@ def _page_blocks(text: str, body: list[Line], cut_short: bool, median: float) ->
             current = []
     if current:
         groups.append(current)
-    return groups, leading_blank
+    return groups, leading_blank, top > 0
 
 
 def _ends_clause(text: str, line: Line) -> bool:
@@ -465,18 +537,21 @@ def _blocks(text: str, pages: list[Page], no_join: set[int]) -> tuple[list[Span]
     inner_blank = sum(_inner_blank_lines(text, p.body) for p in pages)
     cut_short = inner_blank < len(pages) / 4  # raw OCR: page bodies without blank lines
     per_page = [_page_blocks(text, p.body, cut_short, median) for p in pages]
-    leading_blanks = [lb for groups, lb in per_page if groups]
+    leading_blanks = [lb for groups, lb, _ in per_page if groups]
     dp_convention = 0 < sum(leading_blanks) < len(leading_blanks)
     blocks: list[Span] = []
     open_block: Span | None = None  # the last block, which may continue on the next page
     last_line = ""
-    for k, (groups, leading_blank) in enumerate(per_page):
+    for k, (groups, leading_blank, top) in enumerate(per_page):
         if not groups or k in no_join:
             open_block = None  # a blank page ends a paragraph; so does a boilerplate scan
         for g, group in enumerate(groups):
             span = _trim(text, Line(group[0].start, group[-1].end))
             first_line = text[group[0].start:group[0].end].lstrip()
-            if g == 0 and open_block is not None and _continues(last_line, first_line, leading_blank, dp_convention):
+            # a page-top display line ("PREFACE") opens a block, unless a word divided at the line end runs into it
+            continues = _continues(last_line, first_line, leading_blank, dp_convention) and (
+                not top or bool(LINE_END_HYPHEN.search(last_line)))
+            if g == 0 and open_block is not None and continues:
                 blocks[-1] = Span(open_block.start, span.end)
             else:
                 blocks.append(span)

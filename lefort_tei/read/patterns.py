@@ -241,9 +241,10 @@ DOWNLOAD_HEADER_END = re.compile(r"^generated\s+(?:at|on|by)\b.*\b(?:GMT|UTC)\s*
 TRANSCRIBER = re.compile(r"^\[?transcriber[\u2019']?s\s+notes?\b", re.IGNORECASE)
 # E-book furniture headings alone on a line: "Imprint", "Colophon", "Uncopyright"
 EBOOK_FURNITURE = re.compile(r"^(?P<kind>imprint|colophon|uncopyright)\s*$", re.IGNORECASE)
-# A price in a publisher's advertisement: "30c postpaid", "Now reduced to $1.50", "TEN CENTS A COPY"
-PRICE = re.compile(r"\b\d+c\b|\$\s?\d|\bpostpaid\b|\bcents?\s+a\s+copy\b|\bper\s+volume\b|\bpost\s+free\b",
-                   re.IGNORECASE)
+# A price in a publisher's advertisement: "30c postpaid", "Now reduced to $1.50", "TEN CENTS A COPY",
+# "Cloth, illustrated, 80 cents"
+PRICE = re.compile(r"\b\d+c\b|\$\s?\d|\bpostpaid\b|\bcents?\s+a\s+copy\b|\bper\s+volume\b|\bpost\s+free\b"
+                   r"|\b\d+\s+cents\b", re.IGNORECASE)
 
 # A heading no note or quotation runs over: "CHAPTER II", "Book I", "PART ONE", "IV", "# Title",
 # "FIRST CHAPTER"
@@ -441,3 +442,26 @@ FOOT_ANCHOR = re.compile(
 # A printed page number kept inside the running text of a scraped page, set off by dashes and
 # no-break spaces: "everywhere,-\u00a06\u00a0- even upon" (page 6 starts here).
 INLINE_PAGE_NUMBER = re.compile(r"""-\u00a0(?P<num>\d{1,4})\u00a0-""", re.VERBOSE)
+
+# A signature in capitals: initials or a name of two to four words, no article or preposition, OCR
+# may garble its stops: "A. B. R.", "JANE ROE", "ANNA: MARIA: ROE"" (rule ``signature``).
+SIGNATURE_NAME = re.compile(
+    r"""^[ \t]*
+        (?!.*\b(?:THE|OF|TO|AND|AN?|IN|ON|FOR|BY|AT|WITH|FROM|AS)\b(?!\.))  # no article, preposition, conjunction
+        (?:[A-Z](?:\.|[A-Z'\u2019-]+)[.:,"\u201d]*)                   # "A." or "JANE" (a stop, a colon, a quote)
+        (?:[ \t]+(?:[A-Z](?:\.|[A-Z'\u2019-]+)[.:,"\u201d]*)){1,3}
+        [ \t]*$""",
+    re.VERBOSE,
+)
+
+# A dateline closing a letter or a preface: "September 4, 1956.", "3 March 1871", "Paris, June 1920."
+DATELINE = re.compile(
+    r"""\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?
+        (?:[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t]+(?:1[5-9]\d\d|20\d\d)\.?[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# An editor's docket opening a block under a letter: a bracketed word, then its text:
+# "[Addressed] The Hon. Jane Roe", "[Endorsed] Received 3 May 1821".
+DOCKET_LINE = re.compile(r"^[ \t]*[\[|][A-Z][a-z]+\][ \t]+\S")

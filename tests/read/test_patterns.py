@@ -53,6 +53,14 @@ MATCHES = [
     (P.LIST_ITEM_START, "1.--'The Four Seasons,' a glee", {}),
     (P.LIST_ITEM_START, "    (2) THE FERRY. Written by", {}),
     (P.PARENTHETICAL_BLOCK, "(The air was printed (twice) in every town.)", {}),
+    (P.SIGNATURE_NAME, "A. B. R.", {}),
+    (P.SIGNATURE_NAME, "JANE ROE", {}),
+    (P.SIGNATURE_NAME, 'ANNA: MARIA: ROE"', {}),
+    (P.DATELINE, "September 4, 1956.", {}),
+    (P.DATELINE, "London, 4 June 1920.", {}),
+    (P.DATELINE, "Paris, Dec. 1871", {}),
+    (P.DOCKET_LINE, "[Addressed] The Hon. Ada Roe", {}),
+    (P.PRICE, "Cloth, illustrated, 80 cents", {}),
 ]
 
 NON_MATCHES = [
@@ -82,6 +90,14 @@ NON_MATCHES = [
     (P.ATTRIBUTION_LINE, "    Sweet lass of the hill,"),
     (P.LIST_ITEM_START, "1842 was a year of songs"),
     (P.PARENTHETICAL_BLOCK, "(First verse.) And then the chorus."),
+    (P.SIGNATURE_NAME, "PREFACE"),
+    (P.SIGNATURE_NAME, "THE NEW HARBOUR"),
+    (P.SIGNATURE_NAME, "A NEW DAY"),
+    (P.SIGNATURE_NAME, "Jane Roe"),
+    (P.DATELINE, "in the year 1956."),
+    (P.DATELINE, "May we go on"),
+    (P.DOCKET_LINE, "[Illustration]"),
+    (P.PRICE, "a hundred cents"),
 ]
 
 

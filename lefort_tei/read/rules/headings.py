@@ -3,7 +3,9 @@
 In: the text and block spans. Out: ``heading_like`` (the named rule that makes a block a heading
 candidate, or "") and ``read_run`` (which blocks of a run of candidates are headings, and which
 following blocks are their subtitles). Rules:
-  ``numbered``: "CHAPTER II", "Book I", "IV", "FIRST CHAPTER" (``STRONG_HEADING``);
+  ``numbered``: "CHAPTER II", "Book I", "IV", "FIRST CHAPTER" (``STRONG_HEADING``); with
+      ``numbered-title``, a Part or Chapter line and its title lines in one block ("PART TWO" /
+      "Papers of the Second Period");
   ``markup``: "# Title" (Markdown), a title underlined with "====" (reST), "***" Muse headings;
   ``caps``: one to three lines in capitals ("THE CARE OF THE\\nWOUNDED");
   ``short-line``: one short line shaped like a title (``HEADING_SHAPE``), not a question, an
@@ -26,6 +28,8 @@ from ..patterns import (
     BYLINE,
     CAPITALS_LED,
     CONTENTS_ENTRY,
+    DATELINE,
+    DOCKET_LINE,
     DP_BLOCK_MARK,
     FIGURE_LABEL,
     ILLUSTRATION_MARK,
@@ -35,8 +39,10 @@ from ..patterns import (
     HEADING_NUMBER_ONLY,
     HEADING_SHAPE,
     NUMBERED_HEADING_START,
+    PRICE,
     ROMAN_ALONE,
     RST_UNDERLINE,
+    SIGNATURE_NAME,
     STRONG_HEADING,
     UPPER_DIVISION,
 )
@@ -66,7 +72,26 @@ def heading_like(text: str, block: Span) -> str:
     if (len(lines) == 1 and HEADING_SHAPE.match(s) and len(s.split()) <= MAX_HEADING_WORDS
             and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)):
         return "short-line"
+    if numbered_with_title(lines):  # "PART TWO" / "Papers of the Second Period" (not in capitals)
+        return "numbered"
     return ""
+
+
+def numbered_with_title(lines: list[str]) -> bool:
+    """Rule ``numbered-title``: a division's number and its title printed with no blank line
+    between them, one block (raw OCR, a part title page): "PART TWO" / "Papers of the Second
+    Period" / "1822". The first line names the division ("Part", "Book", "Chapter", "FIRST
+    CHAPTER"; a numeral alone is too weak here), then one to ``MAX_CAPS_LINES`` title lines, each
+    shaped as a title (no sentence-final stop, at most ``MAX_HEADING_WORDS`` words; a line running
+    on may open in lower case)."""
+    if not 2 <= len(lines) <= MAX_CAPS_LINES + 1:
+        return False
+    first = lines[0].strip()
+    if not STRONG_HEADING.match(first) or ROMAN_ALONE.match(first) or first.startswith("#"):
+        return False
+    # a title line running on may open in lower case ("Papers of the" / "second period")
+    return all(HEADING_SHAPE.match(x.strip()[:1].upper() + x.strip()[1:]) and len(x.split()) <= MAX_HEADING_WORDS
+               for x in lines[1:])
 
 
 def is_display_block(s: str) -> bool:
@@ -226,7 +251,10 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         a candidate shaped as such an entry itself needs one such neighbour;
     ``title-page``: followed by a byline ("BY", "By Ada Roe") and no running text after it, or the
         name after a bare "BY": the lines of a title page (an advertisement's, a half-title's); a
-        title and byline over running text head a contribution (an anthology's essay).
+        title and byline over running text head a contribution (an anthology's essay), unless a
+        price follows that text within ``BLURB_BLOCKS`` blocks (a publisher's blurb: "Cloth, 80 cents").
+    ``signature``: a name or initials under running text, over a docket or place and date lines
+        (``signature_lines``).
     ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each;
     ``is_prose``: whether a block's text is running text."""
     out: set[int] = set()
@@ -262,14 +290,19 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
+        signed = signature_lines(texts, kinds, i, is_prose)
+        if signed is not None:
+            out.update(signed)  # "A. B. R." under the preface, with its place and date
+            continue
         if prev is not None and BARE_BY.match(texts[i - 1]):
             out.add(i)  # the name under a bare "BY"
             continue
         if nxt is not None and is_byline(texts[i + 1]):
             after = i + (3 if BARE_BY.match(texts[i + 1]) else 2)  # past the byline (and the name)
-            if after >= len(spans) or spans[after] is None or not is_prose(texts[after]):
-                out.add(i)  # a title page's title; over running text it heads a contribution
-                continue
+            if (after >= len(spans) or spans[after] is None or not is_prose(texts[after])
+                    or any(PRICE.search(t) for t in texts[after:after + 1 + BLURB_BLOCKS])):
+                out.add(i)  # a title page's title (an advertisement's: a blurb and its price under
+                continue    # it); over running text it heads a contribution
         if kinds[i] == "short-line" and prev is not None and kinds[i - 1] == "caps" and not title_cased(texts[i]):
             out.add(i)  # rule ``title-case``: a sentence under a heading in capitals is a note on it
             continue
@@ -286,6 +319,49 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
                 out.add(i)
                 break
     return out
+
+
+BLURB_BLOCKS = 2  # an advertisement's price stands at most this many blocks under its blurb
+SIGNATURE_TAIL = 2  # a signature's place and date lines: at most this many short blocks under it
+SHORT_BLOCK_WORDS = 12  # … of at most this many words each
+
+
+def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callable[[str], bool]) -> range | None:
+    """Rule ``signature``: a name in capitals or initials (``SIGNATURE_NAME``: "A. B. R.",
+    "JANE ROE") signs the running text above it (a preface, a letter) when it stands where a
+    signature stands, not where a new section's heading does:
+    - right under a paragraph of running text, over an editor's docket ("[Addressed] …",
+      ``DOCKET_LINE``), over short place and date lines ending in a date ("The Harbour Office" /
+      "March 3, 1921.", ``DATELINE``) with no running text after them, or at the end;
+    - or under a place and date line that closes a paragraph ("London, 4 June 1920." / "JANE
+      ROE"), over a heading, a docket or nothing.
+    Over running text the same name heads a section ("JANE ROE" / "She was born …"), and so
+    does a name over a place and date line over running text (a letter's heading). Returns
+    None when block ``i`` is no signature, else the blocks of the signature with its place and
+    date lines (all display lines)."""
+    t = texts[i].strip()
+    if not SIGNATURE_NAME.match(t) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
+        return None
+    if i == 0:
+        return None
+    after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
+    if not kinds[i - 1] and is_prose(texts[i - 1]):
+        if not after or DOCKET_LINE.match(after[0]):
+            return range(i, i + 1)
+        for k, x in enumerate(after):
+            if len(x.split()) > SHORT_BLOCK_WORDS:
+                return None
+            if DATELINE.search(x):
+                j = i + 2 + k  # the block after the date: running text there is a letter's, under its heading
+                if j < len(texts) and texts[j] and not kinds[j] and is_prose(texts[j]):
+                    return None
+                return range(i, j)
+        return None
+    dated = (i >= 2 and DATELINE.search(texts[i - 1]) and len(texts[i - 1].split()) <= SHORT_BLOCK_WORDS
+             and not kinds[i - 2] and is_prose(texts[i - 2]))
+    if dated and (not after or DOCKET_LINE.match(after[0]) or kinds[i + 1]):
+        return range(i - 1, i + 1)
+    return None
 
 
 ENTRY_LOOKAROUND = 2  # heading candidates skipped to find the entries around a candidate
