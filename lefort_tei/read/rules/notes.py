@@ -68,11 +68,13 @@ def marker_value(printed: str, style: str) -> int | None:
 
 def emphasis_closer(text: str, at: int) -> bool:
     """Whether the "*" at ``at`` closes an emphasis opened on its line (rule ``emphasis-mark``):
-    "the *real* thing" holds no note anchor. Looks back at most ``EMPHASIS_LOOKBACK`` characters."""
+    "the *real* thing" holds no note anchor; in "the *real* thing, a note* here" the second mark
+    after the emphasis closed is one. Looks back at most ``EMPHASIS_LOOKBACK`` characters."""
     if text[at] != "*":
         return False
     line_start = text.rfind("\n", max(0, at - EMPHASIS_LOOKBACK), at) + 1
-    return EMPHASIS_OPEN.search(text, line_start, at) is not None
+    # an emphasis is open when an opening mark stands before it and the marks before it are odd
+    return text.count("*", line_start, at) % 2 == 1 and EMPHASIS_OPEN.search(text, line_start, at) is not None
 
 
 def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None:

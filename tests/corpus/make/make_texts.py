@@ -77,7 +77,7 @@ class Lines(HTMLParser):
             return
         if self.sup:
             data = data.strip("[]").translate(SUPERSCRIPT)
-        self.cur.append(data)
+        self.cur.append(re.sub(r"[ \t\r\n]+", " ", data))  # a line break is only a <br>
 
 
 def html_to_lines(html: str) -> str:
