@@ -41,7 +41,7 @@ CANDIDATE_RULES = (
 
 STYLE_FORMAT = {"paren": "({})", "bracket": "[{}]", "superscript": "{}", "bare": "{}", "glued": "{}",
                 "markdown": "[^{}]", "rest": "[#{}]_"}
-FULL_MATCH_STYLES = ("paren", "bracket", "markdown", "rest")  # the anchor covers the brackets too
+FULL_MATCH_STYLES = ("paren", "bracket", "markdown", "rest", "symbol")  # the anchor covers the brackets too
 
 
 def rules_for(styles: set[str]) -> tuple:

@@ -126,6 +126,15 @@ def _opens_block(text: str, at: int) -> bool:
     return not text[above_start:above_end].strip()
 
 
+def _marks_anchor(text: str, block: Span, style: str) -> bool:
+    """Rule ``marks-end-note``: a block holding a printers' mark anchor ("… a claim.[*] And …") is
+    running text again, so a note marked so (printed after its paragraph) does not run over it."""
+    if style != "symbol":
+        return False
+    return any(not emphasis_closer(text, m.start())
+               for m in ANCHOR_STYLES["symbol"].finditer(text, block.start, block.end))
+
+
 def _evidence(index: dict, group: NoteGroup, start: int, end: int) -> tuple[int, str]:
     """How many of the group's numbers an anchor style prints in ``[start, end)``, best style."""
     wanted = {c.number for c in group.labels}
@@ -168,7 +177,7 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
                 last = c.index
                 if g.style != "dp":
                     while last + 1 < hi and not is_stop(last + 1) and label_candidate(text, blocks[last + 1], last + 1) is None \
-                            and last + 1 - c.index <= MAX_CONTINUATION:
+                            and last + 1 - c.index <= MAX_CONTINUATION and not _marks_anchor(text, blocks[last + 1], style):
                         last += 1
                 g.extents.append((c.index, last))
         if g.first > lo and NOTES_HEADING_ANY.match(text[blocks[g.first - 1].start:blocks[g.first - 1].end]):

@@ -71,19 +71,20 @@ ANCHOR_BARE_AFTER_QUOTE = re.compile(
 NOTE_SYMBOLS = "*\u2020\u2021\u00a7\u2016\u00b6"
 
 # A note anchor in printers' marks, glued to the word, punctuation or closing quotation mark
-# before it: 'parts"*--such', "James.† \"Let us", "says:‡", "OF MATTER*" (end of a title). A mark
-# after a space ("§ 3", "* * *") or before a letter ("*emphasis*") is no anchor.
+# before it: 'parts"*--such', "James.† \"Let us", "says:‡", "OF MATTER*" (end of a title); or in
+# square brackets, as older Project Gutenberg texts print it: "the end of it.[*] And", "word [†]".
+# A bare mark after a space ("§ 3", "* * *") or before a letter ("*emphasis*") is no anchor.
 ANCHOR_SYMBOL = re.compile(
-    r"""(?<=[A-Za-z\u00c0-\u024f.,;:!?'"\u2019\u201d\u00bb)\]_])  # glued to a letter or punctuation
+    r"""(?:(?P<open>\[)|(?<=[A-Za-z\u00c0-\u024f.,;:!?'"\u2019\u201d\u00bb)\]_]))  # "[" or glued
         (?P<num>\*{1,3}|\u2020{1,3}|\u2021{1,3}|\u00a7|\u2016|\u00b6)
-        (?=[\s\u00a0,.;:!?)\]'"\u2019\u201d-]|$)                # then a space, punctuation or the end
+        (?(open)\]|(?=[\s\u00a0,.;:!?)\]'"\u2019\u201d-]|$))    # "]", or a space, punctuation, the end
     """,
     re.VERBOSE,
 )
 
 # The opening mark of an emphasis "*word*" / "*two words*": a "*" after a space, a line's start or an
 # opening bracket or quote, before a word. The "*" that closes it is no note anchor.
-EMPHASIS_OPEN = re.compile(r"""(?:^|(?<=[\s(\["'\u201c\u2018]))\*(?=[^\s*])""")
+EMPHASIS_OPEN = re.compile(r"""(?:^|(?<=[\s(\["'\u201c\u2018]))\*+(?=[^\s*])""")  # "*word", "**bold"
 
 # OCR letters read for digits inside note markers: "(l6)" is note 16, "(1O)" note 10.
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
@@ -201,9 +202,10 @@ NOTE_LABEL_STYLES = {
     "superscript": re.compile(r"^(?P<marker>(?P<label>(?P<num>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})))"
                               r"[ \t\u00a0]*(?=[^\s\u00b9\u00b2\u00b3\u2070\u2074-\u2079])"),
     # A note label in printers' marks: "* Bosanquet, _Logic_, ii, p. 211.", "† _Some Problems of
-    # Philosophy_", "** An address …" (a row "*  *  *" or a bullet "* * *" is no label: a word follows)
-    "symbol": re.compile(r"^(?P<marker>(?P<label>(?P<num>\*{1,3}|\u2020{1,3}|\u2021{1,3}|\u00a7|\u2016|\u00b6)))"
-                         r"[ \t\u00a0]+(?=[\w\"'\u201c\u2018(_\[])"),
+    # Philosophy_", "** An address …" (a row "*  *  *" or a bullet "* * *" is no label: a word follows),
+    # "[*] The etext of …" (older PG texts). A digit after the mark makes it a section sign ("§ 3 Of …").
+    "symbol": re.compile(r"^(?P<marker>(?P<open>\[)?(?P<label>(?P<num>\*{1,3}|\u2020{1,3}|\u2021{1,3}|\u00a7|\u2016|\u00b6))"
+                         r"(?(open)\]))[ \t\u00a0]+(?=[^\W\d]|[\"'\u201c\u2018(_\[])"),
     # "[16] Trotsky, Stalin …", "[1]  In his speech at Birmingham"
     "bracket": re.compile(r"^(?P<marker>\[(?P<label>(?P<num>\d{1,3}))\])[ \t\u00a0]*(?=\S)"),
     # "(16) Trotsky …"

@@ -131,3 +131,23 @@ def test_a_verse_line_ending_with_an_anchor_ends_with_its_punctuation():
             "Wilt thou be partitioned as a reed?\"\u00b9\n\n" + PARA + "\n\nFOOTNOTES:\n\n\u00b9 The poem's source.\n")
     doc, _ = read_text(text)
     assert any(q[0].startswith("\"Past and future") for q in quotes(doc))
+
+
+def test_bracketed_marks_of_older_pg_texts_link_to_the_note_after_their_paragraph():
+    # "[*]" in the text and "[*] …" after the paragraph: each note answers the mark before it
+    text = ("THE ESSAY\n\n" + PARA + " A first claim.[*]\n\n[*] The first note.\n\n"
+            + PARA + " A second claim.[*] And a third one.[\u2020]\n\n[*] The second note.\n\n[\u2020] The third note.\n\n"
+            + PARA + "\n")
+    doc, _ = read_text(text)
+    assert [(doc.source.slice(a.span), a.n) for a in doc.anchors()] == [("[*]", 1), ("[*]", 2), ("[\u2020]", 3)]
+    assert [n.label_text for n in doc.notes] == ["*", "*", "\u2020"]
+    assert [doc.source.text[a.span.start - 10:a.span.start] for a in doc.anchors()] == [
+        "rst claim.", "ond claim.", "third one."]
+
+
+def test_bold_and_section_signs_are_no_marks():
+    s = "some **bold** words"
+    assert emphasis_closer(s, s.index("**", 7))
+    doc, _ = read_text("THE ESSAY\n\n" + PARA + " Some **bold** words.\n\n** A line after it.\n\n"
+                       "\u00a7 3 Of the laws, a section of the text.\n\n" + PARA + "\n")
+    assert doc.notes == []

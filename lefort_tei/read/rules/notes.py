@@ -9,6 +9,8 @@ opens a note or a numbered paragraph is decided with the anchors, in ``read/deci
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ...model import InlineNote, Span
@@ -42,6 +44,7 @@ ANSWERS = {
     "symbol": ("symbol",),  # "† text" by "†"
 }
 EMPHASIS_LOOKBACK = 300  # characters of its line searched for the "*" that opens an emphasis
+EMPHASIS_RUN = re.compile(r"\*+")  # a run of asterisks: one emphasis mark ("*", "**")
 
 
 @dataclass(slots=True)
@@ -68,13 +71,15 @@ def marker_value(printed: str, style: str) -> int | None:
 
 def emphasis_closer(text: str, at: int) -> bool:
     """Whether the "*" at ``at`` closes an emphasis opened on its line (rule ``emphasis-mark``):
-    "the *real* thing" holds no note anchor; in "the *real* thing, a note* here" the second mark
+    "the *real* thing", "**bold**" hold no note anchor; in "the *real* thing, a note* here" the mark
     after the emphasis closed is one. Looks back at most ``EMPHASIS_LOOKBACK`` characters."""
     if text[at] != "*":
         return False
     line_start = text.rfind("\n", max(0, at - EMPHASIS_LOOKBACK), at) + 1
-    # an emphasis is open when an opening mark stands before it and the marks before it are odd
-    return text.count("*", line_start, at) % 2 == 1 and EMPHASIS_OPEN.search(text, line_start, at) is not None
+    # an emphasis is open when an opening mark stands before it and the runs of marks before it
+    # are odd ("*real*", "**bold**": one run opens, the next closes)
+    return (len(EMPHASIS_RUN.findall(text, line_start, at)) % 2 == 1
+            and EMPHASIS_OPEN.search(text, line_start, at) is not None)
 
 
 def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None:
