@@ -110,7 +110,7 @@ def _anchor_index(text: str, start: int, end: int) -> dict[str, dict[int, list[i
 
 def _opens_block(text: str, at: int) -> bool:
     """Whether the marker at ``at`` opens a block (rule ``label-not-anchor``): only spaces before
-    it on its line, and a blank line (or the text's start) above. "(1) Let us begin with …" after a
+    it on its line, and a blank line (or the text's start) above. "(1) We start with the …" after a
     blank line numbers its paragraph; it is not an anchor pointing to a note "(1) …"."""
     j = at
     while j > 0 and text[j - 1] in " \t":

@@ -71,7 +71,7 @@ ANCHOR_BARE_AFTER_QUOTE = re.compile(
 NOTE_SYMBOLS = "*\u2020\u2021\u00a7\u2016\u00b6"
 
 # A note anchor in printers' marks, glued to the word, punctuation or closing quotation mark
-# before it: 'parts"*--such', "James.† \"Let us", "says:‡", "OF MATTER*" (end of a title); or in
+# before it: 'the whole"*--and', "Ada Roe.† \"Then", "she writes:‡", "ON RIVERS*" (end of a title); or in
 # square brackets, as older Project Gutenberg texts print it: "the end of it.[*] And", "word [†]".
 # A bare mark after a space ("§ 3", "* * *") or before a letter ("*emphasis*") is no anchor.
 ANCHOR_SYMBOL = re.compile(
@@ -197,12 +197,12 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 # A note label opening a block, one pattern per style; `num` holds the digits, `label` the label as
 # printed (what the note's @n shows).
 NOTE_LABEL_STYLES = {
-    # A note label in superscript digits, as an e-book or web copy prints it: "¹ All the above
-    # quotations are from Burnet", "¹² Ibid." (`num` holds the superscript digits)
+    # A note label in superscript digits, as an e-book or web copy prints it: "¹ All these lines
+    # are from the first edition", "¹² Ibid." (`num` holds the superscript digits)
     "superscript": re.compile(r"^(?P<marker>(?P<label>(?P<num>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})))"
                               r"[ \t\u00a0]*(?=[^\s\u00b9\u00b2\u00b3\u2070\u2074-\u2079])"),
-    # A note label in printers' marks: "* Bosanquet, _Logic_, ii, p. 211.", "† _Some Problems of
-    # Philosophy_", "** An address …" (a row "*  *  *" or a bullet "* * *" is no label: a word follows),
+    # A note label in printers' marks: "* Roe, _Rivers_, ii, p. 21.", "† _A Book of
+    # Hours_", "** A lecture given …" (a row "*  *  *" or a bullet "* * *" is no label: a word follows),
     # "[*] The etext of …" (older PG texts). A digit after the mark makes it a section sign ("§ 3 Of …").
     "symbol": re.compile(r"^(?P<marker>(?P<open>\[)?(?P<label>(?P<num>\*{1,3}|\u2020{1,3}|\u2021{1,3}|\u00a7|\u2016|\u00b6))"
                          r"(?(open)\]))[ \t\u00a0]+(?=[^\W\d]|[\"'\u201c\u2018(_\[])"),

@@ -173,8 +173,8 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
 def _still_open(text: str, paragraphs: list[Paragraph]) -> bool:
     """Whether a quotation set off by layout is held in quotation marks not closed yet: its first
     paragraph opens with '"' or '“' and the marks counted to its last paragraph do not pair up
-    ('"The Grand Augur … Does not this satisfy you?\'' — then 'Then, speaking …' goes on with it,
-    until '… different from the pigs?"'). At most ``MAX_OPEN_PARAGRAPHS`` paragraphs are joined so."""
+    ('"The ferryman asked: \'Will you not cross?\'' — then 'Then, turning …' goes on with it,
+    until '… the other bank?"'). At most ``MAX_OPEN_PARAGRAPHS`` paragraphs are joined so."""
     if len(paragraphs) >= MAX_OPEN_PARAGRAPHS:
         return False
     first = text[paragraphs[0].span.start:paragraphs[0].span.end].lstrip()
@@ -249,7 +249,7 @@ def _short_lines(text: str, p: Paragraph) -> bool:
     verse does ("My land, my home of old,"; a note anchor closing a line is not its end), not a list (of names: no punctuation), a table or an
     index."""
     lines = [line for line in text[p.span.start:p.span.end].split("\n") if line.strip()]
-    # a line is read up to the note anchor that ends it: '… as a reed?"⁵' ends with '"'
+    # a line is read up to the note anchor that ends it: '… as a leaf?"⁵' ends with '"'
     anchored_ends = {a.span.end: a.span.start for a in p.inlines if isinstance(a, NoteAnchor)}
     ends, pos = [], p.span.start
     for line in text[p.span.start:p.span.end].split("\n"):

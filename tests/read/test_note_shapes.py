@@ -96,9 +96,9 @@ def test_a_closing_emphasis_mark_is_no_anchor_and_a_section_row_no_label():
 # ------------------------------------------------------------------ a numbered paragraph is a label, not an anchor
 
 def test_numbered_paragraphs_give_no_evidence_for_later_numbered_paragraphs():
-    text = ("THE ESSAY\n\n(1) Let us begin with the first example, which " + PARA + "\n\n"
+    text = ("THE ESSAY\n\n(1) We start with the first example, which " + PARA + "\n\n"
             "(2) The second example, which " + PARA + "\n\n" + PARA + "\n\n"
-            "(1) The logical problem is the first of three.\n\n(2) The physical problem is the second.\n\n"
+            "(1) The first problem is one of three.\n\n(2) The second problem comes next.\n\n"
             "(3) The third problem closes the list.\n")
     doc, _ = read_text(text)
     assert doc.notes == []
@@ -127,10 +127,10 @@ def test_an_indented_quotation_of_several_paragraphs_in_open_marks_is_one_quote(
 
 def test_a_verse_line_ending_with_an_anchor_ends_with_its_punctuation():
     text = ("THE ESSAY\n\n" + "\n\n".join([PARA] * 10) + "\n\nAs a poet says:\n\n"
-            "\"Past and future veil the sight.\nBurn up both of them with fire! How long\n"
-            "Wilt thou be partitioned as a reed?\"\u00b9\n\n" + PARA + "\n\nFOOTNOTES:\n\n\u00b9 The poem's source.\n")
+            "\"The river runs under the hill.\nThe ferry waits, and no one comes\n"
+            "To cross before the light is gone?\"\u00b9\n\n" + PARA + "\n\nFOOTNOTES:\n\n\u00b9 The poem's source.\n")
     doc, _ = read_text(text)
-    assert any(q[0].startswith("\"Past and future") for q in quotes(doc))
+    assert any(q[0].startswith("\"The river runs") for q in quotes(doc))
 
 
 def test_bracketed_marks_of_older_pg_texts_link_to_the_note_after_their_paragraph():
@@ -151,3 +151,12 @@ def test_bold_and_section_signs_are_no_marks():
     doc, _ = read_text("THE ESSAY\n\n" + PARA + " Some **bold** words.\n\n** A line after it.\n\n"
                        "\u00a7 3 Of the laws, a section of the text.\n\n" + PARA + "\n")
     assert doc.notes == []
+
+
+def test_superscript_anchors_answer_a_numbered_notes_list_under_notes():
+    # a web copy: superscript anchors, the notes an ordered list "1. …" under "Notes"
+    text = ("THE ESSAY\n\n" + PARA + " A claim.\u00b9\n\n" + PARA + " Another,\u00b2 here.\n\n"
+            "Notes\n\n1. The first note.\n\n2. The second note.\n")
+    doc, _ = read_text(text)
+    assert links(doc) == [("\u00b9", "1"), ("\u00b2", "2")]
+    assert doc.notes_heading is not None and doc.source.slice(doc.notes_heading.span) == "Notes"
