@@ -493,10 +493,9 @@ class Document:
             yield self.notes_heading
 
     def anchors(self):
-        for p in self.paragraphs():
-            for i in p.inlines:
-                if isinstance(i, NoteAnchor):
-                    yield i
+        """Every note anchor, in reading order (a heading may carry one)."""
+        found = [i for p in [*self.paragraphs(), *self.headings()] for i in p.inlines if isinstance(i, NoteAnchor)]
+        yield from sorted(found, key=lambda a: a.span.start)
 
 
 def _paragraphs(blocks):

@@ -65,7 +65,9 @@ def assign_ids(doc: Document) -> dict[str, Span]:
                 spans[i.id] = i.span
     for heading in doc.headings():
         for i in heading.inlines:
-            if isinstance(i, Correction):
+            if isinstance(i, NoteAnchor) and i.n is not None:  # a heading's anchor ("RIVERS³")
+                name(i, f"a{i.n}", i.span)
+            elif isinstance(i, Correction):
                 c_count += 1
                 name(i, f"c{c_count}", i.span)
     return spans

@@ -53,7 +53,9 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
         found = inline_notes(source.text, p.span)
         p.inlines.extend(found)
         inline += len(found)
-    diags += link_notes(source, layout.groups, body_paragraphs, doc.notes, data)
+    # a heading may carry an anchor too ("II. ON RIVERS³", an essay's title with its "*")
+    body_headings = [s.heading for s in doc.sections if s.heading is not None]
+    diags += link_notes(source, layout.groups, body_paragraphs + body_headings, doc.notes, data)
     doc.layout = {"family": detect_family(source.text), **layout.report, "inline notes": inline,
                   "headings": sum(1 for s in doc.sections if s.heading is not None),
                   "nested headings": sum(1 for s in doc.sections if s.heading is not None and s.level > 1),

@@ -26,10 +26,8 @@ from .patterns import (
     ANCHOR_BRACKET,
     ANCHOR_PAREN,
     ANCHOR_SUPERSCRIPT,
-    OCR_DIGITS,
-    SUPERSCRIPT_DIGITS,
 )
-from .rules.notes import ENUMERATION_STYLES, enumeration_markers
+from .rules.notes import ENUMERATION_STYLES, emphasis_closer, enumeration_markers, marker_value
 
 FORCED = 10_000  # weight of a data-file anchor: it is always part of the chosen run
 
@@ -43,7 +41,7 @@ CANDIDATE_RULES = (
 
 STYLE_FORMAT = {"paren": "({})", "bracket": "[{}]", "superscript": "{}", "bare": "{}", "glued": "{}",
                 "markdown": "[^{}]", "rest": "[#{}]_"}
-FULL_MATCH_STYLES = ("paren", "bracket", "markdown", "rest")  # the anchor covers the brackets too
+FULL_MATCH_STYLES = ("paren", "bracket", "markdown", "rest", "symbol")  # the anchor covers the brackets too
 
 
 def rules_for(styles: set[str]) -> tuple:
@@ -63,9 +61,7 @@ class Candidate:
 
 
 def marker_number(printed: str, style: str) -> int | None:
-    digits = printed.translate(SUPERSCRIPT_DIGITS) if style == "superscript" else printed.translate(OCR_DIGITS)
-    digits = "".join(ch for ch in digits if ch.isdigit())
-    return int(digits) if digits else None
+    return marker_value(printed, style)
 
 
 def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: set[int],
@@ -82,6 +78,8 @@ def find_candidates(source: Source, paragraphs: list[Paragraph], note_numbers: s
             for m in pattern.finditer(text, p.span.start, p.span.end):
                 span = Span(m.start(), m.end()) if style in FULL_MATCH_STYLES else Span(m.start(group), m.end(group))
                 if any(span.overlaps(t) for t in taken) or m.start() in counting:
+                    continue
+                if style == "symbol" and emphasis_closer(text, m.start()):
                     continue
                 number = marker_number(m[group], style)
                 if number is None:
@@ -213,7 +211,9 @@ def link_notes(source: Source, groups: list, paragraphs: list[Paragraph], notes:
         for c in run:
             note = by_label[(gi, c.anchor.number_read)]
             c.anchor.n = note.n
-            c.anchor.label = str(c.anchor.number_read)
+            # the anchor prints its note's label: a printers' mark as such ("†"), else the number
+            printed = note.label_text
+            c.anchor.label = printed if printed and not any(ch.isdigit() for ch in printed) else str(c.anchor.number_read)
             c.paragraph.inlines.append(c.anchor)
             linked.add(note.n)
     for note in notes:

@@ -21,8 +21,16 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Span
-from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, OCR_DIGITS, PRICE, SECTION_BREAK, SUPERSCRIPT_DIGITS
-from .rules.notes import ANSWERS, ENUMERATION_STYLES, LabelCandidate, enumeration_markers, label_candidate
+from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, PRICE, SECTION_BREAK
+from .rules.notes import (
+    ANSWERS,
+    ENUMERATION_STYLES,
+    LabelCandidate,
+    emphasis_closer,
+    enumeration_markers,
+    label_candidate,
+    marker_value,
+)
 
 MIN_EVIDENCE = 2  # anchored numbers a group of two labels or more needs, unless it ends the text
 MAX_CONTINUATION = 40  # unlabelled blocks a note may run over before the next label of its group
@@ -86,10 +94,11 @@ def _anchor_index(text: str, start: int, end: int) -> dict[str, dict[int, list[i
         by_number: dict[int, list[int]] = {}
         by_end: list[tuple[int, int, int]] = []  # (start, end, number), for enumerations
         for m in pattern.finditer(text, start, end):
-            digits = m["sup"].translate(SUPERSCRIPT_DIGITS) if style == "superscript" else m["num"].translate(OCR_DIGITS)
-            if digits.isdigit():
-                by_number.setdefault(int(digits), []).append(m.start())
-                by_end.append((m.start(), m.end(), int(digits)))
+            number = marker_value(m["sup"] if style == "superscript" else m["num"], style)
+            if number is None or _opens_block(text, m.start()) or (style == "symbol" and emphasis_closer(text, m.start())):
+                continue
+            by_number.setdefault(number, []).append(m.start())
+            by_end.append((m.start(), m.end(), number))
         if style in ENUMERATION_STYLES:  # "(1) …, (2) …, and (3) …" count items, not notes
             counting = enumeration_markers(text, by_end)
             if counting:
@@ -97,6 +106,33 @@ def _anchor_index(text: str, start: int, end: int) -> dict[str, dict[int, list[i
                              if (kept := [at for at in offsets if at not in counting])}
         index[style] = by_number
     return index
+
+
+def _opens_block(text: str, at: int) -> bool:
+    """Whether the marker at ``at`` opens a block (rule ``label-not-anchor``): only spaces before
+    it on its line, and a blank line (or the text's start) above. "(1) We start with the …" after a
+    blank line numbers its paragraph; it is not an anchor pointing to a note "(1) …"."""
+    j = at
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0:
+        return True
+    if text[j - 1] != "\n":
+        return False
+    above_end = j - 1
+    if above_end > 0 and text[above_end - 1] == "\r":
+        above_end -= 1
+    above_start = text.rfind("\n", 0, above_end) + 1
+    return not text[above_start:above_end].strip()
+
+
+def _marks_anchor(text: str, block: Span, style: str) -> bool:
+    """Rule ``marks-end-note``: a block holding a printers' mark anchor ("… a claim.[*] And …") is
+    running text again, so a note marked so (printed after its paragraph) does not run over it."""
+    if style != "symbol":
+        return False
+    return any(not emphasis_closer(text, m.start())
+               for m in ANCHOR_STYLES["symbol"].finditer(text, block.start, block.end))
 
 
 def _evidence(index: dict, group: NoteGroup, start: int, end: int) -> tuple[int, str]:
@@ -141,7 +177,7 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
                 last = c.index
                 if g.style != "dp":
                     while last + 1 < hi and not is_stop(last + 1) and label_candidate(text, blocks[last + 1], last + 1) is None \
-                            and last + 1 - c.index <= MAX_CONTINUATION:
+                            and last + 1 - c.index <= MAX_CONTINUATION and not _marks_anchor(text, blocks[last + 1], style):
                         last += 1
                 g.extents.append((c.index, last))
         if g.first > lo and NOTES_HEADING_ANY.match(text[blocks[g.first - 1].start:blocks[g.first - 1].end]):

@@ -66,6 +66,26 @@ ANCHOR_BARE_AFTER_QUOTE = re.compile(
     re.VERBOSE,
 )
 
+# The printers' reference marks, in their traditional order: a note marked "*" is the first of its
+# page or chapter, "†" the second … "¶" the sixth; doubled marks ("**", "††") go on from the seventh.
+NOTE_SYMBOLS = "*\u2020\u2021\u00a7\u2016\u00b6"
+
+# A note anchor in printers' marks, glued to the word, punctuation or closing quotation mark
+# before it: 'the whole"*--and', "Ada Roe.† \"Then", "she writes:‡", "ON RIVERS*" (end of a title); or in
+# square brackets, as older Project Gutenberg texts print it: "the end of it.[*] And", "word [†]".
+# A bare mark after a space ("§ 3", "* * *") or before a letter ("*emphasis*") is no anchor.
+ANCHOR_SYMBOL = re.compile(
+    r"""(?:(?P<open>\[)|(?<=[A-Za-z\u00c0-\u024f.,;:!?'"\u2019\u201d\u00bb)\]_]))  # "[" or glued
+        (?P<num>\*{1,3}|\u2020{1,3}|\u2021{1,3}|\u00a7|\u2016|\u00b6)
+        (?(open)\]|(?=[\s\u00a0,.;:!?)\]'"\u2019\u201d-]|$))    # "]", or a space, punctuation, the end
+    """,
+    re.VERBOSE,
+)
+
+# The opening mark of an emphasis "*word*" / "*two words*": a "*" after a space, a line's start or an
+# opening bracket or quote, before a word. The "*" that closes it is no note anchor.
+EMPHASIS_OPEN = re.compile(r"""(?:^|(?<=[\s(\["'\u201c\u2018]))\*+(?=[^\s*])""")  # "*word", "**bold"
+
 # OCR letters read for digits inside note markers: "(l6)" is note 16, "(1O)" note 10.
 OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 SUPERSCRIPT_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
@@ -177,6 +197,15 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 # A note label opening a block, one pattern per style; `num` holds the digits, `label` the label as
 # printed (what the note's @n shows).
 NOTE_LABEL_STYLES = {
+    # A note label in superscript digits, as an e-book or web copy prints it: "¹ All these lines
+    # are from the first edition", "¹² Ibid." (`num` holds the superscript digits)
+    "superscript": re.compile(r"^(?P<marker>(?P<label>(?P<num>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})))"
+                              r"[ \t\u00a0]*(?=[^\s\u00b9\u00b2\u00b3\u2070\u2074-\u2079])"),
+    # A note label in printers' marks: "* Roe, _Rivers_, ii, p. 21.", "† _A Book of
+    # Hours_", "** A lecture given …" (a row "*  *  *" or a bullet "* * *" is no label: a word follows),
+    # "[*] The etext of …" (older PG texts). A digit after the mark makes it a section sign ("§ 3 Of …").
+    "symbol": re.compile(r"^(?P<marker>(?P<open>\[)?(?P<label>(?P<num>\*{1,3}|\u2020{1,3}|\u2021{1,3}|\u00a7|\u2016|\u00b6))"
+                         r"(?(open)\]))[ \t\u00a0]+(?=[^\W\d]|[\"'\u201c\u2018(_\[])"),
     # "[16] Trotsky, Stalin …", "[1]  In his speech at Birmingham"
     "bracket": re.compile(r"^(?P<marker>\[(?P<label>(?P<num>\d{1,3}))\])[ \t\u00a0]*(?=\S)"),
     # "(16) Trotsky …"
@@ -199,6 +228,7 @@ ANCHOR_STYLES = {
     "paren": ANCHOR_PAREN,
     "bracket": ANCHOR_BRACKET,
     "superscript": ANCHOR_SUPERSCRIPT,
+    "symbol": ANCHOR_SYMBOL,
     # Markdown footnote reference: "sister, and mother».[^1]"
     "markdown": re.compile(r"\[\^(?P<num_label>[A-Za-z]*(?P<num>\d{1,3}))\](?!:)"),
     # reST footnote reference: "a Julian\ [#fn3]_ or Semiramis", "word [2]_"

@@ -17,7 +17,8 @@ Rules, in order (``BlockQuote.rule`` records which one fired):
       item, a remark in parentheses); a picture placeholder ("[Illustration]") only inside a quoted
       piece (``_picture_alone``). An indented line in capitals over a quotation set off by
       layout is its title (``indent``); an ``ATTRIBUTION_LINE`` set off under one
-      ("Horace, Odes III") joins it;
+      ("Horace, Odes III") joins it, and so does the next indented paragraph while the
+      quotation's opening mark is not closed (``_still_open``: one quotation of several paragraphs);
   ``colon``: the previous paragraph ends with ":" or "," (``QUOTE_INTRO``), or this one starts in
       lower case (``STARTS_LOWER``), and this paragraph, or the next one, is closed by a *linked*
       note anchor (whatever its printed style, followed only by ``AFTER_CLOSING_ANCHOR``) or a
@@ -46,6 +47,7 @@ from .patterns import (AFTER_CLOSING_ANCHOR, AFTER_QUOTE_CLOSE, ALIGNED_COLUMNS,
                        PARENTHETICAL_BLOCK, QUOTE_BACKREF, QUOTE_INTRO, QUOTE_PREFIX, STARTS_LOWER, VERSE_LINE_START)
 
 MAX_QUOTE_PARAGRAPHS = 2
+MAX_OPEN_PARAGRAPHS = 12  # paragraphs an indented quotation held in open quotation marks may run over
 MIN_INDENT, MAX_INDENT = 2, 12
 MIN_MARKED_PARAGRAPHS = 3
 MAX_CENTRED_INDENT = 30  # one line may be centred: "                     _Credo quod absurdum._"
@@ -128,8 +130,11 @@ def group_quotes(source: Source, blocks: list, hints: dict[int, QuoteHint], firs
             last = out[-1] if out else None
             if (isinstance(last, BlockQuote) and last.rule in ("indent", "prefix")
                     and last.paragraphs[-1] is blocks[i - 1]
-                    and ATTRIBUTION_LINE.match(text, _line_start(text, p.span.start), p.span.end)):
-                last.paragraphs.append(p)  # "Horace, Odes III" under the verse it attributes
+                    and (ATTRIBUTION_LINE.match(text, _line_start(text, p.span.start), p.span.end)
+                         or _still_open(text, last.paragraphs))):
+                # "Horace, Odes III" under the verse it attributes; or the next paragraph of a
+                # quotation whose opening mark is not closed yet (rule ``indent``, several paragraphs)
+                last.paragraphs.append(p)
             else:
                 out.append(BlockQuote(paragraphs=[p], rule=layout_rule))
             i += 1
@@ -182,6 +187,22 @@ def _picture_alone(text: str, blocks: list, i: int, out: list) -> bool:
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     return not (isinstance(nxt, Paragraph) and set_off(text, nxt)
                 and not is_display_block(text[nxt.span.start:nxt.span.end].strip()))
+
+
+def _still_open(text: str, paragraphs: list[Paragraph]) -> bool:
+    """Whether a quotation set off by layout is held in quotation marks not closed yet: its first
+    paragraph opens with '"' or '“' and the marks counted to its last paragraph do not pair up
+    ('"The ferryman asked: \'Will you not cross?\'' — then 'Then, turning …' goes on with it,
+    until '… the other bank?"'). At most ``MAX_OPEN_PARAGRAPHS`` paragraphs are joined so."""
+    if len(paragraphs) >= MAX_OPEN_PARAGRAPHS:
+        return False
+    first = text[paragraphs[0].span.start:paragraphs[0].span.end].lstrip()
+    if not first or first[0] not in '"\u201c':
+        return False
+    body = "".join(text[q.span.start:q.span.end] for q in paragraphs)
+    if first[0] == '"':
+        return body.count('"') % 2 == 1
+    return body.count("\u201c") > body.count("\u201d")
 
 
 def _indented_title(text: str, p: Paragraph) -> bool:
@@ -244,10 +265,19 @@ def _line_start(text: str, offset: int) -> int:
 
 def _short_lines(text: str, p: Paragraph) -> bool:
     """Rule ``lines``: several lines, each short, at least half of them ending in punctuation as
-    verse does ("My land, my home of old,"), not a list (of names: no punctuation), a table or an
+    verse does ("My land, my home of old,"; a note anchor closing a line is not its end), not a list (of names: no punctuation), a table or an
     index."""
     lines = [line for line in text[p.span.start:p.span.end].split("\n") if line.strip()]
-    punctuated = sum(1 for line in lines if line.rstrip()[-1] in VERSE_LINE_END)
+    # a line is read up to the note anchor that ends it: '… as a leaf?"⁵' ends with '"'
+    anchored_ends = {a.span.end: a.span.start for a in p.inlines if isinstance(a, NoteAnchor)}
+    ends, pos = [], p.span.start
+    for line in text[p.span.start:p.span.end].split("\n"):
+        end = pos + len(line.rstrip())
+        if line.strip():
+            end = anchored_ends.get(end, end)
+            ends.append(text[end - 1] if end > pos else "")
+        pos += len(line) + 1
+    punctuated = sum(1 for ch in ends if ch and ch in VERSE_LINE_END)
     return (len(lines) >= 2 and all(len(line) <= MAX_VERSE_LINE for line in lines) and 2 * punctuated >= len(lines)
             and not _listing(lines, text[p.span.start:p.span.end]))
 

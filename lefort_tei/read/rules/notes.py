@@ -2,16 +2,28 @@
 
 In: the text and a block span. Out: ``LabelCandidate`` (style, number, label span) or inline note
 spans. Styles (``NOTE_LABEL_STYLES``): ``dp`` "[Footnote 1: …]", ``markdown`` "[^1]: …", ``rest``
-".. [#fn3] …", ``bracket`` "[1] …", ``paren`` "(1) …", ``plain`` "1 …" / "1. …". Whether a label
+".. [#fn3] …", ``superscript`` "¹ …", ``symbol`` "* …" / "† …", ``bracket`` "[1] …", ``paren`` "(1) …",
+``plain`` "1 …" / "1. …". Whether a label
 opens a note or a numbered paragraph is decided with the anchors, in ``read/decide.py``.
 """
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ...model import InlineNote, Span
-from ..patterns import ENUMERATION_ITEM, ENUMERATION_SEPARATOR, INLINE_NOTE_OPEN, NOTE_LABEL_STYLES
+from ..patterns import (
+    EMPHASIS_OPEN,
+    ENUMERATION_ITEM,
+    ENUMERATION_SEPARATOR,
+    INLINE_NOTE_OPEN,
+    NOTE_LABEL_STYLES,
+    NOTE_SYMBOLS,
+    OCR_DIGITS,
+    SUPERSCRIPT_DIGITS,
+)
 
 MAX_INLINE_NOTE_BLOCKS = 12  # blocks an inline note "[Footnote: … ]" may run over (paragraphs inside it)
 NUMBERED_STYLES = ("plain", "paren", "bracket")  # labels that number paragraphs: "1. …", "(1) …", "[1] …"
@@ -28,7 +40,11 @@ ANSWERS = {
     "markdown": ("markdown",),
     "rest": ("rest",),
     "dp": ("bracket", "superscript"),
+    "superscript": ("superscript",),  # "¹ text" is answered by "¹"
+    "symbol": ("symbol",),  # "† text" by "†"
 }
+EMPHASIS_LOOKBACK = 300  # characters of its line searched for the "*" that opens an emphasis
+EMPHASIS_RUN = re.compile(r"\*+")  # a run of asterisks: one emphasis mark ("*", "**")
 
 
 @dataclass(slots=True)
@@ -40,6 +56,32 @@ class LabelCandidate:
     label: Span  # the printed marker: "[16]", "16.", "[^1]:"
 
 
+def marker_value(printed: str, style: str) -> int | None:
+    """The number a note marker stands for: "(l6)" → 16 (OCR letters), "¹²" → 12, and a
+    printers' mark its place in their order (rule ``symbol-order``): "*" → 1, "†" → 2 … "¶" → 6,
+    "**" → 7, "††" → 8 (doubled marks go on after the six)."""
+    if style == "symbol":
+        if not printed or printed.strip(printed[0]) or printed[0] not in NOTE_SYMBOLS:
+            return None
+        return NOTE_SYMBOLS.index(printed[0]) + 1 + len(NOTE_SYMBOLS) * (len(printed) - 1)
+    digits = printed.translate(SUPERSCRIPT_DIGITS) if style == "superscript" else printed.translate(OCR_DIGITS)
+    digits = "".join(ch for ch in digits if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def emphasis_closer(text: str, at: int) -> bool:
+    """Whether the "*" at ``at`` closes an emphasis opened on its line (rule ``emphasis-mark``):
+    "the *real* thing", "**bold**" hold no note anchor; in "the *real* thing, a note* here" the mark
+    after the emphasis closed is one. Looks back at most ``EMPHASIS_LOOKBACK`` characters."""
+    if text[at] != "*":
+        return False
+    line_start = text.rfind("\n", max(0, at - EMPHASIS_LOOKBACK), at) + 1
+    # an emphasis is open when an opening mark stands before it and the runs of marks before it
+    # are odd ("*real*", "**bold**": one run opens, the next closes)
+    return (len(EMPHASIS_RUN.findall(text, line_start, at)) % 2 == 1
+            and EMPHASIS_OPEN.search(text, line_start, at) is not None)
+
+
 def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None:
     s = text[block.start:min(block.end, block.start + 40)]
     for style, pattern in NOTE_LABEL_STYLES.items():
@@ -48,7 +90,12 @@ def label_candidate(text: str, block: Span, index: int) -> LabelCandidate | None
             return LabelCandidate(index, style, int(m["label2"]), m["label2"],
                                   Span(block.start + m.start("marker"), block.start + m.end("marker")))
         if m:
-            return LabelCandidate(index, style, int(m["num"]), m["label"],
+            number = marker_value(m["num"], style)
+            if number is None:
+                continue
+            # a label in superscript digits is the number it prints ("³" → "3": the note's @n)
+            label = str(number) if style == "superscript" else m["label"]
+            return LabelCandidate(index, style, number, label,
                                   Span(block.start + m.start("marker"), block.start + m.end("marker")))
     return None
 
