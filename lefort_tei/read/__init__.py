@@ -28,7 +28,7 @@ from .rules.markup import light_markup
 from .rules.notes import inline_notes
 from .layout import inline_page_numbers, read_pages
 from .pages import place_page_marks, split_boilerplate
-from .patterns import OMISSION
+from .patterns import HEADER_FIELD, OMISSION
 from .quotes import group_quotes, hint_index, one_line_per_paragraph
 
 ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # characters an xml:id cannot hold: "my essay" → "my-essay"
@@ -39,7 +39,7 @@ def read_document(source: Source, data: EditorialData | None = None) -> tuple[Do
     pages = read_pages(source)  # None unless the text is a page dump (separators, form feeds)
     work_blocks, boilerplate = split_boilerplate(pages) if pages else (None, [])
     layout, diags = read_layout(source, data.front_blocks, blocks=work_blocks)
-    doc = Document(source=source, edition=_edition(source, data, layout))
+    doc = Document(source=source, edition=_edition(source, data, layout, boilerplate + layout.front_boilerplate))
     doc.front, doc.sections, doc.notes_heading, doc.notes = (
         layout.front, layout.sections, layout.notes_heading, layout.notes)
     # a page dump's download header and scans come first, then what the block rules set apart
@@ -165,8 +165,24 @@ def _quotes(doc: Document):
         yield from (b for b in note.blocks if isinstance(b, BlockQuote))
 
 
-def _edition(source: Source, data: EditorialData, layout) -> Edition:
+def _header_fields(source: Source, boilerplate) -> dict[str, str]:
+    """The "Title:" and "Author:" fields of a download header set apart as boilerplate (Project
+    Gutenberg, HathiTrust): the work's metadata when no title page of the work says it."""
+    fields: dict[str, str] = {}
+    for region in boilerplate:
+        if region.kind != "header":
+            continue
+        for block in region.blocks:
+            for m in HEADER_FIELD.finditer(source.slice(block.span)):
+                fields.setdefault(m["field"].lower(), " ".join(m["value"].split()))
+    return fields
+
+
+def _edition(source: Source, data: EditorialData, layout, boilerplate=()) -> Edition:
+    """The edition's metadata: the data file's, else the work's title page, else a download
+    header's fields, else the first heading (the file's name at last)."""
     e = data.edition
+    header = _header_fields(source, boilerplate)
     stem = Path(source.path).stem or "text"
     ident = e.get("id") or ID_UNSAFE.sub("-", stem).strip("-")
     if not ident or not (ident[0].isalpha() or ident[0] == "_"):
@@ -174,9 +190,10 @@ def _edition(source: Source, data: EditorialData, layout) -> Edition:
     front = layout.front
     # Header metadata is editorial: white space folded (a form feed in a title line stays in the text).
     first_head = next((s.heading for s in layout.sections if s.heading is not None), None)
-    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else (
+    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else header.get("title") or (
         " ".join(source.slice(first_head.span).lstrip("#").split()) if first_head else stem))
-    author = e.get("author") or (" ".join(source.slice(front.author).split()) if front and front.author else None)
+    author = e.get("author") or (" ".join(source.slice(front.author).split()) if front and front.author
+                                 else header.get("author"))
     edition = Edition(id=ident, title=title, author=author, author_ref=e.get("author_ref"),
                       language=e.get("language", "en"), date=e.get("date", ""),
                       source_bibl=list(e.get("source", [])),

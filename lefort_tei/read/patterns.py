@@ -267,6 +267,9 @@ CREDIT = re.compile(r"^(?:produced\s+by|e-?text\s+prepared\s+by|transcribed\s+(?
 DOWNLOAD_HEADER = re.compile(r"^this\s+file\s+was\s+downloaded\s+from\b", re.IGNORECASE)
 # Its last line: "Generated at Florida State University on 2021-01-30 15:26 GMT"
 DOWNLOAD_HEADER_END = re.compile(r"^generated\s+(?:at|on|by)\b.*\b(?:GMT|UTC)\s*$", re.IGNORECASE | re.MULTILINE)
+# A download header's metadata field (Project Gutenberg, HathiTrust): "Title: God and the State",
+# "Title:\t   The Territorial papers of the United States.", "Author: Jane Roe"
+HEADER_FIELD = re.compile(r"^(?P<field>title|author)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # "Transcriber's note:", "Transcriber’s Note: The following corrections …", "TRANSCRIBER'S NOTES"
 TRANSCRIBER = re.compile(r"^\[?transcriber[\u2019']?s\s+notes?\b", re.IGNORECASE)
 # E-book furniture headings alone on a line: "Imprint", "Colophon", "Uncopyright"

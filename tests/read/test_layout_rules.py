@@ -47,6 +47,18 @@ def test_gutenberg_header_credits_and_licence_are_set_apart():
     assert heads(doc) == ["SMALL THINGS"] and doc.edition.title == "SMALL THINGS"
 
 
+def test_a_download_headers_title_and_author_fields_name_a_work_with_no_title_page():
+    # no title page of the work: the header's fields, not the first heading ("PREFACE"), name it
+    text = ("The Project Gutenberg EBook of Small Things, by Ada Roe\n\nTitle: Small Things\n\n"
+            "Author: Ada Roe\n\n*** START OF THIS PROJECT GUTENBERG EBOOK SMALL THINGS ***\n\n\n"
+            "PREFACE\n\n" + PARA + "\n\nCHAPTER I\n\n" + PARA + "\n")
+    doc, _ = read_text(text)
+    assert doc.front is None and heads(doc)[0] == "PREFACE"
+    assert (doc.edition.title, doc.edition.author) == ("Small Things", "Ada Roe")
+    doc, _ = read_text(text, '[edition]\ntitle = "Small Things, revised"\n')
+    assert doc.edition.title == "Small Things, revised"  # the data file still decides
+
+
 def test_ebook_imprint_colophon_and_uncopyright():
     text = ("A Title\n\nBy An Author.\n\nImprint\n\n" + "This ebook is the product of many hours of work by "
             "volunteers and builds on the public domain.\n\nForeword\n\n" + PARA + "\n\n" + PARA + "\n\n"

@@ -10,6 +10,9 @@ MATCHES = [
     (P.TITLE_LINE, "The Essay by Jane Roe", {"title": "The Essay", "author": "Jane Roe"}),
     (P.PROVENANCE, '(Translated from LES TEMPS MODERNES, 39 (1948-1949) in "The Political Forms of Modern Society)', {}),
     (P.PROVENANCE, "(First published in Dissent, 1957)", {}),
+    (P.HEADER_FIELD, "Title: Small Things", {"field": "Title", "value": "Small Things"}),
+    (P.HEADER_FIELD, "Title:\t   The Papers of the Town.", {"field": "Title", "value": "The Papers of the Town."}),
+    (P.HEADER_FIELD, "Author: Ada Roe", {"field": "Author", "value": "Ada Roe"}),
     (P.NOTES_HEADING, "Notes", {}),
     (P.NOTES_HEADING, "ENDNOTES:", {}),
     (P.NOTE_START, "16 Trotsky, Stalin, p. 403.", {"plain": "16"}),
@@ -67,6 +70,8 @@ NON_MATCHES = [
     (P.TITLE_LINE, "It was in these words, with the turn of phrase now familiar - to us all"),
     (P.PROVENANCE, "(5)"),
     (P.NOTES_HEADING, "Notes on the Bolshevik Party"),
+    (P.HEADER_FIELD, "Title:"),  # no value
+    (P.HEADER_FIELD, "The Title: a study of names"),
     (P.NOTE_START, "1908 was a year of reaction."),
     (P.NOTE_START, "Leon Trotsky, Stalin"),
     (P.ANCHOR_PAREN, "LES TEMPS MODERNES, 39 (1948-1949)"),
