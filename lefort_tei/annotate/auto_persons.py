@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (ABBREVIATED_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE, CAPS_WORD,
-                       COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
+from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE,
+                       CAPS_WORD, COMPOUND_NAME, COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
                        GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
                        NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
-                       PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, REGNAL_AFTER, ROMAN,
-                       SPEECH_AFTER, TITLE_BEFORE)
+                       KIN_BEFORE, NOT_IN_COMPOUND_NAME, PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE,
+                       REGNAL_AFTER,                        ROMAN, SENTENCE_OPENING, SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 
@@ -102,10 +102,12 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
     used_model = entities is not None
     lower_words = _lower_words(readings)
     places: dict[str, list[_Place]] = defaultdict(list)
+    compounds: list[_Place] = []
     for block, reading, ents in zip(all_blocks, readings, entities or [None] * len(readings)):
         if id(block) in furniture:
             continue  # a licence, a header, a colophon: their names (a transcriber) are not the work's
         label_at, start_at = _labels(ents, len(reading.text)) if ents is not None else (None, None)
+        compounds += _compound_places(block, reading.text, label_at)
         for m in CAP_WORD.finditer(reading.text):
             word = m["w"]
             caps = len(word) > 2 and bool(CAPS_WORD.match(word))
@@ -127,6 +129,7 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
                 continue  # "Pensacola Gazette": a periodical's title
             places[word].append(place)
     surnames = _decide(places, lower_words, used_model)
+    _compounds(compounds, places, surnames)
     return _group(doc, surnames, places, readings, all_blocks, excluded, taken, used_model, lower_words), used_model
 
 
@@ -272,6 +275,143 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
     return decided
 
 
+# ---------------------------------------------------------------- names of several common words
+
+COMPOUND_MIN_MID = 2  # printed mid-sentence at least this often
+COMPOUND_MIN_CUED = 2  # with a person cue in at least this many places
+COMPOUND_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "EVENT", "LAW"})
+
+
+def _compound_places(block, text: str, label_at) -> list[_Place]:
+    """The places of every name-shaped run of capitalised words in one block ("Red Cloud", "Son-of-the-Moon"),
+    with its cues. A run that opens a sentence ("When Red Cloud") is kept whole; ``_compounds`` also
+    reads it without its first word. ``given`` holds the normalised run; ``caps`` says "mid-sentence"
+    is false (the run opens a sentence)."""
+    out: list[_Place] = []
+    for m in COMPOUND_NAME.finditer(text):
+        name = m["name"]
+        if " " not in name and "\n" not in name and not COMPOUND_SMALL_PIECE.search(name):
+            continue  # one word, or "Hawk-Eye": a CAP_WORD of its own
+        a, z = m.span("name")
+        opening = a == 0 or bool(SENTENCE_OPENING.search(text, max(0, a - 4), a))
+        p = _Place(block, a, z, a, z, label_at[a] if label_at else None, text, given=" ".join(name.split()),
+                   caps=opening, labels=label_at)
+        out.append(p)
+    return out
+
+
+def _compound_cues(p: _Place, surnames: dict[str, str], first_words: set[str], last_words: set[str]) -> set[str]:
+    text, a, z = p.text, p.start, p.end
+    cues: set[str] = set()
+    after = text[z:z + 40]
+    if SPEECH_AFTER.match(after) or ACT_AFTER.match(after) or SPEECH_BEFORE.search(text, max(0, a - 12), a):
+        cues.add("speech-verb")
+    if POSSESSIVE_AFTER.match(after) and not POSSESSIVE_IN_TITLE.match(after):
+        cues.add("possessive")  # not "London Singer's Magazine"
+    if KIN_BEFORE.search(text, max(0, a - 20), a) or PERSON_NOUN_BEFORE.search(text, max(0, a - 20), a):
+        cues.add("person-noun")
+    if p.labels and any(p.labels[k] == "PERSON" for k in range(a, z)):
+        cues.add("tagged")
+    before = COORDINATED_BEFORE.search(text, max(0, a - 40), a)
+    after_name = COORDINATED_AFTER.match(text, z)
+    if (before and (before["name"] in surnames or before["name"] in last_words)
+            or after_name and (after_name["name"] in surnames or after_name["name"] in first_words)):
+        cues.add("coordinated")
+    if ARTICLE_BEFORE.search(text, max(0, a - 5), a):
+        cues.add("article")
+    if PLACE_BEFORE.search(text, max(0, a - 12), a):
+        cues.add("place")
+    return cues
+
+
+def _compounds(runs: list[_Place], places: dict[str, list[_Place]], surnames: dict[str, str]) -> None:
+    """Names made of several ordinary words ("Red Cloud", "Buffalo-Hide Woman", "Son-of-the-Moon"), decided
+    on the whole text and added to ``places`` and ``surnames`` under the whole name.
+
+    A run of capitalised words is such a name when every word of it is an ordinary English word
+    (a rarer word makes the recogniser's business: "Henry Clay" is read by surname), it is printed
+    mid-sentence at least twice (a capital there is not the sentence's), and in at least two places
+    it has a person cue (one at least a speech verb, a possessive or a kinship noun): a speech verb or a verb of a person's doing after it ("Red Cloud said",
+    "Red Cloud laughingly adds") or a speech verb before it ("said Red Cloud"), a possessive, a
+    kinship noun before it ("her brother, Red Cloud"), the recogniser's PERSON on a word of it, or
+    "and" with a person ("Hawk and Red Cloud"). Never a place or an organisation: not a name whose
+    first or last word names a kind of place ("Fort Tilden", "Bitter River"), nor one printed after
+    "the" or "at"/"in" in most places ("the Stone Hammer Society", "in Red Rock"), nor one the
+    recogniser tags as a place or a people in most places, nor one holding a title, an office, a body or a
+    grammar word ("General Grant", "Prime Minister", "Peace Society", "All Too Human"). A name whose last
+    word the surname layer already took is read there ("Charles Dickens"). A name that opens a sentence is read with and without its first word
+    ("When Red Cloud came"). The single words inside a decided name are no names of their own there."""
+    by_name: dict[str, list[_Place]] = defaultdict(list)
+    for p in runs:
+        if not p.caps:
+            by_name[p.given].append(p)
+    # a name whose last word the surname layer decided is read there, with its given names ("Charles Dickens")
+    candidates = {name for name, ps in by_name.items()
+                  if len(ps) >= COMPOUND_MIN_MID and name.split()[-1] not in surnames and _compound_shape(name)}
+    if not candidates:
+        return
+    for p in runs:  # a run opening a sentence: the whole run, or the run without its first word
+        if not p.caps:
+            continue
+        name = p.given
+        if name not in candidates:
+            first, _, rest = name.partition(" ")
+            if rest not in candidates:
+                continue
+            k = p.start + len(first)
+            while p.text[k].isspace():
+                k += 1
+            p.start = p.form_start = k
+            p.label = p.labels[k] if p.labels else None
+            name = p.given = rest
+        by_name[name].append(p)
+    first_words = {c.split()[0] for c in candidates}
+    last_words = {c.split()[-1] for c in candidates}
+    decided: dict[str, str] = {}
+    for name in sorted(candidates):
+        ps = by_name[name]
+        for p in ps:
+            p.cues = _compound_cues(p, surnames, first_words, last_words)
+        n = len(ps)
+        if sum(1 for p in ps if p.cues & {"article", "place"}) * 2 >= n:
+            continue  # "the Stone Hammer Society", "at Red Rock"
+        labelled = [p.label for p in ps if p.label]
+        if sum(1 for label in labelled if label in COMPOUND_PLACE_LABELS) * 2 > max(1, len(labelled)):
+            continue  # "Great Britain": a place by the recogniser, most places
+        cued = sum(1 for p in ps if p.cues - {"article", "place"})
+        if cued >= COMPOUND_MIN_CUED and any(p.cues & STRONG_CUES for p in ps):
+            cues = sorted(set().union(*(p.cues - {"article", "place"} for p in ps)))
+            decided[name] = f"a name of common words printed {n} times, with person cues ({', '.join(cues)}) in {cued}"
+    if not decided:
+        return
+    covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for name in decided:
+        for p in by_name[name]:
+            p.given = ""
+            p.caps = False
+            p.cues.add("compound")
+            covered[id(p.block)].append((p.start, p.end))
+    for word in list(surnames):  # "Cloud" of "Red Cloud" is no name of its own there
+        kept = [p for p in places[word] if not any(a <= p.start < z for a, z in covered.get(id(p.block), ()))]
+        places[word] = kept
+        if not kept:
+            del surnames[word]
+    for name, evidence in decided.items():
+        places[name] = by_name[name]
+        surnames[name] = evidence
+
+
+def _compound_shape(name: str) -> bool:
+    """Every word of ``name`` an ordinary English word, none naming a kind of place, none a title."""
+    words = name.split()
+    if HONORIFIC.match(words[0]) or PLACE_KIND_WORD.match(words[0]) or PLACE_KIND_WORD.match(words[-1]):
+        return False
+    parts = [w for word in words for w in word.split("-") if w[:1].isupper()]
+    if any(NOT_IN_COMPOUND_NAME.match(w) for w in parts):
+        return False  # "Is Jack", "Prime Minister", "Peace Society"
+    return all(zipf(w) >= RARE and not BIBLIO_WORD.match(w) and not is_foreign(w) for w in parts)
+
+
 def _mostly_given(ps: list[_Place]) -> bool:
     """Followed by a capitalised word in half its places or more: a given name ("Claude" Lefort)."""
     return sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps)
@@ -319,7 +459,8 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
     tagged_givens = _tagged_givens(surnames, places)
     for word in surnames:
         for p in places[word]:
-            names = _given_names(p, surnames, lower_words, tagged_givens.get(word, ()))
+            # a name of several words is whole as printed ("When Red Cloud came": "When" is no given name)
+            names = [] if "compound" in p.cues else _given_names(p, surnames, lower_words, tagged_givens.get(word, ()))
             if names:
                 p.given = names[0]
                 p.cues.add("given-name")
@@ -443,7 +584,7 @@ def _garbled_forms(surnames: dict[str, str], places) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in surnames:
         n = len(places[w])
-        if n > 2 or zipf(w) > 0 or len(w) < 5:
+        if n > 2 or " " in w or zipf(w) > 0 or len(w) < 5:
             continue
         near = {o for k in _deletions(w) for o in by_key.get(k, ()) if o != w and len(places[o]) >= 3 * n
                 and o not in out}
