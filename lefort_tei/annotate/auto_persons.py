@@ -60,6 +60,8 @@ CUED_ONLY = "a common word, a person where initials or a regnal number go with i
 # other books); a licence, a header, credits or a colophon name the edition's makers
 KEEP_BOILERPLATE = frozenset({"advertisement"})
 MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
+ACTS = 2  # a rare word the subject of a person's doing ("fled", "spoke") in this many places is a person
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
 
@@ -206,6 +208,8 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.cues.add("abbreviation")  # "Fla. Terr.", "Recd., A 61"
     if SPEECH_AFTER.match(after):
         place.cues.add("speech-verb")
+    if ACT_AFTER.match(after):
+        place.cues.add("act")  # "Okafor fled to Spain", "Okafor soon began": a person's doing
     if POSSESSIVE_AFTER.match(after):
         place.cues.add("possessive")
     h = HONORIFIC_BEFORE.search(before)
@@ -263,6 +267,14 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
                              f"({', '.join(sorted(set().union(*(p.cues & STRONG_CUES for p in ps))))})")
         elif used_model and freq < RARE and not votes_against and any(p.cues & STRONG_CUES for p in ps):
             decided[word] = "a rare word the tagger leaves untyped, with a person cue"
+        elif (used_model and freq < RARE and (acts := sum(1 for p in ps if p.cues & {"act", "speech-verb"})) >= ACTS
+              and sum(1 for p in ps if p.label in PLACE_LABELS) * 2 < len(ps)
+              and sum(1 for p in ps if "article" in p.cues) * 2 < len(ps)
+              and not (word.endswith("s") and word[:-1] in places)):
+            # (not "the Zunis"/"Zunis", a people: the plural of a word the text prints, mostly after "the")
+            # "Okafor fled … Okafor spoke … Okafor soon began": the subject of a person's doings in several
+            # places, which the recogniser calls an organisation (a small model's guess for an unknown word)
+            decided[word] = f"a rare word, the subject of a person's doing in {acts} of {len(ps)} places"
         elif not used_model and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
             decided[word] = "a rare word with person cues in two places"
     # coordination with a known person: "Kamenev and Zinoviev"; again while it finds more

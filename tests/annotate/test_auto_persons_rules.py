@@ -256,3 +256,15 @@ def test_a_full_name_whose_surname_is_decided_stays_one_entry(make, fake_ner):
     tagged = _tagged(doc)
     assert [t for t, _ in tagged].count("Charles Dickens") == 3
     assert len({r for _, r in tagged}) == 1
+
+
+def test_a_rare_word_tagged_as_an_organisation_but_the_subject_of_a_persons_doings_is_a_person(make, fake_ner):
+    fake_ner({"Okafor": "ORG", "Zunis": "ORG", "Zuni": "ORG", "Vellmar": "GPE"})
+    body = ("A young Italian, Okafor, fled to Spain. There Okafor spoke Italian. Okafor soon began to write. "
+            "Zunis knew it; Zunis fled; the Zunis saw it. A Zuni woman came. Vellmar saw the war, "
+            "and Vellmar fled the war, and in Vellmar the war ended.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts.count("Okafor") == 3
+    assert not {"Zunis", "Zuni", "Vellmar"} & set(texts)  # a people (a plural, after "the"), a place
