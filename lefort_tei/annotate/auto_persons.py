@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
 from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE,
-                       CAPS_WORD, COMPOUND_NAME, COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
+                       CAPS_WORD, COMPOUND_NAME, COMPOUND_RANK_BEFORE, COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
                        GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
                        NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
-                       KIN_BEFORE, NOT_IN_COMPOUND_NAME, PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE,
+                       KIN_BEFORE, MONSIEUR_BEFORE, NOT_IN_COMPOUND_NAME, PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE,
                        REGNAL_AFTER,                        ROMAN, SENTENCE_OPENING, SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
@@ -51,7 +51,7 @@ from .wordlist import is_foreign, zipf
 RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may take it for a name
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
 STRONG_CUES = frozenset({"speech-verb", "possessive", "person-noun", "initials"})
-CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun"})  # "C. L. R. James", "Louis XIV", "Lord Bacon"
+CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun", "monsieur"})  # "C. L. R. James", "Louis XIV", "Lord Bacon"
 # cues that make a common word a name whatever the recogniser says: "Mr. Brown", "Frederick the Great",
 # and a given name the recogniser tags PERSON with it ("John Stuart Mill", "Sir Louis Jackson")
 CUES_FOR_COMMON_UNTAGGED = frozenset({"address", "epithet", "full-name"})
@@ -216,16 +216,22 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
     if PERSON_NOUN_BEFORE.search(before) or h and HONORIFIC.match(h["word"]) and h["word"] not in ("St", "Saint"):
         # (not "St.": it names towns and periodicals as often as saints, "St. Augustine", "St Antony's Papers")
         place.cues.add("person-noun")
-    if h and ADDRESS.match(h["word"]):
-        place.cues.add("address")  # "Mr. Brown", "Miss Rainforth": a name even if a common word
+    if MONSIEUR_BEFORE.search(text, max(0, place.start - 4), place.start):
+        place.cues.add("monsieur")  # "M. Lenoir": Monsieur, or an initial; a person either way
+    if h and ADDRESS.match(h["word"]) or COMPOUND_RANK_BEFORE.search(before):
+        place.cues.add("address")  # "Mr. Brown", "Miss Rainforth", "Major-General Stone": a name even if a common word
 
 
 def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: bool) -> dict[str, str]:
     """Surname → evidence, for the surnames that name persons."""
     decided: dict[str, str] = {}
     for word, ps in places.items():
-        if word.lower() in lower_words or word.endswith(("'", "\u2019")):
-            continue  # the text prints it as an ordinary word too ("Party" / "party")
+        if word.endswith(("'", "\u2019")):
+            continue
+        if word.lower() in lower_words:  # the text prints it as an ordinary word too ("Party" / "party")
+            if any("address" in p.cues or "monsieur" in p.cues and p.label == "PERSON" for p in ps):
+                decided[word] = CUED_ONLY  # "Mr. Brown", "M. Lenoir" tagged PERSON: a name only where so printed
+            continue
         freq = zipf(word)
         if (d := DERIVED_ENDING.search(word)) and word[:d.start()] in places:
             continue  # "Stalinism", "Trotskyist": derived from a name

@@ -286,6 +286,16 @@ NAME_TITLE_BEFORE = re.compile(r"""(?<![\w.-])(?P<title>(?:(?:Major|Lieutenant|B
 ADDRESS = re.compile(r"""^(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Sir|Madame|Monsieur|Herr|Frau|Senor|Se\u00f1or|Signor)$""",
                      re.VERBOSE)
 
+# A compound military or naval rank before a name: "Major-General Stone", "Lieutenant-Colonel Hay",
+# "Rear-Admiral Bell". Unlike "General" alone ("General Motors", "General Strike") it heads no
+# company nor event: the word after it is a name there, even a common word ("Stone").
+COMPOUND_RANK_BEFORE = re.compile(r"""(?<![\w-])(?:Major|Lieutenant|Brigadier|Vice|Rear)-(?:General|Colonel|Admiral|Marshal)
+                                      \.?[ ]$""", re.VERBOSE)
+
+# "M." as the French "Monsieur" before a name, or an initial: either way the word after it names a
+# person: "M. Lenoir", "M. Louis Dupont" (and, with a given name, "M. Louis").
+MONSIEUR_BEFORE = re.compile(r"""(?<![\w.])M\.[ ]$""", re.VERBOSE)
+
 # A nobiliary particle before a surname, inside the name: "d'Argenson" (Marquis d'Argenson),
 # "de Maistre", "von Moltke", "van Gogh". The particle is lower case; the surname after it is the word.
 PARTICLE_BEFORE = re.compile(r"""(?<![\w'\u2019])(?P<particle>d['\u2019]|(?:de|du|des|von|van|der|della|di|da|le|la)[ ])$""",

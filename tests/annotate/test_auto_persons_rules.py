@@ -268,3 +268,16 @@ def test_a_rare_word_tagged_as_an_organisation_but_the_subject_of_a_persons_doin
     texts = _texts(doc)
     assert texts.count("Okafor") == 3
     assert not {"Zunis", "Zuni", "Vellmar"} & set(texts)  # a people (a plural, after "the"), a place
+
+
+def test_a_form_of_address_or_monsieur_names_a_word_the_text_also_prints_in_lower_case(make, fake_ner):
+    fake_ner({"M. Cousin": "PERSON", "Guizot": "PERSON", "Bonaparte I. After": "PERSON"})
+    body = ("Its apostles were Guizot and M. Cousin, whose cousin wrote. Mr. Young said so; the young "
+            "agreed. A certain Major-General Stone spoke; a stone fell. After the war Guizot left. "
+            "The rule of Bonaparte I. After this, all changed after him.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert {"M. Cousin", "Mr. Young", "Major-General Stone"} <= set(texts)
+    assert not {"Cousin", "Young", "Stone", "After"} & set(texts)  # only where so printed; never a grammar word
+    assert not any("After" in t for t in texts), texts
