@@ -61,6 +61,7 @@ CUED_ONLY = "a common word, a person where initials or a regnal number go with i
 KEEP_BOILERPLATE = frozenset({"advertisement"})
 MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
 ACTS = 2  # a rare word the subject of a person's doing ("fled", "spoke") in this many places is a person
+PLACED = 3  # a word the recogniser reads as a place this often, and in most of its places, is no person by coordination
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                                "LANGUAGE"})
@@ -455,6 +456,9 @@ def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str]
         against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS and p.label not in ("GPE", "ORG"))
         if against:
             continue
+        if (placed := sum(1 for p in ps if p.label in PLACE_LABELS)) >= PLACED and placed * 2 > len(ps):
+            continue  # "Venice and Genoa", Venice read as a place in 10 of its 12 places (a list of names is
+            # misread as places in one place or two: "Descartes, Spinoza, Leibnitz")
         if any(_coordinated(p, decided) for p in ps):
             decided[word] = "coordinated with a person"
 

@@ -368,7 +368,8 @@ ABBREVIATED_AFTER = re.compile(r"""\.(?:[,;:)\]]|[ ](?:[a-z0-9(]|[A-Z][a-z]{0,5}
 # A preposition of place just before a name (a saint's "St." between them allowed): "at Pensacola",
 # "into Pensacola", "in St. Augustine", "from S*Augustine". A word printed so in most of its places
 # (three at least) is a place, not a person.
-PLACE_BEFORE = re.compile(r"""\b(?:at|in|into|near|from|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
+# A sentence may open with it: "In Alexandria", "At Genoa".
+PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]n|[Ii]nto|[Nn]ear|[Ff]rom|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
 
 # The definite article right before a capitalised word: "the Rhine", "the Sabbath", "the Gentiles".
 # A person's name takes none ("the poet Dante" has a noun between; "the Marquis d'Argenson" a title).

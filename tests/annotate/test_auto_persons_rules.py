@@ -281,3 +281,16 @@ def test_a_form_of_address_or_monsieur_names_a_word_the_text_also_prints_in_lowe
     assert {"M. Cousin", "Mr. Young", "Major-General Stone"} <= set(texts)
     assert not {"Cousin", "Young", "Stone", "After"} & set(texts)  # only where so printed; never a grammar word
     assert not any("After" in t for t in texts), texts
+
+
+def test_a_place_the_recogniser_reads_so_often_is_no_person_by_coordination_nor_by_a_tie(make, fake_ner):
+    fake_ner({"Genoa": "PERSON", "Vellmar": "GPE", "In Xanthe": "PERSON", "of Xanthe grew": "PERSON",
+              "at Xanthe": "GPE", "Xanthe knew": "GPE"})
+    body = ("The patricians of Vellmar and Genoa ruled. The Doge of Vellmar spoke. The council of Vellmar met. "
+            "In Xanthe the god was feared. The school of Xanthe grew. It was formed at Xanthe. The sages of "
+            "Xanthe knew it.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = set(_texts(doc))
+    assert "Genoa" in texts  # the recogniser's person, in its only place
+    assert not {"Vellmar", "Xanthe"} & texts  # a place in most places; "In"/"at" in half its places
