@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPS_GIVEN_BEFORE,
+from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPITAL_STOP_BEFORE, CAPS_GIVEN_BEFORE,
                        CAPS_WORD, COMPOUND_NAME, COMPOUND_RANK_BEFORE, COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
                        GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
                        NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
@@ -60,6 +60,7 @@ CUED_ONLY = "a common word, a person where initials or a regnal number go with i
 # other books); a licence, a header, credits or a colophon name the edition's makers
 KEEP_BOILERPLATE = frozenset({"advertisement"})
 MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
+OPENING_WORD = 2.5  # Zipf at or above: an English word ("behold", "hitherto"); printed only to open a sentence, no name
 ACTS = 2  # a rare word the subject of a person's doing ("fled", "spoke") in this many places is a person
 PLACED = 3  # a word the recogniser reads as a place this often, and in most of its places, is no person by coordination
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -207,6 +208,8 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.cues.add("place")  # "at Pensacola", "in St. Augustine"
     if ABBREVIATED_AFTER.match(text, place.end):
         place.cues.add("abbreviation")  # "Fla. Terr.", "Recd., A 61"
+    if _opens_sentence(text, place.form_start):
+        place.cues.add("opening")  # "Behold, the man …": its capital is the sentence's
     if SPEECH_AFTER.match(after):
         place.cues.add("speech-verb")
     if ACT_AFTER.match(after):
@@ -221,6 +224,13 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.cues.add("monsieur")  # "M. Lenoir": Monsieur, or an initial; a person either way
     if h and ADDRESS.match(h["word"]) or COMPOUND_RANK_BEFORE.search(before):
         place.cues.add("address")  # "Mr. Brown", "Miss Rainforth", "Major-General Stone": a name even if a common word
+
+
+def _opens_sentence(text: str, a: int) -> bool:
+    """The word at ``a`` opens a block, a sentence or a quotation ("… roads. Hitherto", "“Behold"), not
+    after an abbreviation or an initial ("Messrs. Grote", "J.H. Tully")."""
+    return a == 0 or bool(SENTENCE_OPENING.search(text, max(0, a - 4), a)) and not CAPITAL_STOP_BEFORE.search(
+        text, max(0, a - 10), a)
 
 
 def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: bool) -> dict[str, str]:
@@ -258,6 +268,9 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue
         if _mostly_given(ps):
             continue  # a given name in most places
+        if (freq >= OPENING_WORD and all("opening" in p.cues for p in ps) and len(ps) <= 2
+                and not any(p.cues & (STRONG_CUES | {"act", "given-name", "full-name", "epithet", "regnal"}) for p in ps)):
+            continue  # "Behold, …", "Hitherto armies …": an English word opening a sentence, once or twice, uncued
         if sum(1 for p in ps if "abbreviation" in p.cues) * 2 >= len(ps) and len(word) <= 6:
             continue  # "Fla.", "Terr.", "Misc.": an abbreviation in most places
         if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
@@ -312,7 +325,7 @@ def _compound_places(block, text: str, label_at) -> list[_Place]:
         if " " not in name and "\n" not in name and not COMPOUND_SMALL_PIECE.search(name):
             continue  # one word, or "Hawk-Eye": a CAP_WORD of its own
         a, z = m.span("name")
-        opening = a == 0 or bool(SENTENCE_OPENING.search(text, max(0, a - 4), a))
+        opening = _opens_sentence(text, a)
         p = _Place(block, a, z, a, z, label_at[a] if label_at else None, text, given=" ".join(name.split()),
                    caps=opening, labels=label_at)
         out.append(p)

@@ -391,6 +391,7 @@ COMPOUND_SMALL_PIECE = re.compile(r"""-[a-z]{1,3}-""", re.VERBOSE)
 # What stands before a word that starts a sentence (a clause of a quotation included), so that its
 # capital says nothing: a full stop, a question or exclamation mark, a colon, an opening quotation
 # mark or bracket, then white space. "…the fire. When Red Cloud came" ("When" opens the sentence).
+# (Not after a capitalised abbreviation or an initial: see ``CAPITAL_STOP_BEFORE``.)
 SENTENCE_OPENING = re.compile(r"""(?:[.!?:;]['"\u2019\u201d)\]]?|['"\u2018\u201c(\[\u2014-])\s*$""", re.VERBOSE)
 
 # A speech verb just before a name, the name its subject (fiction and reported talk): "said Red
@@ -429,3 +430,7 @@ NOT_IN_COMPOUND_NAME = re.compile(r"""^(?:is|are|was|were|be|been|am|all|too|not
                                       |association|institute|museum|library|department|ministry|government|court
                                       |god|lord|christ|holy|saint)$""",
                                   re.VERBOSE | re.IGNORECASE)
+
+# A capitalised abbreviation or an initial with its full stop, just before a word: "Messrs. " (Grote),
+# "J.H. " (Tully), "Mr. ": that stop opens no sentence.
+CAPITAL_STOP_BEFORE = re.compile(r"""(?<![^\W_])[A-Z][a-z]{0,5}\.\s*$""", re.VERBOSE)

@@ -294,3 +294,12 @@ def test_a_place_the_recogniser_reads_so_often_is_no_person_by_coordination_nor_
     texts = set(_texts(doc))
     assert "Genoa" in texts  # the recogniser's person, in its only place
     assert not {"Vellmar", "Xanthe"} & texts  # a place in most places; "In"/"at" in half its places
+
+
+def test_an_english_word_printed_only_to_open_a_sentence_is_no_person(make, fake_ner):
+    fake_ner({"Behold": "PERSON", "Hitherto": "PERSON", "Bismarck": "PERSON"})
+    body = ("God said: \u201cBehold, the man is become as one of us.\u201d The roads were bad. Hitherto armies "
+            "had marched on foot. It was the work of Messrs. Bismarck and others.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Bismarck"]  # after "Messrs." a capital opens no sentence
