@@ -174,11 +174,14 @@ ROMAN = re.compile(r"""^[IVXLC]+$""", re.VERBOSE)
 # A capitalised word right after a name: "Claude" is followed by " Lefort", "Ida" by " Mett".
 NEXT_CAPITAL = re.compile(r"""[ ][A-Z][a-z]""", re.VERBOSE)
 
-# A form of address or rank before a name, left out of the name: "Comrade Lenin", "Mr. Kitton".
+# A form of address, a rank or an office before a name, left out of the name: "Comrade Lenin", "Mr. Kitton",
+# "Curator Grey" (an office: "Dr. Ann Grey, Curator of Birds" is no person "Curator").
 HONORIFIC = re.compile(r"""^(?:Comrade|Citizen|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|General|Colonel
                            |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess|Emperor
                            |Pope|Saint|St|Father|Brother|Sister|Rev|Reverend|Bishop|Cardinal|Count|Countess|Baron
-                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge|Senor|Se\u00f1or|Signor|Mme|Mlle)$""", re.VERBOSE)
+                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge|Senor|Se\u00f1or|Signor|Mme|Mlle
+                           |Curator|Director|Secretary|Minister|Chancellor|Ambassador|Consul|Commissioner|Mayor)$""",
+                       re.VERBOSE)
 
 # ---------------------------------------------------------------- automatic corrections (high tier)
 
@@ -373,7 +376,8 @@ PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]n|[Ii]nto|[Nn]ear|[Ff]rom|to)[ ](?:
 
 # The definite article right before a capitalised word: "the Rhine", "the Sabbath", "the Gentiles".
 # A person's name takes none ("the poet Dante" has a noun between; "the Marquis d'Argenson" a title).
-ARTICLE_BEFORE = re.compile(r"""\b[Tt]he[ ]$""", re.VERBOSE)
+# A line break may stand between them: "proved in the\nAppendix".
+ARTICLE_BEFORE = re.compile(r"""\b[Tt]he[ \n]$""", re.VERBOSE)
 
 # A name made of several capitalised words, or of words joined by hyphens with small lower-case words
 # between them: "Red Cloud", "Buffalo-Hide Woman", "Son-of-the-Moon", "Runs Before Thunder" (four

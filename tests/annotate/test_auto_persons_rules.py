@@ -303,3 +303,14 @@ def test_an_english_word_printed_only_to_open_a_sentence_is_no_person(make, fake
     doc, data = make(body, auto=True)
     annotate(doc, data)
     assert _texts(doc) == ["Bismarck"]  # after "Messrs." a capital opens no sentence
+
+
+def test_an_article_across_a_line_break_and_an_office_before_a_name(make, fake_ner):
+    fake_ner({"Appendix": "PERSON", "Curator": "PERSON", "Curator Grey": "PERSON", "Ann Grey": "PERSON"})
+    body = ("I have shown in the\nAppendix that it is so, and in the\nAppendix again. I thank Curator Grey; "
+            "Dr. Ann Grey, Curator of Birds, helped.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert "Appendix" not in texts and "Curator" not in texts
+    assert "Dr. Ann Grey" in texts
