@@ -469,9 +469,10 @@ def _coordination_round(places: dict[str, list[_Place]], decided: dict[str, str]
         against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS and p.label not in ("GPE", "ORG"))
         if against:
             continue
-        if (placed := sum(1 for p in ps if p.label in PLACE_LABELS)) >= PLACED and placed * 2 > len(ps):
-            continue  # "Venice and Genoa", Venice read as a place in 10 of its 12 places (a list of names is
-            # misread as places in one place or two: "Descartes, Spinoza, Leibnitz")
+        if ((placed := sum(1 for p in ps if p.label in PLACE_LABELS)) >= PLACED and placed * 2 > len(ps)
+                and zipf(word) >= RARE):
+            continue  # "Venice and Genoa": a word English prints, read as a place in 10 of its 12 places (the
+            # recogniser misreads lists of rarer names as places too: "Kamenev and Zinoviev", "Descartes, Spinoza")
         if any(_coordinated(p, decided) for p in ps):
             decided[word] = "coordinated with a person"
 

@@ -284,16 +284,16 @@ def test_a_form_of_address_or_monsieur_names_a_word_the_text_also_prints_in_lowe
 
 
 def test_a_place_the_recogniser_reads_so_often_is_no_person_by_coordination_nor_by_a_tie(make, fake_ner):
-    fake_ner({"Genoa": "PERSON", "Vellmar": "GPE", "In Xanthe": "PERSON", "of Xanthe grew": "PERSON",
+    fake_ner({"Genoa": "PERSON", "Lisbon": "GPE", "In Xanthe": "PERSON", "of Xanthe grew": "PERSON",
               "at Xanthe": "GPE", "Xanthe knew": "GPE"})
-    body = ("The patricians of Vellmar and Genoa ruled. The Doge of Vellmar spoke. The council of Vellmar met. "
+    body = ("The patricians of Lisbon and Genoa ruled. The Doge of Lisbon spoke. The council of Lisbon met. "
             "In Xanthe the god was feared. The school of Xanthe grew. It was formed at Xanthe. The sages of "
             "Xanthe knew it.")
     doc, data = make(body, auto=True)
     annotate(doc, data)
     texts = set(_texts(doc))
     assert "Genoa" in texts  # the recogniser's person, in its only place
-    assert not {"Vellmar", "Xanthe"} & texts  # a place in most places; "In"/"at" in half its places
+    assert not {"Lisbon", "Xanthe"} & texts  # a place in most places; "In"/"at" in half its places
 
 
 def test_an_english_word_printed_only_to_open_a_sentence_is_no_person(make, fake_ner):
@@ -314,3 +314,12 @@ def test_an_article_across_a_line_break_and_an_office_before_a_name(make, fake_n
     texts = _texts(doc)
     assert "Appendix" not in texts and "Curator" not in texts
     assert "Dr. Ann Grey" in texts
+
+
+def test_rare_names_in_a_list_the_recogniser_reads_as_places_are_still_coordinated(make, fake_ner):
+    fake_ner({"Okonkwo": "PERSON", "Zubarev": "GPE"})
+    body = ("Okonkwo and Zubarev agreed. Zubarev, Okonkwo and others met. Okonkwo or Zubarev wrote. "
+            "Without Zubarev nothing moved.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc).count("Zubarev") == 4
