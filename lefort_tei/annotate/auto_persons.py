@@ -12,7 +12,14 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   a person everywhere ("Stalin" tagged GPE once is still Stalin);
 * recovery: a rare word (the word list) the recogniser mistypes is a person when the text
   coordinates it with a person ("Kamenev and Zinoviev"), puts a speech verb after it ("Lenin
-  declared") or initials / a given name before it ("R. V. Daniels");
+  declared") or initials / a given name before it ("R. V. Daniels"); one it calls an organisation
+  is a person when it is the subject of a person's doings in two places ("Okafor fled to Spain",
+  "Okafor soon began"), unless a place in most places, a people's plural or mostly after "the";
+* a form of address, a compound rank or "M." tagged PERSON names even a word the text prints in
+  lower case, there only ("Mr. Brown", "Major-General Stone", "M. Lenoir");
+* names of several ordinary words ("Red Cloud", "Buffalo-Hide Woman", "Son-of-the-Moon"), which
+  no single word tells, are read whole by ``_compounds``: printed mid-sentence twice or more, with
+  person cues in two places, never a place, a body, an office or a title (its docstring says how);
 * exclusion: a derived word ("Stalinism"), a bibliographic word ("Ibid."), a common English word
   standing alone ("Writings"), a name after a possessive ("his Stalin": a title), a name inside a
   citation's title or imprint ("Trotsky, Stalin, p. 61"; "(London: Thornton Butterworth, 1930)");
@@ -25,8 +32,12 @@ The document layer decides per *surname* (the last capitalised word of a name), 
 * capitals: "HARTLEY" is read as "Hartley" and voted with the text's other places; alone (a
   heading, a song's title) it is tagged only with initials or a given name ("J. R. HARTLEY");
 * not persons: an abbreviation ("Fla. Terr."), an acronym, a word after "at"/"in" in most places
-  ("at Pensacola"), after "the" ("the Rhine", "the Sabbath"), a periodical ("Pensacola Gazette"),
-  and the names in a licence, a header, credits or a colophon (the edition's makers).
+  ("at Pensacola", "In Alexandria"), after "the" ("the Rhine", "the Sabbath", "the\nAppendix"), a
+  periodical ("Pensacola Gazette"), an office before a name ("Curator Grey"), an English word printed
+  only to open a sentence, once or twice and uncued ("Behold, …", "Hitherto armies …"), a word
+  English prints that the recogniser reads as a place three times and mostly ("Venice and Genoa":
+  no person by coordination), and the names in a licence, a header, credits or a colophon (the
+  edition's makers).
 
 Without a model the same layer runs on rules alone (rare capitalised words with a person cue).
 """
