@@ -434,14 +434,21 @@ def _compounds(runs: list[_Place], places: dict[str, list[_Place]], surnames: di
             p.caps = False
             p.cues.add("compound")
             covered[id(p.block)].append((p.start, p.end))
+    for runs_of_block in covered.values():
+        runs_of_block.sort()  # the runs of one block never overlap: a binary search finds the one holding a word
     for word in list(surnames):  # "Cloud" of "Red Cloud" is no name of its own there
-        kept = [p for p in places[word] if not any(a <= p.start < z for a, z in covered.get(id(p.block), ()))]
+        kept = [p for p in places[word] if not _inside_run(covered.get(id(p.block), ()), p.start)]
         places[word] = kept
         if not kept:
             del surnames[word]
     for name, evidence in decided.items():
         places[name] = by_name[name]
         surnames[name] = evidence
+
+
+def _inside_run(runs: list[tuple[int, int]], k: int) -> bool:
+    i = bisect.bisect_right(runs, (k, float("inf"))) - 1
+    return i >= 0 and runs[i][0] <= k < runs[i][1]
 
 
 def _compound_shape(name: str) -> bool:
