@@ -221,8 +221,8 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.cues.add("abbreviation")  # "Fla. Terr.", "Recd., A 61"
     if _opens_sentence(text, place.form_start):
         place.cues.add("opening")  # "Behold, the man …": its capital is the sentence's
-    if SPEECH_AFTER.match(after):
-        place.cues.add("speech-verb")
+    if SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(text, max(0, place.form_start - 12), place.form_start):
+        place.cues.add("speech-verb")  # "Hawk said", "said Hawk"
     if ACT_AFTER.match(after):
         place.cues.add("act")  # "Okafor fled to Spain", "Okafor soon began": a person's doing
     if POSSESSIVE_AFTER.match(after):

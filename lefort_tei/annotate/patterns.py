@@ -400,8 +400,9 @@ SENTENCE_OPENING = re.compile(r"""(?:[.!?:;]['"\u2019\u201d)\]]?|['"\u2018\u201c
 
 # A speech verb just before a name, the name its subject (fiction and reported talk): "said Red
 # Cloud", "answered Hawk", "asked the old man" is not a name (lower case).
-SPEECH_BEFORE = re.compile(r"""\b(?:said|says|answered|replied|asked|cried|called|shouted|whispered|added
-                               |exclaimed|continued|began|went[ ]on)[ ]$""", re.VERBOSE)
+# (Not "called": "a town called Hope" names a place as often.)
+SPEECH_BEFORE = re.compile(r"""\b(?:said|says|answered|replied|asked|cried|shouted|whispered|added
+                               |exclaimed|continued|went[ ]on)[ ]$""", re.VERBOSE)
 
 # A kinship or companionship noun naming the person after it, in apposition or with "named"/"of":
 # "her brother, Red Cloud", "a son named Hawk", "grandson of Red Cloud", "his friend, Lean Bear".

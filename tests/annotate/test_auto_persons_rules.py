@@ -323,3 +323,9 @@ def test_rare_names_in_a_list_the_recogniser_reads_as_places_are_still_coordinat
     doc, data = make(body, auto=True)
     annotate(doc, data)
     assert _texts(doc).count("Zubarev") == 4
+
+
+def test_a_speech_verb_before_a_name_is_a_person_cue(make, rules_only):
+    doc, data = make("\u201cCome,\u201d said Okonkwo. \u201cNo,\u201d answered Okonkwo. A town called Hope.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Okonkwo", "Okonkwo"]
