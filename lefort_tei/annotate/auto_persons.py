@@ -50,19 +50,22 @@ from dataclasses import dataclass, field
 
 from ..model import Document, PersonRef, Span, TitleRef
 from . import cache
-from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAP_WORD, CAPITAL_STOP_BEFORE, CAPS_GIVEN_BEFORE,
-                       CAPS_WORD, COMPOUND_NAME, COMPOUND_RANK_BEFORE, COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER, EPITHET_WORDS,
-                       GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE, LOWER_WORD,
-                       NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS, PARTICLE_BEFORE, PERIODICAL_WORD,
-                       KIN_BEFORE, MONSIEUR_BEFORE, NOT_IN_COMPOUND_NAME, PERSON_NOUN_BEFORE, PLACE_BEFORE, PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE,
-                       REGNAL_AFTER,                        ROMAN, SENTENCE_OPENING, SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE)
+from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BIBLIO_WORD, CAPITAL_STOP_BEFORE,
+                       CAPS_GIVEN_BEFORE, CAPS_WORD, CAP_WORD, COMPOUND_NAME, COMPOUND_RANK_BEFORE,
+                       COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER,
+                       EPITHET_WORDS, GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE,
+                       KIN_BEFORE, LOWER_WORD, MONSIEUR_BEFORE, NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS,
+                       NOT_IN_COMPOUND_NAME, PARTICLE_BEFORE, PERIODICAL_WORD, PERSON_NOUN_BEFORE, PLACE_BEFORE,
+                       PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE, REGNAL_AFTER, ROMAN, SENTENCE_OPENING,
+                       SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
 from .wordlist import is_foreign, zipf
 
 RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may take it for a name
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
 STRONG_CUES = frozenset({"speech-verb", "possessive", "person-noun", "initials"})
-CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun", "monsieur"})  # "C. L. R. James", "Louis XIV", "Lord Bacon"
+# "C. L. R. James", "Louis XIV", "Lord Bacon", "M. Lenoir"
+CUES_FOR_COMMON = frozenset({"initials", "regnal", "person-noun", "monsieur"})
 # cues that make a common word a name whatever the recogniser says: "Mr. Brown", "Frederick the Great",
 # and a given name the recogniser tags PERSON with it ("John Stuart Mill", "Sir Louis Jackson")
 CUES_FOR_COMMON_UNTAGGED = frozenset({"address", "epithet", "full-name"})
@@ -72,6 +75,7 @@ CUED_ONLY = "a common word, a person where initials or a regnal number go with i
 KEEP_BOILERPLATE = frozenset({"advertisement"})
 MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
 OPENING_WORD = 2.5  # Zipf at or above: an English word ("behold", "hitherto"); printed only to open a sentence, no name
+NAME_CUES = frozenset({"act", "given-name", "full-name", "epithet", "regnal"})
 ACTS = 2  # a rare word the subject of a person's doing ("fled", "spoke") in this many places is a person
 PLACED = 3  # a word the recogniser reads as a place this often, and in most of its places, is no person by coordination
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -234,7 +238,7 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
     if MONSIEUR_BEFORE.search(text, max(0, place.start - 4), place.start):
         place.cues.add("monsieur")  # "M. Lenoir": Monsieur, or an initial; a person either way
     if h and ADDRESS.match(h["word"]) or COMPOUND_RANK_BEFORE.search(before):
-        place.cues.add("address")  # "Mr. Brown", "Miss Rainforth", "Major-General Stone": a name even if a common word
+        place.cues.add("address")  # "Mr. Brown", "Miss Rainforth", "Major-General Stone": a name, even a common word
 
 
 def _opens_sentence(text: str, a: int) -> bool:
@@ -280,7 +284,7 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         if _mostly_given(ps):
             continue  # a given name in most places
         if (freq >= OPENING_WORD and all("opening" in p.cues for p in ps) and len(ps) <= 2
-                and not any(p.cues & (STRONG_CUES | {"act", "given-name", "full-name", "epithet", "regnal"}) for p in ps)):
+                and not any(p.cues & (STRONG_CUES | NAME_CUES) for p in ps)):
             continue  # "Behold, …", "Hitherto armies …": an English word opening a sentence, once or twice, uncued
         if sum(1 for p in ps if "abbreviation" in p.cues) * 2 >= len(ps) and len(word) <= 6:
             continue  # "Fla.", "Terr.", "Misc.": an abbreviation in most places
@@ -326,10 +330,11 @@ COMPOUND_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "EVENT", "L
 
 
 def _compound_places(block, text: str, label_at) -> list[_Place]:
-    """The places of every name-shaped run of capitalised words in one block ("Red Cloud", "Son-of-the-Moon"),
-    with its cues. A run that opens a sentence ("When Red Cloud") is kept whole; ``_compounds`` also
-    reads it without its first word. ``given`` holds the normalised run; ``caps`` says "mid-sentence"
-    is false (the run opens a sentence)."""
+    """The places of every name-shaped run of capitalised words in one block ("Red Cloud",
+    "Son-of-the-Moon"). A run that opens a sentence ("When Red Cloud") is kept whole; ``_compounds``
+    also reads it without its first word. ``given`` holds the run, its white space normalised;
+    ``caps`` is borrowed to say that the run opens a sentence. Cues are read once the candidates are
+    known (``_compound_cues``)."""
     out: list[_Place] = []
     for m in COMPOUND_NAME.finditer(text):
         name = m["name"]
@@ -374,16 +379,18 @@ def _compounds(runs: list[_Place], places: dict[str, list[_Place]], surnames: di
     A run of capitalised words is such a name when every word of it is an ordinary English word
     (a rarer word makes the recogniser's business: "Henry Clay" is read by surname), it is printed
     mid-sentence at least twice (a capital there is not the sentence's), and in at least two places
-    it has a person cue (one at least a speech verb, a possessive or a kinship noun): a speech verb or a verb of a person's doing after it ("Red Cloud said",
-    "Red Cloud laughingly adds") or a speech verb before it ("said Red Cloud"), a possessive, a
-    kinship noun before it ("her brother, Red Cloud"), the recogniser's PERSON on a word of it, or
-    "and" with a person ("Hawk and Red Cloud"). Never a place or an organisation: not a name whose
-    first or last word names a kind of place ("Fort Tilden", "Bitter River"), nor one printed after
-    "the" or "at"/"in" in most places ("the Stone Hammer Society", "in Red Rock"), nor one the
-    recogniser tags as a place or a people in most places, nor one holding a title, an office, a body or a
-    grammar word ("General Grant", "Prime Minister", "Peace Society", "All Too Human"). A name whose last
-    word the surname layer already took is read there ("Charles Dickens"). A name that opens a sentence is read with and without its first word
-    ("When Red Cloud came"). The single words inside a decided name are no names of their own there."""
+    it has a person cue, one at least a speech verb, a possessive or a kinship noun: a speech verb
+    or a verb of a person's doing after it ("Red Cloud said", "Red Cloud laughingly adds") or a
+    speech verb before it ("said Red Cloud"), a possessive, a kinship noun before it ("her brother,
+    Red Cloud"), the recogniser's PERSON on a word of it, or "and" with a person ("Hawk and Red
+    Cloud"). Never a place or an organisation: not a name whose first or last word names a kind of
+    place ("Fort Tilden", "Bitter River"), nor one printed after "the" or "at"/"in" in most places
+    ("the Stone Hammer Society", "in Red Rock"), nor one the recogniser tags as a place or a people
+    in most places, nor one holding a title, an office, a body or a grammar word ("General Grant",
+    "Prime Minister", "Peace Society", "All Too Human"). A name whose last word the surname layer
+    already took is read there ("Charles Dickens"). A name that opens a sentence is read with and
+    without its first word ("When Red Cloud came"). The single words inside a decided name are no
+    names of their own there."""
     by_name: dict[str, list[_Place]] = defaultdict(list)
     for p in runs:
         if not p.caps:
@@ -424,7 +431,8 @@ def _compounds(runs: list[_Place], places: dict[str, list[_Place]], surnames: di
         cued = sum(1 for p in ps if p.cues - {"article", "place"})
         if cued >= COMPOUND_MIN_CUED and any(p.cues & STRONG_CUES for p in ps):
             cues = sorted(set().union(*(p.cues - {"article", "place"} for p in ps)))
-            decided[name] = f"a name of common words printed {n} times, with person cues ({', '.join(cues)}) in {cued}"
+            decided[name] = (f"a name of common words printed {n} times, with person cues ({', '.join(cues)}) "
+                             f"in {cued}")
     if not decided:
         return
     covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -514,7 +522,8 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
     for word in surnames:
         for p in places[word]:
             # a name of several words is whole as printed ("When Red Cloud came": "When" is no given name)
-            names = [] if "compound" in p.cues else _given_names(p, surnames, lower_words, tagged_givens.get(word, ()))
+            names = ([] if "compound" in p.cues
+                     else _given_names(p, surnames, lower_words, tagged_givens.get(word, ())))
             if names:
                 p.given = names[0]
                 p.cues.add("given-name")

@@ -210,7 +210,8 @@ def test_of_place_after_a_tagged_name_is_its_epithet_even_tagged_apart(make, fak
 
 COMPOUND_STORY = ("My grandfather, Red Cloud, came home. Then I heard Red Cloud's horse outside. The old men "
                   "and Red Cloud smoked. Red Cloud rose early. When Son-of-the-Moon came, we sat with "
-                  "Son-of-the-Moon; \"Eat,\" said Son-of-the-Moon, and Son-of-the-Moon smiled. Our sister, Hawk Woman, was away.")
+                  "Son-of-the-Moon; \"Eat,\" said Son-of-the-Moon, and Son-of-the-Moon smiled. Our sister, "
+                  "Hawk Woman, was away.")
 
 
 @pytest.mark.parametrize("model", ["rules_only", "fake_ner"])
