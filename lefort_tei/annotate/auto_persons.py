@@ -36,7 +36,7 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   periodical ("Pensacola Gazette"), an office before a name ("Curator Grey"), an English word printed
   only to open a sentence, once or twice and uncued ("Behold, …", "Hitherto armies …"), a word
   English prints that the recogniser reads as a place three times and mostly ("Venice and Genoa":
-  no person by coordination), and the names in a licence, a header, credits or a colophon (the
+  no person by coordination), the first word of a foreign phrase ("Credo quia absurdum"), and the names in a licence, a header, credits or a colophon (the
   edition's makers).
 
 Without a model the same layer runs on rules alone (rare capitalised words with a person cue).
@@ -54,7 +54,7 @@ from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BI
                        CAPS_GIVEN_BEFORE, CAPS_WORD, CAP_WORD, COMPOUND_NAME, COMPOUND_RANK_BEFORE,
                        COMPOUND_SMALL_PIECE, COORDINATED_AFTER, COORDINATED_BEFORE, DERIVED_ENDING, EPITHET_AFTER,
                        EPITHET_WORDS, GIVEN_BEFORE, GIVEN_PART, HONORIFIC, HONORIFIC_BEFORE, INITIALS_BEFORE,
-                       KIN_BEFORE, LOWER_WORD, MONSIEUR_BEFORE, NAME_TITLE_BEFORE, NEXT_CAPITAL, NOT_ID_CHARS,
+                       KIN_BEFORE, LOWER_WORD, MONSIEUR_BEFORE, NAME_TITLE_BEFORE, NEXT_CAPITAL, NEXT_TWO_WORDS, NOT_ID_CHARS,
                        NOT_IN_COMPOUND_NAME, PARTICLE_BEFORE, PERIODICAL_WORD, PERSON_NOUN_BEFORE, PLACE_BEFORE,
                        PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE, REGNAL_AFTER, ROMAN, SENTENCE_OPENING,
                        SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE)
@@ -76,6 +76,7 @@ KEEP_BOILERPLATE = frozenset({"advertisement"})
 MOST = 2 / 3  # a common word tagged PERSON in at least this share of its places (and twice) is a name
 OPENING_WORD = 2.5  # Zipf at or above: an English word ("behold", "hitherto"); printed only to open a sentence, no name
 NAME_CUES = frozenset({"act", "given-name", "full-name", "epithet", "regnal"})
+FOREIGN = 2.5  # Zipf below this for both lower-case words after a capitalised one: a foreign phrase
 ACTS = 2  # a rare word the subject of a person's doing ("fled", "spoke") in this many places is a person
 PLACED = 3  # a word the recogniser reads as a place this often, and in most of its places, is no person by coordination
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -139,6 +140,8 @@ def find_persons(doc: Document, excluded: list[Span] = (), taken: set[str] = fro
             if is_foreign(word):
                 continue
             a, z = m.span("w")
+            if (n2 := NEXT_TWO_WORDS.match(reading.text, z)) and zipf(n2["a"]) < FOREIGN and zipf(n2["b"]) < FOREIGN:
+                continue  # "Credo quia absurdum": a foreign phrase, not a name and two words
             if _in_epithet(reading.text, a, label_at, start_at):
                 continue  # "Nazareth" of "Jesus of Nazareth", "Great" of "Frederick the Great"
             place = _Place(block, a, z, a, z, None if caps or not label_at else label_at[a], reading.text,

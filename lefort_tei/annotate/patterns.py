@@ -439,3 +439,8 @@ NOT_IN_COMPOUND_NAME = re.compile(r"""^(?:is|are|was|were|be|been|am|all|too|not
 # A capitalised abbreviation or an initial with its full stop, just before a word: "Messrs. " (Grote),
 # "J.H. " (Tully), "Mr. ": that stop opens no sentence.
 CAPITAL_STOP_BEFORE = re.compile(r"""(?<![^\W_])[A-Z][a-z]{0,5}\.\s*$""", re.VERBOSE)
+
+# The two lower-case words after a capitalised one, to ask the word list whether they are English:
+# "Credo quia absurdum", "Veni vidi vici" open a foreign phrase, and its first word is no name.
+# (Applied with ``match`` at the end of the capitalised word.)
+NEXT_TWO_WORDS = re.compile(r"""[ ](?P<a>[a-z\u00e0-\u00ff]+)[ ](?P<b>[a-z\u00e0-\u00ff]+)(?![a-z\u00e0-\u00ff])""", re.VERBOSE)

@@ -330,3 +330,11 @@ def test_a_speech_verb_before_a_name_is_a_person_cue(make, rules_only):
     doc, data = make("\u201cCome,\u201d said Okonkwo. \u201cNo,\u201d answered Okonkwo. A town called Hope.", auto=True)
     annotate(doc, data)
     assert _texts(doc) == ["Okonkwo", "Okonkwo"]
+
+
+def test_a_capitalised_word_opening_a_foreign_phrase_is_no_person(make, fake_ner):
+    fake_ner({"Credo": "PERSON", "Okonkwo": "PERSON"})
+    body = "Theology says: _Credo quia absurdum_. Okonkwo wrote it down; Okonkwo left."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Okonkwo", "Okonkwo"]
