@@ -16,7 +16,8 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   is a person when it is the subject of a person's doings in two places ("Okafor fled to Spain",
   "Okafor soon began"), unless a place in most places, a people's plural or mostly after "the";
 * a form of address, a compound rank or "M." tagged PERSON names even a word the text prints in
-  lower case, there only ("Mr. Brown", "Major-General Stone", "M. Lenoir");
+  lower case, there only ("Mr. Brown", "Major-General Stone", "M. Lenoir"); a less common word after
+  "M." (Monsieur, or an initial), a given name between perhaps, is a person ("M. Louis Dupont");
 * names of several ordinary words ("Red Cloud", "Buffalo-Hide Woman", "Son-of-the-Moon"), which
   no single word tells, are read whole by ``_compounds``: printed mid-sentence twice or more, with
   person cues in two places, never a place, a body, an office or a title (its docstring says how);
@@ -238,7 +239,7 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
     if PERSON_NOUN_BEFORE.search(before) or h and HONORIFIC.match(h["word"]) and h["word"] not in ("St", "Saint"):
         # (not "St.": it names towns and periodicals as often as saints, "St. Augustine", "St Antony's Papers")
         place.cues.add("person-noun")
-    if MONSIEUR_BEFORE.search(text, max(0, place.start - 4), place.start):
+    if MONSIEUR_BEFORE.search(text, max(0, place.start - 30), place.start):
         place.cues.add("monsieur")  # "M. Lenoir": Monsieur, or an initial; a person either way
     if h and ADDRESS.match(h["word"]) or COMPOUND_RANK_BEFORE.search(before):
         place.cues.add("address")  # "Mr. Brown", "Miss Rainforth", "Major-General Stone": a name, even a common word
@@ -267,6 +268,9 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
         votes_for = sum(1 for p in ps if p.label == "PERSON")
         votes_against = sum(1 for p in ps if p.label in NOT_PERSON_LABELS)
         cued = sum(1 for p in ps if p.cues & {"initials", "speech-verb"})
+        if freq < COMMON and any("monsieur" in p.cues and "before-name" not in p.cues for p in ps):
+            decided[word] = "printed after \"M.\" (Monsieur, or an initial)"  # "M. Louis Dupont", "M. Lenoir"
+            continue
         if freq >= COMMON and used_model and _mostly_person(ps) and not _mostly_given(ps):
             decided[word] = f"a common word tagged PERSON in {votes_for} of {len(ps)} places"  # "Jesus"
             continue
@@ -623,7 +627,7 @@ def _given_names(p: _Place, surnames: dict[str, str], lower_words: set[str], kno
         # tagged PERSON with the surname, or before a given name already taken ("John" Stuart Mill), or a
         # given name tagged with this surname elsewhere in the text (document level)
         tagged = bool(p.labels) and ((p.label == "PERSON" or names) and p.labels[m.start("given")] == "PERSON"
-                                     or word in known)
+                                     or word in known) or "monsieur" in p.cues and not names  # "M. Louis Dupont"
         g = m.start("given")
         middle = tagged and g >= 2 and p.labels[g - 2] == "PERSON"  # "William Pope DuVal": tagged on both sides
         if (word.lower() in lower_words or is_foreign(word) or BIBLIO_WORD.match(word)

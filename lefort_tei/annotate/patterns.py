@@ -297,7 +297,8 @@ COMPOUND_RANK_BEFORE = re.compile(r"""(?<![\w-])(?:Major|Lieutenant|Brigadier|Vi
 
 # "M." as the French "Monsieur" before a name, or an initial: either way the word after it names a
 # person: "M. Lenoir", "M. Louis Dupont" (and, with a given name, "M. Louis").
-MONSIEUR_BEFORE = re.compile(r"""(?<![\w.])M\.[ ]$""", re.VERBOSE)
+# A given name may stand between: "M. Louis Dupont".
+MONSIEUR_BEFORE = re.compile(r"""(?<![\w.])M\.[ ](?:[A-Z][a-z\u00e0-\u00ff]+[ ])?$""", re.VERBOSE)
 
 # A nobiliary particle before a surname, inside the name: "d'Argenson" (Marquis d'Argenson),
 # "de Maistre", "von Moltke", "van Gogh". The particle is lower case; the surname after it is the word.
