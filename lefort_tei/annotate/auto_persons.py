@@ -629,7 +629,7 @@ def _given_names(p: _Place, surnames: dict[str, str], lower_words: set[str], kno
         tagged = bool(p.labels) and ((p.label == "PERSON" or names) and p.labels[m.start("given")] == "PERSON"
                                      or word in known) or "monsieur" in p.cues and not names  # "M. Louis Dupont"
         g = m.start("given")
-        middle = tagged and g >= 2 and p.labels[g - 2] == "PERSON"  # "William Pope DuVal": tagged on both sides
+        middle = tagged and bool(p.labels) and g >= 2 and p.labels[g - 2] == "PERSON"  # "William Pope DuVal": tagged on both sides
         if (word.lower() in lower_words or is_foreign(word) or BIBLIO_WORD.match(word)
                 or HONORIFIC.match(word) and not middle or word in surnames and not (tagged or p.caps)):
             break

@@ -340,8 +340,12 @@ def test_a_capitalised_word_opening_a_foreign_phrase_is_no_person(make, fake_ner
     assert _texts(doc) == ["Okonkwo", "Okonkwo"]
 
 
-def test_m_before_a_name_with_or_without_a_given_name_is_monsieur(make, fake_ner):
-    fake_ner({"Louis Dupont": "ORG", "Lenoir": "GPE"})
+@pytest.mark.parametrize("model", ["fake_ner", "rules_only"])
+def test_m_before_a_name_with_or_without_a_given_name_is_monsieur(make, request, model):
+    if model == "fake_ner":
+        request.getfixturevalue("fake_ner")({"Louis Dupont": "ORG", "Lenoir": "GPE"})
+    else:
+        request.getfixturevalue("rules_only")
     body = "In Paris I once heard M. Louis Dupont say so, and M. Lenoir agreed. Dupont is a name."
     doc, data = make(body, auto=True)
     annotate(doc, data)
