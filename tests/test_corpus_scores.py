@@ -65,11 +65,12 @@ def test_page_dumps_keep_every_page_break_and_join_their_hyphenations(scores):
 
 def test_persons_recall_stays_at_or_above_its_floor(scores):
     """The persons of ``persons_sample`` tagged (issue 12: 47 % at the stop, 72 % with titles, several
-    given names, capitals and epithets; 76 % with middle names and fewer false places). The figure is
+    given names, capitals and epithets; 76 % with middle names and fewer false places; 85.6 % with names
+    of several ordinary words, organisations that act as persons and forms of address). The figure is
     the recogniser's: without a model, skipped."""
     from lefort_tei.annotate import ner
 
     if not ner.model_id():
         pytest.skip("no spaCy model: the persons floor is measured with the 'ner' extra")
     total = scores.total("persons")
-    assert total.recall is not None and total.recall >= 0.75, total.as_json()
+    assert total.recall is not None and total.recall >= 0.85, total.as_json()

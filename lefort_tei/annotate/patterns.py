@@ -174,11 +174,14 @@ ROMAN = re.compile(r"""^[IVXLC]+$""", re.VERBOSE)
 # A capitalised word right after a name: "Claude" is followed by " Lefort", "Ida" by " Mett".
 NEXT_CAPITAL = re.compile(r"""[ ][A-Z][a-z]""", re.VERBOSE)
 
-# A form of address or rank before a name, left out of the name: "Comrade Lenin", "Mr. Kitton".
+# A form of address, a rank or an office before a name, left out of the name: "Comrade Lenin", "Mr. Kitton",
+# "Curator Grey" (an office: "Dr. Ann Grey, Curator of Birds" is no person "Curator").
 HONORIFIC = re.compile(r"""^(?:Comrade|Citizen|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|General|Colonel
                            |Captain|Major|Lieutenant|Admiral|Marshal|President|King|Queen|Prince|Princess|Emperor
                            |Pope|Saint|St|Father|Brother|Sister|Rev|Reverend|Bishop|Cardinal|Count|Countess|Baron
-                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge|Senor|Se\u00f1or|Signor|Mme|Mlle)$""", re.VERBOSE)
+                           |Duke|Marquis|Monsieur|Madame|Herr|Frau|Senator|Governor|Judge|Senor|Se\u00f1or|Signor|Mme|Mlle
+                           |Curator|Director|Secretary|Minister|Chancellor|Ambassador|Consul|Commissioner|Mayor)$""",
+                       re.VERBOSE)
 
 # ---------------------------------------------------------------- automatic corrections (high tier)
 
@@ -260,6 +263,8 @@ PERSON_NOUN_BEFORE = re.compile(r"""\b(?:philosopher|poet|historian|author|write
 
 # A possessive after a name: "Aristotle's", "Trotsky’s", "Caesar\'s" (a Markdown export escapes it).
 POSSESSIVE_AFTER = re.compile(r"""^\\?['\u2019]s\b""", re.VERBOSE)
+# The same before a capitalised word, the name then part of a title: "London Singer's Magazine".
+POSSESSIVE_IN_TITLE = re.compile(r"""^\\?['\u2019]s[ ][A-Z]""", re.VERBOSE)
 
 # The capitalised word just before a name, to test against ``HONORIFIC``: "President " (Carnot).
 HONORIFIC_BEFORE = re.compile(r"""(?P<word>[A-Z][a-z]+)\.?[ ]$""", re.VERBOSE)
@@ -283,6 +288,17 @@ NAME_TITLE_BEFORE = re.compile(r"""(?<![\w.-])(?P<title>(?:(?:Major|Lieutenant|B
 # "Sir Louis"): even a common English word after it is a name there.
 ADDRESS = re.compile(r"""^(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|Sir|Madame|Monsieur|Herr|Frau|Senor|Se\u00f1or|Signor)$""",
                      re.VERBOSE)
+
+# A compound military or naval rank before a name: "Major-General Stone", "Lieutenant-Colonel Hay",
+# "Rear-Admiral Bell". Unlike "General" alone ("General Motors", "General Strike") it heads no
+# company nor event: the word after it is a name there, even a common word ("Stone").
+COMPOUND_RANK_BEFORE = re.compile(r"""(?<![\w-])(?:Major|Lieutenant|Brigadier|Vice|Rear)-(?:General|Colonel|Admiral|Marshal)
+                                      \.?[ ]$""", re.VERBOSE)
+
+# "M." as the French "Monsieur" before a name, or an initial: either way the word after it names a
+# person: "M. Lenoir", "M. Louis Dupont" (and, with a given name, "M. Louis").
+# A given name may stand between: "M. Louis Dupont".
+MONSIEUR_BEFORE = re.compile(r"""(?<![\w.])M\.[ ](?:[A-Z][a-z\u00e0-\u00ff]+[ ])?$""", re.VERBOSE)
 
 # A nobiliary particle before a surname, inside the name: "d'Argenson" (Marquis d'Argenson),
 # "de Maistre", "von Moltke", "van Gogh". The particle is lower case; the surname after it is the word.
@@ -356,8 +372,76 @@ ABBREVIATED_AFTER = re.compile(r"""\.(?:[,;:)\]]|[ ](?:[a-z0-9(]|[A-Z][a-z]{0,5}
 # A preposition of place just before a name (a saint's "St." between them allowed): "at Pensacola",
 # "into Pensacola", "in St. Augustine", "from S*Augustine". A word printed so in most of its places
 # (three at least) is a place, not a person.
-PLACE_BEFORE = re.compile(r"""\b(?:at|in|into|near|from|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
+# A sentence may open with it: "In Alexandria", "At Genoa".
+PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]n|[Ii]nto|[Nn]ear|[Ff]rom|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
 
 # The definite article right before a capitalised word: "the Rhine", "the Sabbath", "the Gentiles".
 # A person's name takes none ("the poet Dante" has a noun between; "the Marquis d'Argenson" a title).
-ARTICLE_BEFORE = re.compile(r"""\b[Tt]he[ ]$""", re.VERBOSE)
+# A line break may stand between them: "proved in the\nAppendix".
+ARTICLE_BEFORE = re.compile(r"""\b[Tt]he[ \n]$""", re.VERBOSE)
+
+# A name made of several capitalised words, or of words joined by hyphens with small lower-case words
+# between them: "Red Cloud", "Buffalo-Hide Woman", "Son-of-the-Moon", "Runs Before Thunder" (four
+# words at most, a line break may stand between two). Such a name is read on the whole text by
+# ``auto_persons._compounds``: its words are ordinary English words, so no single one tells it.
+# One capitalised hyphenated word ("Hawk-Eye") is a ``CAP_WORD`` of its own, not matched here.
+COMPOUND_NAME = re.compile(r"""(?<![^\W_]|['\u2019-])
+                               (?P<name>(?P<first>[A-Z][a-z]+)(?:-(?:[a-z]{1,3}-)*[A-Z][a-z]+)*
+                                        (?:(?:[ ]|\n)[A-Z][a-z]+(?:-(?:[a-z]{1,3}-)*[A-Z][a-z]+)*){0,3})
+                               (?![^\W_]|-[^\W_])""", re.VERBOSE)
+
+# A hyphen piece of a compound name that is a small lower-case word: "-of-" in "Son-of-the-Moon".
+COMPOUND_SMALL_PIECE = re.compile(r"""-[a-z]{1,3}-""", re.VERBOSE)
+
+# What stands before a word that starts a sentence (a clause of a quotation included), so that its
+# capital says nothing: a full stop, a question or exclamation mark, a colon, an opening quotation
+# mark or bracket, then white space. "…the fire. When Red Cloud came" ("When" opens the sentence).
+# (Not after a capitalised abbreviation or an initial: see ``CAPITAL_STOP_BEFORE``.)
+SENTENCE_OPENING = re.compile(r"""(?:[.!?:;]['"\u2019\u201d)\]]?|['"\u2018\u201c(\[\u2014-])\s*$""", re.VERBOSE)
+
+# A speech verb just before a name, the name its subject (fiction and reported talk): "said Red
+# Cloud", "answered Hawk", "asked the old man" is not a name (lower case).
+# (Not "called": "a town called Hope" names a place as often.)
+SPEECH_BEFORE = re.compile(r"""\b(?:said|says|answered|replied|asked|cried|shouted|whispered|added
+                               |exclaimed|continued|went[ ]on)[ ]$""", re.VERBOSE)
+
+# A kinship or companionship noun naming the person after it, in apposition or with "named"/"of":
+# "her brother, Red Cloud", "a son named Hawk", "grandson of Red Cloud", "his friend, Lean Bear".
+KIN_BEFORE = re.compile(r"""\b(?:brother|sister|son|daughter|father|mother|wife|husband|friend|uncle|aunt
+                            |grandson|granddaughter|grandfather|grandmother|nephew|niece|widow|chief)
+                            (?:,[ ]|[ ]named[ ]|[ ]called[ ]|[ ]of[ ]|[ ])$""", re.VERBOSE)
+
+# A verb of a person's doing right after a name (an adverb or an auxiliary may stand between): the
+# name is the subject of a human act. "Hawk laughingly adds", "Red Cloud has told us", "Okafor
+# fled to Spain", "Okafor spoke Italian". Not verbs that places or parties take as well ("entered",
+# "decided", "refused").
+ACT_AFTER = re.compile(r"""^[ ](?:[a-z]+ly[ ]|soon[ ]|then[ ]|now[ ]|also[ ]|once[ ]|never[ ]|often[ ]
+                              |(?:has|had|have|was|is)[ ])?
+                          (?:writes|wrote|written|says|said|tells|told|adds|added|speaks|spoke|spoken|saw|seen|fled
+                          |smiled|laughed|wept|bowed|nodded|sighed|prayed|married|loved|knew|felt|thought
+                          |walked|ran|sat|stood|rose|slept|woke|dreamed|listened|heard|shouted|whispered|answered
+                          |replied|asked|cried|confronted|faced|withdrew|preached|submitted|began)\b""",
+                       re.VERBOSE)
+
+# A word no name of several common words holds: a grammar word ("Is Jack", "All Too Human": a
+# sentence or a title), an office ("Prime Minister", "Home Secretary") or a body ("Peace Society",
+# "Labour Party"). Matched on each word of a compound name.
+NOT_IN_COMPOUND_NAME = re.compile(r"""^(?:is|are|was|were|be|been|am|all|too|not|no|nor|and|or|but|if|when|then|so|as|at
+                                      |in|on|of|to|by|for|with|from|the|a|an|this|that|these|those|it|he|she|we|they
+                                      |you|his|her|its|our|their|my|your|what|who|how|why|where|which|there|here|do
+                                      |does|did|has|have|had|will|would|can|could|shall|should|may|might|must|let|oh
+                                      |minister|secretary|chancellor|ambassador|consul|commissioner|premier|mayor
+                                      |speaker|director|chairman|president|governor|general|officer|society|company
+                                      |party|committee|council|church|army|navy|office|board|union|league|club
+                                      |association|institute|museum|library|department|ministry|government|court
+                                      |god|lord|christ|holy|saint)$""",
+                                  re.VERBOSE | re.IGNORECASE)
+
+# A capitalised abbreviation or an initial with its full stop, just before a word: "Messrs. " (Grote),
+# "J.H. " (Tully), "Mr. ": that stop opens no sentence.
+CAPITAL_STOP_BEFORE = re.compile(r"""(?<![^\W_])[A-Z][a-z]{0,5}\.\s*$""", re.VERBOSE)
+
+# The two lower-case words after a capitalised one, to ask the word list whether they are English:
+# "Credo quia absurdum", "Veni vidi vici" open a foreign phrase, and its first word is no name.
+# (Applied with ``match`` at the end of the capitalised word.)
+NEXT_TWO_WORDS = re.compile(r"""[ ](?P<a>[a-z\u00e0-\u00ff]+)[ ](?P<b>[a-z\u00e0-\u00ff]+)(?![a-z\u00e0-\u00ff])""", re.VERBOSE)
