@@ -49,7 +49,7 @@ SET_APART = 0.95  # share of a boilerplate region's characters that must be insi
 BLOCK_PARENTS = {"div", "body", "back", "front", "note", "cit"}
 
 # Heading markup that is not part of a heading's words: "# 29.2 The Teachings", a reST underline
-# "=======" under "35.11 What Gibbon Thought". Applied to both sides, on non-space characters.
+# "=======" under "12.3 What the Historian Thought". Applied to both sides, on non-space characters.
 HEADING_MARKUP = re.compile(r"^[#=\-~^*_+`'\"]{3,}|^#+|[#=\-~^*_+`'\"]{3,}$")
 # A HathiTrust page separator, "## p. iv (#10) ####…": the printed label of the page that follows.
 HATHI_SEPARATOR = re.compile(r"^## p\. (?P<label>\S*) \(#\d+\) #+$", re.MULTILINE)

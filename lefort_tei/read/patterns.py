@@ -110,7 +110,7 @@ STARTS_LOWER = re.compile(r"""^['"\u2018\u201c]?[a-z]""")
 
 # The next paragraph opens by pointing back at the words just quoted (an epigraph or a quotation
 # with no anchor): "It was in these words, with the turn of phrase …", "Such were the words of …",
-# "With these words he closed …", "Thus wrote Gibbon …"
+# "With these words he closed …", "Thus wrote the historian …"
 QUOTE_BACKREF = re.compile(
     r"""[ \t]*(?:  # used with match(text, pos): anchored at pos
           (?:it[ \t]+was[ \t]+)?(?:in|with)[ \t]+(?:these|those|such)[ \t]+words\b
@@ -265,10 +265,10 @@ CREDIT = re.compile(r"^(?:produced\s+by|e-?text\s+prepared\s+by|transcribed\s+(?
                     r"this\s+e-?(?:text|book)\s+was\s+(?:prepared|produced))\b", re.IGNORECASE)
 # A download header's first line: "This file was downloaded from HathiTrust Digital Library."
 DOWNLOAD_HEADER = re.compile(r"^this\s+file\s+was\s+downloaded\s+from\b", re.IGNORECASE)
-# Its last line: "Generated at Florida State University on 2021-01-30 15:26 GMT"
+# Its last line: "Generated at Example State University on 2020-05-04 10:15 GMT"
 DOWNLOAD_HEADER_END = re.compile(r"^generated\s+(?:at|on|by)\b.*\b(?:GMT|UTC)\s*$", re.IGNORECASE | re.MULTILINE)
 # A download header's metadata field (Project Gutenberg, HathiTrust): "Title: God and the State",
-# "Title:\t   The Territorial papers of the United States.", "Author: Jane Roe"
+# "Title:\t   The Papers of the Town.", "Author: Jane Roe"
 HEADER_FIELD = re.compile(r"^(?P<field>title|author)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # "Transcriber's note:", "Transcriber’s Note: The following corrections …", "TRANSCRIBER'S NOTES"
 TRANSCRIBER = re.compile(r"^\[?transcriber[\u2019']?s\s+notes?\b", re.IGNORECASE)
@@ -363,7 +363,7 @@ LIGHT_MARKUP = {
     "underscore": (re.compile(r"(?<![\w_])(?P<open>_)(?P<body>[^\s_](?:[^_\n]|\n(?!\s*\n))*?(?<=[^\s_]))(?P<close>_)(?![\w_])"), "italic"),
     # "*emphasis*" (not "* * *" rows, not "**")
     "asterisk": (re.compile(r"(?<![\w*])(?P<open>\*)(?P<body>[^\s*](?:[^*\n]|\n(?!\s*\n))*?(?<=[^\s*]))(?P<close>\*)(?![\w*])"), "italic"),
-    # HTML left in the text: "<i>Waheenee-wea</i>", "<em>x</em>", "<b>x</b>", "<sc>x</sc>"
+    # HTML left in the text: "<i>Mina-wea</i>", "<em>x</em>", "<b>x</b>", "<sc>x</sc>"
     "html": (re.compile(r"(?P<open><(?P<tag>i|em|b|strong|sc)>)(?P<body>(?:(?!</?(?P=tag)>).)+?)(?P<close></(?P=tag)>)",
                         re.DOTALL), ""),
 }

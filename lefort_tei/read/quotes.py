@@ -368,8 +368,8 @@ def set_off(text: str, p: Paragraph) -> str:
 
 def _open_run(text: str, blocks: list, i: int, hints: dict) -> int:
     """Rule ``marks``: paragraphs held in one pair of quotation marks (« », “ ”) that stays open
-    from the end of one paragraph to the next ("«This awful revolution», wrote Gibbon, «may be
-    …" … "…of the human race»."); a paragraph that opens with the mark while the quotation is open
+    from the end of one paragraph to the next ("«This slow decline», wrote the historian, «may be
+    …" … "…of the whole province»."); a paragraph that opens with the mark while the quotation is open
     continues it (the printers' convention). The length of the run, else 0: two paragraphs in
     marks are as often a quoted dialogue set as running text, so a run needs ``MIN_MARKED_PARAGRAPHS``."""
     for opening, closing in QUOTE_PAIRS:
