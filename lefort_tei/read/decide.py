@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Span
-from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, PRICE, SECTION_BREAK
+from .patterns import ANCHOR_STYLES, NOTES_HEADING_ANY, NUMBERED_CAPS_TITLE, PRICE, SECTION_BREAK
 from .rules.notes import (
     ANSWERS,
     ENUMERATION_STYLES,
@@ -70,6 +70,8 @@ def _candidate_groups(text: str, blocks: list[Span], lo: int, hi: int,
     stopped = False
     for i in range(lo, hi):
         c = label_candidate(text, blocks[i], i)
+        if c is not None and NUMBERED_CAPS_TITLE.match(text[blocks[i].start:blocks[i].end]):
+            c = None  # rule ``numbered-title-no-note``: "2. THE LATER SCHOOLS" numbers a heading, not a note
         if c is None:
             if current is not None and is_stop(i):
                 stopped = True
@@ -154,7 +156,7 @@ def decide_notes(text: str, blocks: list[Span], lo: int, hi: int,
                  is_heading: Callable[[int], bool]) -> NoteLayout:
     def is_stop(i: int) -> bool:
         s = text[blocks[i].start:blocks[i].end]
-        return bool(SECTION_BREAK.match(s)) or is_heading(i)
+        return bool(SECTION_BREAK.match(s) or NUMBERED_CAPS_TITLE.match(s)) or is_heading(i)
 
     accepted: list[NoteGroup] = []
     region_start = blocks[lo].start if lo < hi else 0

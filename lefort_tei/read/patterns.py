@@ -51,6 +51,17 @@ ENUMERATION_ITEM = re.compile(r"[ \t\u00a0]+\w")
 # ("are of four kinds: (1) explanations", "the Congress, (2) identifications")
 ENUMERATION_SEPARATOR = re.compile(r"[:;,][ \t\u00a0\n]*\Z")
 
+# A colon and a space before an enumeration's first marker: "distinguished by this only: (1) In the"
+# (an anchor is glued to the colon: "he wrote:(1)")
+ENUMERATION_COLON = re.compile(r":[ \t\u00a0\n]+\Z")
+
+# A numbered title in capitals, over one or two lines: "3. THE LATER SCHOOLS", "IV.  THE PARTIES OF
+# THE LEFT\nIN THE PROVINCES"; no digit after its number (a note "1. IBID., P. 4" has one).
+NUMBERED_CAPS_TITLE = re.compile(
+    r"""^[ \t]*(?:[IVXLC]{1,7}|\d{1,3})\.?[ \t]+   # the number: "3. ", "IV.  "
+        (?=[^\n]*[A-Z]{2})                          # a word in capitals on the first line
+        [^a-z\d\n]{2,80}(?:\n[ \t]*[^a-z\d\n]{2,80})?[ \t]*\Z""", re.VERBOSE)
+
 # A note anchor in square brackets: "the revolution.[12]" (another common style).
 ANCHOR_BRACKET = re.compile(r"\[(?P<num>\d{1,3})\]")
 

@@ -275,3 +275,16 @@ def test_an_underscore_that_closes_a_rest_footnote_reference_is_no_emphasis():
     data = encode(doc).data
     assert [d.format() for d in validate_bytes(data, "rst.xml") if d.level == "error"] == []
     assert b'target="#note' in data
+
+
+def test_numbered_titles_in_capitals_are_headings_not_notes():
+    # rule numbered-title-no-note: two anchors "(1)", "(2)" in the body, then "1. …" "2. …" titles in
+    # capitals: sub-headings of a chapter, not the notes they would be by their numbers alone; the
+    # last one's text does not swallow the next chapter
+    text = ("I.  THE OLD ORDER\n\n\n" + PARA + " The mills (1) stood idle and the farms (2) lay waste.\n\n\n"
+            "II.  THE NEW ORDER\n\n\n1. THE FIRST SCHOOL\n\n\n" + PARA + "\n\n\n2. THE SECOND SCHOOL\n\n\n"
+            + PARA + "\n\n\n\nIII.  THE PARTIES OF THE LEFT\nIN THE PROVINCES\n\n" + PARA + "\n")
+    doc, _ = read_text(text)
+    assert doc.notes == []
+    assert "1. THE FIRST SCHOOL" in heads(doc) and "2. THE SECOND SCHOOL" in heads(doc)
+    assert heads(doc)[-1] == "III. THE PARTIES OF THE LEFT IN THE PROVINCES"

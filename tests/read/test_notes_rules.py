@@ -46,7 +46,10 @@ def test_enumeration_markers_rule():
             s, [(m.start(), m.end(), int(m[1])) for m in re.finditer(r"\((\d)\)", s)]))
     assert len(marks(ENUMERATION)) == 4
     assert marks("A (1) b.(2) c (3).") == []  # anchors close a phrase: "(3)." opens no item
-    assert marks("kinds: (1) one, (2) two.") == []  # two items are too few to tell
+    assert marks("kinds (1) one, (2) two.") == []  # two items are too few to tell ...
+    assert len(marks("kinds: (1) one, (2) two.")) == 2  # ... unless a colon introduces them
+    assert len(marks("by this only: (1) In the one case they act.  (2) In the other they wait.")) == 2
+    assert marks("he wrote:(1) and (2) then") == []  # "(1)" closes the phrase: no item opens after it
     assert marks("power', (31) and that; he, (32) shows, (33) but he") == []  # not counted from 1
     assert marks("said (1) this and (2) that and (3) more") == []  # no separators: anchors after words
 

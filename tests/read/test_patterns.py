@@ -13,6 +13,9 @@ MATCHES = [
     (P.HEADER_FIELD, "Title: Small Things", {"field": "Title", "value": "Small Things"}),
     (P.HEADER_FIELD, "Title:\t   The Papers of the Town.", {"field": "Title", "value": "The Papers of the Town."}),
     (P.HEADER_FIELD, "Author: Ada Roe", {"field": "Author", "value": "Ada Roe"}),
+    (P.NUMBERED_CAPS_TITLE, "3. THE LATER SCHOOLS", {}),
+    (P.NUMBERED_CAPS_TITLE, "IV.  THE PARTIES OF THE LEFT\nIN THE PROVINCES", {}),
+    (P.ENUMERATION_COLON, "by this only: ", {}),
     (P.NOTES_HEADING, "Notes", {}),
     (P.NOTES_HEADING, "ENDNOTES:", {}),
     (P.NOTE_START, "16 Trotsky, Stalin, p. 403.", {"plain": "16"}),
@@ -70,6 +73,10 @@ NON_MATCHES = [
     (P.TITLE_LINE, "It was in these words, with the turn of phrase now familiar - to us all"),
     (P.PROVENANCE, "(5)"),
     (P.NOTES_HEADING, "Notes on the Bolshevik Party"),
+    (P.NUMBERED_CAPS_TITLE, "1. IBID., P. 4"),  # a digit after the number: a note in capitals
+    (P.NUMBERED_CAPS_TITLE, "2. The second school"),  # not in capitals
+    (P.NUMBERED_CAPS_TITLE, "1. A"),
+    (P.ENUMERATION_COLON, "he wrote:"),  # glued: an anchor follows
     (P.HEADER_FIELD, "Title:"),  # no value
     (P.HEADER_FIELD, "The Title: a study of names"),
     (P.NOTE_START, "1908 was a year of reaction."),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...model import InlineNote, Span
 from ..patterns import (
     EMPHASIS_OPEN,
+    ENUMERATION_COLON,
     ENUMERATION_ITEM,
     ENUMERATION_SEPARATOR,
     INLINE_NOTE_OPEN,
@@ -108,15 +109,19 @@ def enumeration_markers(text: str, markers: list[tuple[int, int, int]]) -> set[i
     A run counted from 1, each marker at most ``ENUMERATION_GAP`` characters after the one before
     and numbered one more, of at least ``ENUMERATION_MIN`` markers, where every marker opens an
     item (a word follows it: ``ENUMERATION_ITEM``) and all but the last follow a colon, comma or
-    semicolon (the last may follow "and"). Note anchors close a phrase instead ("b.(2) c (3).",
+    semicolon (the last may follow "and"). Two markers are enough when a colon introduces the
+    first ("by this only: (1) In the national …  (2) In the various …"): an anchor closes a phrase,
+    it does not open one after a colon. Note anchors close a phrase instead ("b.(2) c (3).",
     and (31) (32) (33) in one sentence do not start at 1). One pass: linear.
     """
     found: set[int] = set()
     run: list[tuple[int, bool]] = []  # (start, follows a separator)
     last_at = last_number = -1
+    introduced = False  # the run's first marker follows a colon
 
     def close() -> None:
-        if len(run) >= ENUMERATION_MIN and sum(1 for _, sep in run if not sep) <= 1:
+        enough = len(run) >= ENUMERATION_MIN or len(run) == 2 and introduced
+        if enough and sum(1 for _, sep in run if not sep) <= 1:
             found.update(at for at, _ in run)
 
     for at, end, number in markers:
@@ -127,6 +132,7 @@ def enumeration_markers(text: str, markers: list[tuple[int, int, int]]) -> set[i
         else:
             close()
             run = [(at, separated)] if number == 1 and item else []
+            introduced = bool(run) and ENUMERATION_COLON.search(text, max(0, at - 3), at) is not None
         last_at, last_number = at, number
     close()
     return found
