@@ -489,6 +489,9 @@ INLINE_PAGE_NUMBER = re.compile(r"""-\u00a0(?P<num>\d{1,4})\u00a0-""", re.VERBOS
 
 # A signature in capitals: initials or a name of two to four words, no article or preposition, OCR
 # may garble its stops: "A. B. R.", "JANE ROE", "ANNA: MARIA: ROE"" (rule ``signature``).
+# Initials alone on a line, glued or spaced: "R.D.", "A. B. R.", "J.S.M." (a signature's; never a heading)
+INITIALS_ONLY = re.compile(r"^[ \t]*(?:[A-Z]\.[ \t]*){2,4}$")
+
 SIGNATURE_NAME = re.compile(
     r"""^[ \t]*
         (?!.*\b(?:THE|OF|TO|AND|AN?|IN|ON|FOR|BY|AT|WITH|FROM|AS)\b(?!\.))  # no article, preposition, conjunction

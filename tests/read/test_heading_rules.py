@@ -49,6 +49,11 @@ def test_a_poem_title_and_a_signature_are_no_headings():  # rule indented
     assert read(PARA, verse, "                        JOHN CARVER.", PARA) == []
 
 
+def test_initials_under_a_preface_sign_it_even_over_the_next_heading():  # rule signature (initials)
+    assert read("PREFACE", PARA, "R.D.", "ON READING.", PARA, sep="\n\n\n") == ["PREFACE", "ON READING."]
+    assert read("PREFACE", PARA, "A. B. R.", "ON READING.", PARA) == ["PREFACE", "ON READING."]
+
+
 def test_a_source_under_an_indented_quotation_is_no_heading():  # rule attribution
     verse = "    Blow the wind southerly, southerly,\n    Blow the wind south o'er the bonny blue sea."
     assert read(PARA, verse, "From 'The Northern Songs.' (See Index.)", PARA) == []

@@ -16,6 +16,8 @@ MATCHES = [
     (P.NUMBERED_CAPS_TITLE, "3. THE LATER SCHOOLS", {}),
     (P.NUMBERED_CAPS_TITLE, "IV.  THE PARTIES OF THE LEFT\nIN THE PROVINCES", {}),
     (P.ENUMERATION_COLON, "by this only: ", {}),
+    (P.INITIALS_ONLY, "R.D.", {}),
+    (P.INITIALS_ONLY, "A. B. R.", {}),
     (P.NOTES_HEADING, "Notes", {}),
     (P.NOTES_HEADING, "ENDNOTES:", {}),
     (P.NOTE_START, "16 Trotsky, Stalin, p. 403.", {"plain": "16"}),
@@ -77,6 +79,8 @@ NON_MATCHES = [
     (P.NUMBERED_CAPS_TITLE, "2. The second school"),  # not in capitals
     (P.NUMBERED_CAPS_TITLE, "1. A"),
     (P.ENUMERATION_COLON, "he wrote:"),  # glued: an anchor follows
+    (P.INITIALS_ONLY, "R."),  # one initial
+    (P.INITIALS_ONLY, "R.D. Smith"),
     (P.HEADER_FIELD, "Title:"),  # no value
     (P.HEADER_FIELD, "The Title: a study of names"),
     (P.NOTE_START, "1908 was a year of reaction."),

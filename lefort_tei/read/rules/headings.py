@@ -42,6 +42,7 @@ from ..patterns import (
     PRICE,
     ROMAN_ALONE,
     RST_UNDERLINE,
+    INITIALS_ONLY,
     SIGNATURE_NAME,
     STRONG_HEADING,
     UPPER_DIVISION,
@@ -333,6 +334,8 @@ def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callab
     - right under a paragraph of running text, over an editor's docket ("[Addressed] …",
       ``DOCKET_LINE``), over short place and date lines ending in a date ("The Harbour Office" /
       "March 3, 1921.", ``DATELINE``) with no running text after them, or at the end;
+    - initials alone ("R.D.", ``INITIALS_ONLY``) right under a paragraph of running text, whatever
+      follows them;
     - or under a place and date line that closes a paragraph ("London, 4 June 1920." / "JANE
       ROE"), over a heading, a docket or nothing.
     Over running text the same name heads a section ("JANE ROE" / "She was born …"), and so
@@ -340,23 +343,25 @@ def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callab
     None when block ``i`` is no signature, else the blocks of the signature with its place and
     date lines (all display lines)."""
     t = texts[i].strip()
-    if not SIGNATURE_NAME.match(t) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
+    initials = bool(INITIALS_ONLY.match(t))  # "R.D.": under running text, whatever follows, a signature
+    if not (SIGNATURE_NAME.match(t) or initials) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
         return None
     if i == 0:
         return None
     after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
+    alone = range(i, i + 1) if initials else None
     if not kinds[i - 1] and is_prose(texts[i - 1]):
         if not after or DOCKET_LINE.match(after[0]):
             return range(i, i + 1)
         for k, x in enumerate(after):
             if len(x.split()) > SHORT_BLOCK_WORDS:
-                return None
+                return alone
             if DATELINE.search(x):
                 j = i + 2 + k  # the block after the date: running text there is a letter's, under its heading
                 if j < len(texts) and texts[j] and not kinds[j] and is_prose(texts[j]):
-                    return None
+                    return alone
                 return range(i, j)
-        return None
+        return alone
     dated = (i >= 2 and DATELINE.search(texts[i - 1]) and len(texts[i - 1].split()) <= SHORT_BLOCK_WORDS
              and not kinds[i - 2] and is_prose(texts[i - 2]))
     if dated and (not after or DOCKET_LINE.match(after[0]) or kinds[i + 1]):
