@@ -192,7 +192,7 @@ HEADING_SHAPE = re.compile(
 
 # A numbered-only heading: "II.", "3.", "Part Two", "Chapter 4"
 HEADING_NUMBER_ONLY = re.compile(
-    r"""^(?:[IVXLC]{1,6}|\d{1,2})\.?$|^(?:part|chapter|section)\s+\w+\.?$""",
+    r"""^(?:[IVXLC]{1,6}|\d{1,2})\.?$|^(?:part|chapter|section)[ \t]{1,3}\w+\.?$""",  # not "CHAPTER     PAGE"
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -319,7 +319,7 @@ RST_UNDERLINE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}\s*$")
 CONTENTS_ENTRY = re.compile(r"\S[ \t]+\d{1,4}\s*$")
 
 # A byline, not a heading: "By John Smith", "BY JANE A. DOE"
-BYLINE = re.compile(r"^by\b", re.IGNORECASE)
+BYLINE = re.compile(r"^[_*]?by[_*]?\b", re.IGNORECASE)  # also in light markup: "_By_ JANE A. DOE"
 
 # A heading that starts with its number: "II--WHAT METAPHYSICS ARE", "2. The Rise", "I. Introduction"
 NUMBERED_HEADING_START = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})(?:--|\u2014|\.|:)\s*\S")
@@ -489,6 +489,19 @@ INLINE_PAGE_NUMBER = re.compile(r"""-\u00a0(?P<num>\d{1,4})\u00a0-""", re.VERBOS
 
 # A signature in capitals: initials or a name of two to four words, no article or preposition, OCR
 # may garble its stops: "A. B. R.", "JANE ROE", "ANNA: MARIA: ROE"" (rule ``signature``).
+# A printer's or publisher's line on a title page's back, never a heading: "PRINTED IN THE UNITED
+# STATES OF AMERICA", "COPYRIGHT, 1926, BY THE HOUSE PRESS", "ALL RIGHTS RESERVED"
+IMPRINT_LINE = re.compile(r"^[ \t]*(?:printed[ \t]+in\b|printed[ \t]+by\b|copyright\b|all[ \t]+rights[ \t]+reserved\b)",
+                          re.IGNORECASE)
+
+# A title page's imprint: a publisher's name ("THE HOUSE PRESS", "Smith & Co.", "Roe and Sons") in a
+# block that ends with the year ("MCMXXVI", "1926."): "NEW YORK\nTHE HOUSE PRESS\n\nMCMXXVI"
+PUBLISHER_WORD = re.compile(r"\b(?:press|publishers?|publishing|company|co\.|sons|limited|ltd\.?)(?![^\W_])", re.IGNORECASE)
+IMPRINT_YEAR = re.compile(r"(?:^|\n)[ \t]*(?:1[5-9]\d\d|20\d\d|M[MDCLXVI]{2,9})\.?[ \t]*\Z")
+
+# A place alone on a line in capitals, over a dateline closing a preface: "BRIGHTON.", "NEW YORK,"
+PLACE_LINE = re.compile(r"^[ \t]*[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+)?[.,]?[ \t]*$")
+
 # Initials alone on a line, glued or spaced: "R.D.", "A. B. R.", "J.S.M." (a signature's; never a heading)
 INITIALS_ONLY = re.compile(r"^[ \t]*(?:[A-Z]\.[ \t]*){2,4}$")
 
@@ -501,11 +514,12 @@ SIGNATURE_NAME = re.compile(
     re.VERBOSE,
 )
 
-# A dateline closing a letter or a preface: "September 4, 1956.", "3 March 1871", "Paris, June 1920."
+# A dateline closing a letter or a preface: "September 4, 1956.", "3 March 1871", "Paris, June 1920.",
+# "_January, 1913._" (in a Gutenberg text's italics)
 DATELINE = re.compile(
-    r"""\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
-           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?
-        (?:[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t]+(?:1[5-9]\d\d|20\d\d)\.?[ \t]*$""",
+    r"""(?<![^\W_])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+           |sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?
+        (?:[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)?[ \t]+(?:1[5-9]\d\d|20\d\d)\.?[_*]*[ \t]*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 

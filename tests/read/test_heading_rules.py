@@ -54,6 +54,30 @@ def test_initials_under_a_preface_sign_it_even_over_the_next_heading():  # rule 
     assert read("PREFACE", PARA, "A. B. R.", "ON READING.", PARA) == ["PREFACE", "ON READING."]
 
 
+def test_a_half_title_over_the_first_chapter_leaves_the_chapter_its_heading():  # rule half-title
+    # four candidates in a row: a book's half-title, then "CHAPTER I", its title and a section number
+    assert read("PREFACE", PARA, "THE BOOK OF DAYS", "CHAPTER I", "THE MORNING", "I", PARA, "II", PARA,
+                sep="\n\n\n") == ["PREFACE", "CHAPTER I THE MORNING", "I", "II"]
+
+
+def test_a_place_and_date_under_a_preface_are_no_heading():  # rule signature (place)
+    assert read("PREFACE", PARA, "  HARBOURTON.", "     _January, 1913._", "CHAPTER I", PARA,
+                sep="\n\n\n") == ["PREFACE", "CHAPTER I"]
+    assert read("PREFACE", PARA, "HARBOURTON", PARA) == ["PREFACE", "HARBOURTON"]  # no date: a heading
+
+
+def test_a_title_pages_back_and_a_contents_header_are_no_headings():  # rules imprint, columns
+    assert read("PREFACE", PARA, "PRINTED IN THE UNITED STATES OF AMERICA", PARA) == ["PREFACE"]
+    assert read("PREFACE", PARA, "NEW TOWN\nTHE HOUSE PRESS", "MCMXXVI", PARA) == ["PREFACE"]
+    assert read("CONTENTS", "CHAPTER                                 PAGE", PARA) == ["CONTENTS"]
+
+
+def test_a_byline_in_light_markup_makes_a_title_page():  # rule title-byline
+    doc, _ = read_text("The Book of Days\n\n_By_ ADA ROE\n\n" + PARA + "\n\n" + PARA + "\n")
+    assert doc.front is not None and doc.source.slice(doc.front.title) == "The Book of Days"
+    assert doc.source.slice(doc.front.author) == "ADA ROE"
+
+
 def test_a_source_under_an_indented_quotation_is_no_heading():  # rule attribution
     verse = "    Blow the wind southerly, southerly,\n    Blow the wind south o'er the bonny blue sea."
     assert read(PARA, verse, "From 'The Northern Songs.' (See Index.)", PARA) == []

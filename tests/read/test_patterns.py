@@ -17,6 +17,13 @@ MATCHES = [
     (P.NUMBERED_CAPS_TITLE, "IV.  THE PARTIES OF THE LEFT\nIN THE PROVINCES", {}),
     (P.ENUMERATION_COLON, "by this only: ", {}),
     (P.INITIALS_ONLY, "R.D.", {}),
+    (P.PLACE_LINE, "  HARBOURTON.", {}),
+    (P.IMPRINT_LINE, "PRINTED IN THE UNITED STATES OF AMERICA", {}),
+    (P.IMPRINT_LINE, "Copyright, 1926, by The House Press", {}),
+    (P.PUBLISHER_WORD, "THE HOUSE PRESS", {}),
+    (P.IMPRINT_YEAR, "NEW TOWN\nMCMXXVI", {}),
+    (P.BYLINE, "_By_ ADA ROE", {}),
+    (P.DATELINE, "     _January, 1913._", {}),
     (P.INITIALS_ONLY, "A. B. R.", {}),
     (P.NOTES_HEADING, "Notes", {}),
     (P.NOTES_HEADING, "ENDNOTES:", {}),
@@ -80,6 +87,12 @@ NON_MATCHES = [
     (P.NUMBERED_CAPS_TITLE, "1. A"),
     (P.ENUMERATION_COLON, "he wrote:"),  # glued: an anchor follows
     (P.INITIALS_ONLY, "R."),  # one initial
+    (P.PLACE_LINE, "Harbourton."),  # not in capitals
+    (P.IMPRINT_LINE, "He printed in the town"),
+    (P.PUBLISHER_WORD, "the pressure of events"),
+    (P.IMPRINT_YEAR, "In 1926 the press"),
+    (P.BYLINE, "Bygones"),
+    (P.HEADING_NUMBER_ONLY, "CHAPTER                                 PAGE"),  # a contents list's column header
     (P.INITIALS_ONLY, "R.D. Smith"),
     (P.HEADER_FIELD, "Title:"),  # no value
     (P.HEADER_FIELD, "The Title: a study of names"),

@@ -40,9 +40,13 @@ from ..patterns import (
     HEADING_SHAPE,
     NUMBERED_HEADING_START,
     PRICE,
+    PUBLISHER_WORD,
     ROMAN_ALONE,
     RST_UNDERLINE,
+    IMPRINT_LINE,
+    IMPRINT_YEAR,
     INITIALS_ONLY,
+    PLACE_LINE,
     SIGNATURE_NAME,
     STRONG_HEADING,
     UPPER_DIVISION,
@@ -63,8 +67,8 @@ def heading_like(text: str, block: Span) -> str:
         return "markup"
     if len(lines) == 1 and s.startswith("#") and HEADING_SHAPE.match(s) and not s.rstrip().endswith("####"):
         return "markup"
-    if ALIGNED_COLUMNS.search(s) or is_display_block(s):
-        return ""
+    if ALIGNED_COLUMNS.search(s) or is_display_block(s) or IMPRINT_LINE.match(s):
+        return ""  # a table row, a picture, "PRINTED IN THE UNITED STATES OF AMERICA"
     letters = [ch for ch in s if ch.isalpha()]
     if (len(lines) <= MAX_CAPS_LINES and letters and not any(ch.islower() for ch in letters)
             and len(s.split()) <= MAX_CAPS_WORDS and not CONTENTS_ENTRY.search(s) and not BYLINE.match(s)
@@ -165,8 +169,15 @@ def _in_capitals(s: str) -> bool:
 
 def read_run(text: str, run: list[Span]) -> list[list[int]]:
     """The headings of a run of candidates followed by prose: lists of run positions, each a
-    heading and its subtitle lines. Positions not listed are display lines (paragraphs)."""
+    heading and its subtitle lines. Positions not listed are display lines (paragraphs). A long
+    run is a title page over the last heading, unless a division's line stands inside it (rule
+    ``half-title``: the lines before "CHAPTER I" are display lines, the headings start there)."""
     if len(run) > SHORT_RUN:
+        # a division's heading inside the run ("THE BOOK OF BREAD" / "CHAPTER I" / "OUR RICHES" / "I"):
+        # the lines before it are a half-title's display lines, the headings start there
+        division = next((k for k in range(1, len(run) - 1) if _division_line(text[run[k].start:run[k].end])), None)
+        if division is not None:
+            return [[division + p for p in group] for group in read_run(text, run[division:])]
         last = len(run) - 1
         start = last
         while start > max(0, last - 2) and not opens_heading(text, run[start]) and takes_subtitle(text, run[start - 1]):
@@ -180,6 +191,12 @@ def read_run(text: str, run: list[Span]) -> list[list[int]]:
         else:
             groups.append([k])
     return groups
+
+
+def _division_line(s: str) -> bool:
+    """"CHAPTER I", "Book Two", "# Title": a line that opens a division by its words (not a bare
+    numeral, which a title page or a list may print)."""
+    return "\n" not in s.strip() and bool(STRONG_HEADING.match(s)) and not ROMAN_ALONE.match(s.strip())
 
 
 def capital_led(s: str) -> bool:
@@ -254,6 +271,8 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         name after a bare "BY": the lines of a title page (an advertisement's, a half-title's); a
         title and byline over running text head a contribution (an anthology's essay), unless a
         price follows that text within ``BLURB_BLOCKS`` blocks (a publisher's blurb: "Cloth, 80 cents").
+    ``imprint``: a publisher's name ("THE HOUSE PRESS") in a block ending with the year, or over a
+        year alone ("MCMXXVI"): a title page's imprint, with its year;
     ``signature``: a name or initials under running text, over a docket or place and date lines
         (``signature_lines``).
     ``blocks``: spans (and other items, skipped); ``kinds``: ``heading_like`` of each;
@@ -291,6 +310,10 @@ def display_lines(text: str, blocks: list, kinds: list[str], is_prose: Callable[
         if prev is not None and indent >= 2 and ILLUSTRATION_MARK.match(texts[i - 1]):
             out.add(i)  # the caption set under a picture (a heading after one starts its line)
             continue
+        if PUBLISHER_WORD.search(texts[i]) and (IMPRINT_YEAR.search(texts[i]) or nxt is not None
+                                                and IMPRINT_YEAR.match("\n" + texts[i + 1].strip())):
+            out.update((i, i + 1) if not IMPRINT_YEAR.search(texts[i]) else (i,))
+            continue  # rule ``imprint``: "NEW YORK / THE HOUSE PRESS" over "MCMXXVI": a title page's imprint
         signed = signature_lines(texts, kinds, i, is_prose)
         if signed is not None:
             out.update(signed)  # "A. B. R." under the preface, with its place and date
@@ -335,7 +358,7 @@ def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callab
       ``DOCKET_LINE``), over short place and date lines ending in a date ("The Harbour Office" /
       "March 3, 1921.", ``DATELINE``) with no running text after them, or at the end;
     - initials alone ("R.D.", ``INITIALS_ONLY``) right under a paragraph of running text, whatever
-      follows them;
+      follows them; a place alone ("BRIGHTON.", ``PLACE_LINE``) there when a dateline follows it;
     - or under a place and date line that closes a paragraph ("London, 4 June 1920." / "JANE
       ROE"), over a heading, a docket or nothing.
     Over running text the same name heads a section ("JANE ROE" / "She was born …"), and so
@@ -344,11 +367,13 @@ def signature_lines(texts: list[str], kinds: list[str], i: int, is_prose: Callab
     date lines (all display lines)."""
     t = texts[i].strip()
     initials = bool(INITIALS_ONLY.match(t))  # "R.D.": under running text, whatever follows, a signature
-    if not (SIGNATURE_NAME.match(t) or initials) or "\n" in t or STRONG_HEADING.match(t) or UPPER_DIVISION.match(t):
+    after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
+    placed = bool(PLACE_LINE.match(t)) and bool(after) and bool(DATELINE.search(after[0]))  # "BRIGHTON." / "June, 1913."
+    if (not (SIGNATURE_NAME.match(t) or initials or placed) or "\n" in t or STRONG_HEADING.match(t)
+            or UPPER_DIVISION.match(t)):
         return None
     if i == 0:
         return None
-    after = texts[i + 1:i + 1 + SIGNATURE_TAIL]
     alone = range(i, i + 1) if initials else None
     if not kinds[i - 1] and is_prose(texts[i - 1]):
         if not after or DOCKET_LINE.match(after[0]):
