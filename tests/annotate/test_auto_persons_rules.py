@@ -351,3 +351,75 @@ def test_m_before_a_name_with_or_without_a_given_name_is_monsieur(make, request,
     annotate(doc, data)
     texts = _texts(doc)
     assert "M. Louis Dupont" in texts and "M. Lenoir" in texts
+
+
+# ---------------------------------------------------------------- names the small model mistypes (issue 12)
+# Each of these rules is for a name the recogniser tags as a place, a body or a product in most places.
+
+
+def test_a_common_given_name_before_a_word_makes_it_a_person_whatever_the_recogniser_says(make, fake_ner):
+    fake_ner({"Marcus Ombrevaux": "ORG", "Ombrevaux": "ORG", "Louis Quarrendon": "GPE", "Quarrendon": "GPE"})
+    body = ("The letters of Marcus Ombrevaux were read aloud. Nobody doubted that Ombrevaux was right. "
+            "The pub stood in Louis Street. We went to Louis Quarrendon, then to Quarrendon again, and to "
+            "Quarrendon once more.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts == ["Marcus Ombrevaux", "Ombrevaux"]  # "to Quarrendon" in most places: a place
+
+
+def test_a_given_name_after_the_or_a_saints_title_is_no_evidence(make, fake_ner):
+    fake_ner({"Christy Ombrevaux": "ORG", "Clement Quarrendon": "ORG"})
+    body = ("The century saw the coming of the Christy Ombrevaux, a troupe. She had a pew at St. Clement "
+            "Quarrendon and was partial to it.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == []
+
+
+def test_an_honorific_a_given_name_and_the_surname_is_a_person_cue(make, fake_ner):
+    fake_ner({"Emperor Marcus Ombrevaux": "PERSON", "Ombrevaux": "GPE"})
+    body = ("Nothing came to Marcus Ombrevaux; letters went to Marcus Ombrevaux in vain. It was the Emperor "
+            "Marcus Ombrevaux who ruled.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert "Emperor Marcus Ombrevaux" in _texts(doc)
+
+
+def test_a_speech_verb_before_a_word_makes_it_a_person_unless_a_place_preposition_stands_before_it(make, fake_ner):
+    fake_ner({"Ombrevaux": "GPE", "Quarrendon": "GPE"})
+    body = ("\u201cIn so far as the mind conceives,\u201d says Ombrevaux, \u201cit is free.\u201d The same is "
+            "found in Ombrevaux, and in Ombrevaux again. \u201cNo,\u201d says Quarrendon; we sailed to "
+            "Quarrendon and in Quarrendon we stayed.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Ombrevaux"] * 3
+
+
+def test_a_person_noun_and_named_or_called_before_a_word_makes_it_a_person(make, fake_ner):
+    fake_ner({"Ombrevaux": "PRODUCT", "Quarrendon": "PRODUCT"})
+    body = ("There was once a man named\nOmbrevaux, whom the city condemned. After the condemnation of "
+            "Ombrevaux, a woman called Quarrendon spoke. A town called Hope is no person.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Ombrevaux", "Ombrevaux", "Quarrendon"]
+
+
+def test_tagged_person_twice_and_a_place_elsewhere_is_a_person_if_never_after_at_to_from(make, fake_ner):
+    fake_ner({"of Ombrevaux": "PERSON", "in Ombrevaux": "LOC", "of Quarrendon": "PERSON", "in Quarrendon": "LOC",
+              "of Tessaly": "PERSON", "in Tessaly": "LOC"})
+    body = ("The disciples of Ombrevaux are many; in Ombrevaux, for example, the whole is real; in Ombrevaux "
+            "the part is not; the school of Ombrevaux lasted. The rivers of Quarrendon are long; in "
+            "Quarrendon it rains; in Quarrendon it snows; the hills of Quarrendon rise; we went to Quarrendon. "
+            "The weavers of Tessaly are old; in Tessaly they weave; in Tessaly they sing; the songs of Tessaly "
+            "and the Tessalys are known.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Ombrevaux"] * 4  # "to Quarrendon": a place; "the Tessalys": a people
+
+
+def test_a_given_name_tagged_with_the_surname_across_a_line_break_makes_a_common_word_a_name(make, fake_ner):
+    fake_ner({"Henry\nStone": "PERSON"})
+    doc, data = make("The right method was shown by Henry\nStone. Stone walls are cold.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Henry Stone"]
