@@ -241,8 +241,8 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
     if ((g := GIVEN_BEFORE.search(before)) and is_given_name(g["given"]) and g["given"].lower() not in lower_words
             and not place.caps and not ARTICLE_BEFORE.search(before, max(0, g.start("given") - 5), g.start("given"))
             and not SAINT_BEFORE.search(before, max(0, g.start("given") - 7), g.start("given"))):
-        # "Marcus Okafor": a common given name (the census lists) before it; not "the Christy Okafors" (a troupe,
-        # a firm: a name takes no article) nor "St. Clement Okafor" (a church, a town)
+        # "Marcus Okafor": a common given name (the census lists) before it; not "the Francis Okafors" (a
+        # firm, a troupe: a name takes no article) nor "St. Louis Okafor" (a church, a town)
         place.cues.add("given-listed")
         h2 = HONORIFIC_BEFORE.search(before, 0, g.start("given"))
         if h2 and HONORIFIC.match(h2["word"]) and h2["word"] not in ("St", "Saint"):
@@ -513,7 +513,7 @@ def _strong_person(word: str, ps: list[_Place], votes_for: int, used_model: bool
     * ``named``: a person noun and "named" / "called" before it ("a man named Okafor");
     * tagged PERSON in two places at least and a third of its places, a place or a body elsewhere ("of
       Okafor and his school", "in Okafor" read as a place three times); not a word whose plural the
-      text prints ("a Mandan woman", "the Mandans": a people).
+      text prints ("an Okafor woman", "the Okafors": a people).
     """
     strict = sum(1 for p in ps if "strict-place" in p.cues)
     if (used_model and any("given-listed" in p.cues for p in ps) and not PLACE_KIND_WORD.match(word)

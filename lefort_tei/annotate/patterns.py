@@ -377,14 +377,14 @@ ABBREVIATED_AFTER = re.compile(r"""\.(?:[,;:)\]]|[ ](?:[a-z0-9(]|[A-Z][a-z]{0,5}
 PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]n|[Ii]nto|[Nn]ear|[Ff]rom|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
 
 # A preposition of place that "in" is not, just before a name: "at Okafor", "to Okafor", "from
-# Okafor", "into", "near". Unlike "in" ("in Hegel", "in London": an author's work or a town, in essays
+# Okafor", "into", "near". Unlike "in" ("in Okafor", "in London": an author's work or a town, in essays
 # as often), these say a place; a word printed so anywhere is not made a person by the strong cues
 # below (a speech verb before it, "named", the recogniser's PERSON twice).
 # A saint's "St." may stand between, as in ``PLACE_BEFORE``: "to St. Okafor" (a town).
 STRICT_PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]nto|[Nn]ear|[Ff]rom|[Tt]o)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
 
 # A saint's title before a given name, which then names a town or a church as often as a person:
-# "St. Louis", "Saint Clement Okafor" (a church), "San Marcus", "Santa Clara".
+# "St. Louis", "Saint Francis Okafor" (a church), "San Marcus", "Santa Clara".
 SAINT_BEFORE = re.compile(r"""(?<![\w.])(?:St|Ste|Saint|San|Santa|Sao|S)[.*]?[ ]?$""", re.VERBOSE)
 
 # A person noun then "named" or "called" just before a name, a line break allowed: "a man named

@@ -369,26 +369,25 @@ def test_a_common_given_name_before_a_word_makes_it_a_person_whatever_the_recogn
 
 
 def test_a_given_name_after_the_or_a_saints_title_is_no_evidence(make, fake_ner):
-    fake_ner({"Christy Ombrevaux": "ORG", "Clement Quarrendon": "ORG"})
-    body = ("The century saw the coming of the Christy Ombrevaux, a troupe. She had a pew at St. Clement "
-            "Quarrendon and was partial to it.")
+    fake_ner({"Francis Ombrevaux": "ORG", "Louis Quarrendon": "ORG"})
+    body = ("Then the Francis Ombrevaux, a firm of printers, opened a shop. We prayed at St. Louis "
+            "Quarrendon on Sundays.")
     doc, data = make(body, auto=True)
     annotate(doc, data)
     assert _texts(doc) == []
 
 
 def test_an_honorific_a_given_name_and_the_surname_is_a_person_cue(make, fake_ner):
-    fake_ner({"Emperor Marcus Ombrevaux": "PERSON", "Ombrevaux": "GPE"})
-    body = ("Nothing came to Marcus Ombrevaux; letters went to Marcus Ombrevaux in vain. It was the Emperor "
-            "Marcus Ombrevaux who ruled.")
+    fake_ner({})  # the recogniser runs and types nothing: a given name alone does not overrule it
+    body = "It was the Emperor Marcus Ombrevaux who ruled. Ombrevaux was wise. Louis Quarrendon is a hill."
     doc, data = make(body, auto=True)
     annotate(doc, data)
-    assert "Emperor Marcus Ombrevaux" in _texts(doc)
+    assert _texts(doc) == ["Emperor Marcus Ombrevaux", "Ombrevaux"]
 
 
 def test_a_speech_verb_before_a_word_makes_it_a_person_unless_a_place_preposition_stands_before_it(make, fake_ner):
     fake_ner({"Ombrevaux": "GPE", "Quarrendon": "GPE"})
-    body = ("\u201cIn so far as the mind conceives,\u201d says Ombrevaux, \u201cit is free.\u201d The same is "
+    body = ("\u201cAll is flux,\u201d says Ombrevaux, \u201cand nothing stays.\u201d The same is "
             "found in Ombrevaux, and in Ombrevaux again. \u201cNo,\u201d says Quarrendon; we sailed to "
             "Quarrendon and in Quarrendon we stayed.")
     doc, data = make(body, auto=True)
@@ -398,8 +397,8 @@ def test_a_speech_verb_before_a_word_makes_it_a_person_unless_a_place_prepositio
 
 def test_a_person_noun_and_named_or_called_before_a_word_makes_it_a_person(make, fake_ner):
     fake_ner({"Ombrevaux": "PRODUCT", "Quarrendon": "PRODUCT"})
-    body = ("There was once a man named\nOmbrevaux, whom the city condemned. After the condemnation of "
-            "Ombrevaux, a woman called Quarrendon spoke. A town called Hope is no person.")
+    body = ("A story tells of a man named\nOmbrevaux, who kept bees. After the death of "
+            "Ombrevaux, a woman called Quarrendon kept them. A town called Hope is no person.")
     doc, data = make(body, auto=True)
     annotate(doc, data)
     assert _texts(doc) == ["Ombrevaux", "Ombrevaux", "Quarrendon"]
@@ -420,6 +419,13 @@ def test_tagged_person_twice_and_a_place_elsewhere_is_a_person_if_never_after_at
 
 def test_a_given_name_tagged_with_the_surname_across_a_line_break_makes_a_common_word_a_name(make, fake_ner):
     fake_ner({"Henry\nStone": "PERSON"})
-    doc, data = make("The right method was shown by Henry\nStone. Stone walls are cold.", auto=True)
+    doc, data = make("The bridge was built by Henry\nStone. Stone walls are cold.", auto=True)
     annotate(doc, data)
     assert _texts(doc) == ["Henry Stone"]
+
+
+def test_the_given_names_are_common_ones_less_ordinary_words_and_places():
+    from lefort_tei.annotate.wordlist import is_given_name
+
+    assert all(is_given_name(n) for n in ("Marcus", "Louis", "Francis", "Mary"))
+    assert not any(is_given_name(n) for n in ("Will", "Hope", "June", "Virginia", "Marcus Ombrevaux", "marcus"))
