@@ -15,6 +15,10 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   declared") or initials / a given name before it ("R. V. Daniels"); one it calls an organisation
   is a person when it is the subject of a person's doings in two places ("Okafor fled to Spain",
   "Okafor soon began"), unless a place in most places, a people's plural or mostly after "the";
+* strong cues over the recogniser's place or body (``_strong_person``), never for a word printed after
+  at/to/from/into/near (mostly, for the first): a common given name before it (``given_names.txt``, the
+  US Census 1990 lists: "Marcus Okafor", not after "the" or "St."), a speech verb before it ("says
+  Okafor"), a person noun and "named" ("a man named Okafor"), or PERSON in two places and a third;
 * a form of address, a compound rank or "M." tagged PERSON names even a word the text prints in
   lower case, there only ("Mr. Brown", "Major-General Stone", "M. Lenoir"); a less common word after
   "M." (Monsieur, or an initial), a given name between perhaps, is a person ("M. Louis Dupont");

@@ -1,7 +1,8 @@
 """The English word list the automatic apparatus asks: is this a word, how common is it, a given name?
 
 In: a word. Out: its Zipf frequency (``wordfreq``: 0 for unknown, ~3 for "thermidor", 7 for
-"the"); ``is_word`` for "a word English prints in lower case". ``wordfreq`` is a dependency; when
+"the"); ``is_word`` for "a word English prints in lower case"; ``is_given_name`` for a common
+given name ("Marcus"; ``given_names.txt``, package data, read once). ``wordfreq`` is a dependency; when
 it cannot be imported, ``pyspellchecker``'s list stands in (known → 4.0, unknown → 0.0).
 """
 
