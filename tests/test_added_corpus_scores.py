@@ -44,3 +44,16 @@ def test_added_corpus_scores_stay_at_or_above_the_floors(scores, part, precision
 def test_every_note_of_every_added_text_is_found_and_linked(scores):
     assert [(f.name[:2], f.note_count[0], f.note_count[1], f.notes.found) for f in scores.files] == [
         ("14", 8, 8, 8), ("15", 10, 10, 10), ("16", 5, 5, 5)]
+
+
+def test_added_corpus_persons_recall_stays_at_or_above_its_floor(scores):
+    """The persons of ``persons_sample`` tagged on these texts, which no persons rule was tuned on
+    (issue 12: 57.9 % with the rules tuned on the shared corpus; 78.9 % with common given names, a
+    speech verb or "named" before a name and a name tagged PERSON twice read as evidence over the
+    recogniser's place or body). The figure is the recogniser's: without a model, skipped."""
+    from lefort_tei.annotate import ner
+
+    if not ner.model_id():
+        pytest.skip("no spaCy model: the persons floor is measured with the 'ner' extra")
+    total = scores.total("persons")
+    assert total.recall is not None and total.recall >= 0.78, total.as_json()

@@ -67,7 +67,7 @@ def test_the_wheel_carries_every_resource(wheel):
                      "lefort_tei/schemas/lefort-tei.rng", "lefort_tei/schemas/lefort-tei.sch",
                      "lefort_tei/fonts/EBGaramond12-Regular.otf", "lefort_tei/templates/site/base.html",
                      "lefort_tei/templates/print/print.css", "lefort_tei/ceteicean/behaviors.js",
-                     "lefort_tei/ceteicean/lefort-tei.css"):
+                     "lefort_tei/ceteicean/lefort-tei.css", "lefort_tei/annotate/given_names.txt"):
         assert required in names, required
     metadata = next(zipfile.ZipFile(wheel).read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
     assert "License-Expression: MIT AND OFL-1.1" in metadata

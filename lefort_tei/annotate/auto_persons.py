@@ -15,6 +15,10 @@ The document layer decides per *surname* (the last capitalised word of a name), 
   declared") or initials / a given name before it ("R. V. Daniels"); one it calls an organisation
   is a person when it is the subject of a person's doings in two places ("Okafor fled to Spain",
   "Okafor soon began"), unless a place in most places, a people's plural or mostly after "the";
+* strong cues over the recogniser's place or body (``_strong_person``), never for a word printed after
+  at/to/from/into/near (mostly, for the first): a common given name before it (``given_names.txt``, the
+  US Census 1990 lists: "Marcus Okafor", not after "the" or "St."), a speech verb before it ("says
+  Okafor"), a person noun and "named" ("a man named Okafor"), or PERSON in two places and a third;
 * a form of address, a compound rank or "M." tagged PERSON names even a word the text prints in
   lower case, there only ("Mr. Brown", "Major-General Stone", "M. Lenoir"); a less common word after
   "M." (Monsieur, or an initial), a given name between perhaps, is a person ("M. Louis Dupont");
@@ -58,9 +62,9 @@ from .patterns import (ABBREVIATED_AFTER, ACT_AFTER, ADDRESS, ARTICLE_BEFORE, BI
                        KIN_BEFORE, LOWER_WORD, MONSIEUR_BEFORE, NAME_TITLE_BEFORE, NEXT_CAPITAL, NEXT_TWO_WORDS, NOT_ID_CHARS,
                        NOT_IN_COMPOUND_NAME, PARTICLE_BEFORE, PERIODICAL_WORD, PERSON_NOUN_BEFORE, PLACE_BEFORE,
                        PLACE_KIND_WORD, POSSESSIVE_AFTER, POSSESSIVE_IN_TITLE, REGNAL_AFTER, ROMAN, SENTENCE_OPENING,
-                       SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE)
+                       SPEECH_AFTER, SPEECH_BEFORE, TITLE_BEFORE, NAMED_BEFORE, SAINT_BEFORE, STRICT_PLACE_BEFORE)
 from .spans import blocks, fits, reading_of, reserved_spans
-from .wordlist import is_foreign, zipf
+from .wordlist import is_foreign, is_given_name, zipf
 
 RARE = 3.0  # Zipf below this: a word English seldom prints; rules alone may take it for a name
 COMMON = 4.0  # Zipf at or above: an ordinary word ("Writings", "Cousin"); a person only with a given name
@@ -79,6 +83,7 @@ OPENING_WORD = 2.5  # Zipf at or above: an English word ("behold", "hitherto"); 
 NAME_CUES = frozenset({"act", "given-name", "full-name", "epithet", "regnal"})
 FOREIGN = 2.5  # Zipf below this for both lower-case words after a capitalised one: a foreign phrase
 ACTS = 2  # a rare word the subject of a person's doing ("fled", "spoke") in this many places is a person
+PERSON_SHARE = 1 / 3  # tagged PERSON in this share of its places (and twice): a person, unless after at/to/from
 PLACED = 3  # a word the recogniser reads as a place this often, and in most of its places, is no person by coordination
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
@@ -229,8 +234,23 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
         place.cues.add("abbreviation")  # "Fla. Terr.", "Recd., A 61"
     if _opens_sentence(text, place.form_start):
         place.cues.add("opening")  # "Behold, the man …": its capital is the sentence's
+    if STRICT_PLACE_BEFORE.search(text, max(0, place.form_start - 6), place.form_start):
+        place.cues.add("strict-place")  # "at Okafor", "to Okafor", not "in Okafor" (a town or an author's work)
     if SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(text, max(0, place.form_start - 12), place.form_start):
         place.cues.add("speech-verb")  # "Hawk said", "said Hawk"
+        if SPEECH_BEFORE.search(text, max(0, place.form_start - 12), place.form_start):
+            place.cues.add("speech-before")  # "says Okafor": the name is the speaker
+    if NAMED_BEFORE.search(text, max(0, place.form_start - 30), place.form_start):
+        place.cues |= {"named", "person-noun"}  # "a man named Okafor"
+    if ((g := GIVEN_BEFORE.search(before)) and is_given_name(g["given"]) and g["given"].lower() not in lower_words
+            and not place.caps and not ARTICLE_BEFORE.search(before, max(0, g.start("given") - 5), g.start("given"))
+            and not SAINT_BEFORE.search(before, max(0, g.start("given") - 7), g.start("given"))):
+        # "Marcus Okafor": a common given name (the census lists) before it; not "the Francis Okafors" (a
+        # firm, a troupe: a name takes no article) nor "St. Louis Okafor" (a church, a town)
+        place.cues.add("given-listed")
+        h2 = HONORIFIC_BEFORE.search(before, 0, g.start("given"))
+        if h2 and HONORIFIC.match(h2["word"]) and h2["word"] not in ("St", "Saint"):
+            place.cues.add("person-noun")  # "the Emperor Marcus Okafor": a title, a given name, the surname
     if ACT_AFTER.match(after):
         place.cues.add("act")  # "Okafor fled to Spain", "Okafor soon began": a person's doing
     if POSSESSIVE_AFTER.match(after):
@@ -290,12 +310,17 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             continue
         if _mostly_given(ps):
             continue  # a given name in most places
+        # the strong cues decide where the rules below would not: a word after "in" in most places, or tagged
+        # a place more often than a person ("says Okafor", "in Okafor" twice)
+        strong = _strong_person(word, ps, votes_for, used_model, word + "s" in places)
         if (freq >= OPENING_WORD and all("opening" in p.cues for p in ps) and len(ps) <= 2
                 and not any(p.cues & (STRONG_CUES | NAME_CUES) for p in ps)):
             continue  # "Behold, …", "Hitherto armies …": an English word opening a sentence, once or twice, uncued
         if sum(1 for p in ps if "abbreviation" in p.cues) * 2 >= len(ps) and len(word) <= 6:
             continue  # "Fla.", "Terr.", "Misc.": an abbreviation in most places
         if len(ps) >= 3 and sum(1 for p in ps if "place" in p.cues) * 2 >= len(ps):
+            if strong:
+                decided[word] = strong
             continue  # "at Pensacola", "to St. Augustine": a place in most places
         if sum(1 for p in ps if "article" in p.cues) * 2 > len(ps) and not any(p.cues & STRONG_CUES for p in ps):
             continue  # "the Rhine", "the Atonement": a name takes no article (unless a cue says a person)
@@ -319,6 +344,8 @@ def _decide(places: dict[str, list[_Place]], lower_words: set[str], used_model: 
             decided[word] = f"a rare word, the subject of a person's doing in {acts} of {len(ps)} places"
         elif not used_model and sum(1 for p in ps if p.cues & STRONG_CUES) >= 2:
             decided[word] = "a rare word with person cues in two places"
+        elif strong:
+            decided[word] = strong
     # coordination with a known person: "Kamenev and Zinoviev"; again while it finds more
     # ("Locke, Hume, Gibbon": Gibbon known, then Hume, then Locke), a few rounds at most
     for _ in range(3):
@@ -477,6 +504,41 @@ def _compound_shape(name: str) -> bool:
     return all(zipf(w) >= RARE and not BIBLIO_WORD.match(w) and not is_foreign(w) for w in parts)
 
 
+def _strong_person(word: str, ps: list[_Place], votes_for: int, used_model: bool, plural: bool) -> str:
+    """Evidence that a word less common than ``COMMON`` names a person whatever the recogniser votes
+    elsewhere, or "": no preposition of place but "in" before it anywhere ("at/to/from X" say a place;
+    "in X" is an author's work as often as a town), and one of
+
+    * ``given-listed``: a common given name before it ("Marcus Okafor"; not "Charlotte Street": a
+      word naming a kind of place or body), in most places not after at/to/from; it overrules the
+      recogniser where it says a place or a body (a name it leaves untyped everywhere, or rules alone,
+      are left to the rules below: not every capitalised pair is a name);
+    * ``speech-before``: a speech verb before it ("says Okafor"), even where tagged a place;
+    * ``named``: a person noun and "named" / "called" before it ("a man named Okafor");
+    * tagged PERSON in two places at least and a third of its places, a place or a body elsewhere ("of
+      Okafor and his school", "in Okafor" read as a place three times); not a word whose plural the
+      text prints ("an Okafor woman", "the Okafors": a people).
+    """
+    strict = sum(1 for p in ps if "strict-place" in p.cues)
+    if (used_model and any("given-listed" in p.cues for p in ps) and not PLACE_KIND_WORD.match(word)
+            and any(p.label in NOT_PERSON_LABELS for p in ps)
+            and strict * 2 < len(ps)
+            and sum(1 for p in ps if "article" in p.cues) * 2 < len(ps)):
+        givens = sorted({GIVEN_BEFORE.search(p.text, max(0, p.form_start - 30), p.form_start)["given"]
+                         for p in ps if "given-listed" in p.cues})
+        return f"printed after a common given name ({', '.join(givens)})"
+    if strict:
+        return ""
+    if any("speech-before" in p.cues for p in ps):
+        return "a speech verb before it (\"says X\"), never after at/to/from"
+    if any("named" in p.cues for p in ps):
+        return "a person \"named\" so (\"a man named X\"), never after at/to/from"
+    if (used_model and votes_for >= 2 and votes_for >= PERSON_SHARE * len(ps) and not plural
+            and sum(1 for p in ps if "article" in p.cues) * 2 < len(ps)):
+        return f"tagged PERSON in {votes_for} of {len(ps)} places, never after at/to/from"
+    return ""
+
+
 def _mostly_given(ps: list[_Place]) -> bool:
     """Followed by a capitalised word in half its places or more: a given name ("Claude" Lefort)."""
     return sum(1 for p in ps if "before-name" in p.cues) * 2 >= len(ps)
@@ -561,7 +623,7 @@ def _group(doc: Document, surnames: dict[str, str], places, readings, all_blocks
                 continue  # a word in capitals alone ("DOMBEY", a heading, a song's title): not read as a name
             if (id(p.block), p.start) in absorbed:
                 continue  # "Henry" of "Sir Henry Arden", "Clara" of "Clara Fenwick": a given name there
-            if TITLE_BEFORE.search(p.text, max(0, p.form_start - 12), p.form_start):
+            if "named" not in p.cues and TITLE_BEFORE.search(p.text, max(0, p.form_start - 12), p.form_start):
                 continue  # "his Stalin", "Trotsky's Stalin": a title
             reading = reading_by_block[id(p.block)]
             span = reading.to_source(p.form_start, p.form_end)
@@ -628,12 +690,13 @@ def _given_names(p: _Place, surnames: dict[str, str], lower_words: set[str], kno
         # given name tagged with this surname elsewhere in the text (document level)
         tagged = bool(p.labels) and ((p.label == "PERSON" or names) and p.labels[m.start("given")] == "PERSON"
                                      or word in known) or "monsieur" in p.cues and not names  # "M. Louis Dupont"
+        listed = not p.caps and is_given_name(word)  # "Marcus" (Okafor): a common given name, tagged or not
         g = m.start("given")
         middle = tagged and bool(p.labels) and g >= 2 and p.labels[g - 2] == "PERSON"  # "William Pope DuVal": tagged on both sides
         if (word.lower() in lower_words or is_foreign(word) or BIBLIO_WORD.match(word)
                 or HONORIFIC.match(word) and not middle or word in surnames and not (tagged or p.caps)):
             break
-        if p.labels and not p.caps and not tagged or p.caps and names:
+        if p.labels and not p.caps and not (tagged or listed) or p.caps and names:
             break  # the recogniser reads "Memoirs J. Q. Adams" as no name; in capitals one given name at most
         if tagged or p.caps:
             p.cues.add("full-name")  # "ANDREW JACKSON": a given name in capitals before a surname in capitals

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..data import EditorialData
 from ..diagnostics import Diagnostic, warning
 from ..model import BlockQuote, Citation, Document, Paragraph, Span, Work
-from .patterns import (ABBREVIATION_BEFORE, CONTRIBUTOR_LEAD, ENTITLED_TITLE, IBID, IMPRINT, IMPRINT_AT_END, TOP_LEVEL_COMMA, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
+from .patterns import (ABBREVIATION_BEFORE, CONTRIBUTOR_LEAD, ENTITLED_TITLE, IBID, IMPRINT, NAMED_BEFORE, IMPRINT_AT_END, TOP_LEVEL_COMMA, PAGES, PARENTHESIS, PROSE_LIMIT, PROSE_WORD,
                        SECONDARY, SENTENCE_END)
 from .spans import Reading, Reserved, fits, reading_of
 
@@ -244,6 +244,8 @@ def excluded_from_persons(doc: Document) -> list[Span]:
         for m in IMPRINT.finditer(reading.text):
             out.append(reading.to_source(m.start(), m.end()))
         for m in ENTITLED_TITLE.finditer(reading.text):
+            if NAMED_BEFORE.search(reading.text, max(0, m.start("title") - 30), m.start("title")):
+                continue  # "a woman called Grey": a person so called, no title
             out.append(reading.to_source(m.start("title"), m.end("title")))
     for _, _, reading, _, marks in note_citations(doc):
         for marked in marks:

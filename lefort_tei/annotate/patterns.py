@@ -337,7 +337,8 @@ PLACE_KIND_WORD = re.compile(r"""^(?:Square|Street|Road|Avenue|Park|Bridge|Lake|
 
 # The given names of a name the recogniser tags PERSON whole: capitalised words and initials only
 # ("Louis ", "Clarence Edwin ", "Henry P. "), not capitals nor digits ("JOHN W. TAYLOR ").
-GIVEN_PART = re.compile(r"""^(?:(?:[A-Z][a-z\u00e0-\u00ff]+|[A-Z]\.)[ ])+$""", re.VERBOSE)
+# A line break may stand between a given name and the surname: "Henry\nJekyll".
+GIVEN_PART = re.compile(r"""^(?:(?:[A-Z][a-z\u00e0-\u00ff]+|[A-Z]\.)(?:[ ]|\n))+$""", re.VERBOSE)
 
 # A running-text word that a work's title (unquoted) does not hold in lower case: a pronoun or an
 # auxiliary verb. "Miss Rainforth was the soloist at the first production", "In his speech at
@@ -374,6 +375,24 @@ ABBREVIATED_AFTER = re.compile(r"""\.(?:[,;:)\]]|[ ](?:[a-z0-9(]|[A-Z][a-z]{0,5}
 # (three at least) is a place, not a person.
 # A sentence may open with it: "In Alexandria", "At Genoa".
 PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]n|[Ii]nto|[Nn]ear|[Ff]rom|to)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
+
+# A preposition of place that "in" is not, just before a name: "at Okafor", "to Okafor", "from
+# Okafor", "into", "near". Unlike "in" ("in Okafor", "in London": an author's work or a town, in essays
+# as often), these say a place; a word printed so anywhere is not made a person by the strong cues
+# below (a speech verb before it, "named", the recogniser's PERSON twice).
+# A saint's "St." may stand between, as in ``PLACE_BEFORE``: "to St. Okafor" (a town).
+STRICT_PLACE_BEFORE = re.compile(r"""\b(?:[Aa]t|[Ii]nto|[Nn]ear|[Ff]rom|[Tt]o)[ ](?:(?:St|S)[.*]?[ ]?)?$""", re.VERBOSE)
+
+# A saint's title before a given name, which then names a town or a church as often as a person:
+# "St. Louis", "Saint Francis Okafor" (a church), "San Marcus", "Santa Clara".
+SAINT_BEFORE = re.compile(r"""(?<![\w.])(?:St|Ste|Saint|San|Santa|Sao|S)[.*]?[ ]?$""", re.VERBOSE)
+
+# A person noun then "named" or "called" just before a name, a line break allowed: "a man named
+# Okafor", "a woman called\nGrey", "a philosopher named Brill" (not "a town called Hope": no person noun).
+NAMED_BEFORE = re.compile(r"""\b(?:man|woman|person|boy|girl|fellow|child|youth|lad|maid|gentleman|lady|monk|priest
+                              |philosopher|poet|writer|scholar|teacher|sage|prophet|soldier|officer|merchant|slave
+                              |citizen|peasant|stranger|friend|brother|sister|son|daughter|wife|husband)
+                              [ ](?:named|called)\s$""", re.VERBOSE)
 
 # The definite article right before a capitalised word: "the Rhine", "the Sabbath", "the Gentiles".
 # A person's name takes none ("the poet Dante" has a noun between; "the Marquis d'Argenson" a title).

@@ -1,7 +1,8 @@
-"""The English word list the automatic apparatus asks: is this a word, how common is it?
+"""The English word list the automatic apparatus asks: is this a word, how common is it, a given name?
 
 In: a word. Out: its Zipf frequency (``wordfreq``: 0 for unknown, ~3 for "thermidor", 7 for
-"the"); ``is_word`` for "a word English prints in lower case". ``wordfreq`` is a dependency; when
+"the"); ``is_word`` for "a word English prints in lower case"; ``is_given_name`` for a common
+given name ("Marcus"; ``given_names.txt``, package data, read once). ``wordfreq`` is a dependency; when
 it cannot be imported, ``pyspellchecker``'s list stands in (known → 4.0, unknown → 0.0).
 """
 
@@ -57,3 +58,17 @@ def is_foreign(word: str) -> bool:
 def french(word: str) -> float:
     """How common ``word`` is in French (Zipf); 0 when unknown."""
     return _french()(word.lower()) if word else 0.0
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_given_name(word: str) -> bool:
+    """A common given name ("Marcus", "Louis", "Francis"; the US Census 1990 lists, trimmed: see
+    ``given_names.txt``), not one that is also an ordinary word or a place ("Will", "Virginia")."""
+    return word in _given_names()

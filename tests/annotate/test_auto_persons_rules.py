@@ -351,3 +351,81 @@ def test_m_before_a_name_with_or_without_a_given_name_is_monsieur(make, request,
     annotate(doc, data)
     texts = _texts(doc)
     assert "M. Louis Dupont" in texts and "M. Lenoir" in texts
+
+
+# ---------------------------------------------------------------- names the small model mistypes (issue 12)
+# Each of these rules is for a name the recogniser tags as a place, a body or a product in most places.
+
+
+def test_a_common_given_name_before_a_word_makes_it_a_person_whatever_the_recogniser_says(make, fake_ner):
+    fake_ner({"Marcus Ombrevaux": "ORG", "Ombrevaux": "ORG", "Louis Quarrendon": "GPE", "Quarrendon": "GPE"})
+    body = ("The letters of Marcus Ombrevaux were read aloud. Nobody doubted that Ombrevaux was right. "
+            "The pub stood in Louis Street. We went to Louis Quarrendon, then to Quarrendon again, and to "
+            "Quarrendon once more.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    texts = _texts(doc)
+    assert texts == ["Marcus Ombrevaux", "Ombrevaux"]  # "to Quarrendon" in most places: a place
+
+
+def test_a_given_name_after_the_or_a_saints_title_is_no_evidence(make, fake_ner):
+    fake_ner({"Francis Ombrevaux": "ORG", "Louis Quarrendon": "ORG"})
+    body = ("Then the Francis Ombrevaux, a firm of printers, opened a shop. We prayed at St. Louis "
+            "Quarrendon on Sundays.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == []
+
+
+def test_an_honorific_a_given_name_and_the_surname_is_a_person_cue(make, fake_ner):
+    fake_ner({})  # the recogniser runs and types nothing: a given name alone does not overrule it
+    body = "It was the Emperor Marcus Ombrevaux who ruled. Ombrevaux was wise. Louis Quarrendon is a hill."
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Emperor Marcus Ombrevaux", "Ombrevaux"]
+
+
+def test_a_speech_verb_before_a_word_makes_it_a_person_unless_a_place_preposition_stands_before_it(make, fake_ner):
+    fake_ner({"Ombrevaux": "GPE", "Quarrendon": "GPE"})
+    body = ("\u201cAll is flux,\u201d says Ombrevaux, \u201cand nothing stays.\u201d The same is "
+            "found in Ombrevaux, and in Ombrevaux again. \u201cNo,\u201d says Quarrendon; we sailed to "
+            "Quarrendon and in Quarrendon we stayed.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Ombrevaux"] * 3
+
+
+def test_a_person_noun_and_named_or_called_before_a_word_makes_it_a_person(make, fake_ner):
+    fake_ner({"Ombrevaux": "PRODUCT", "Quarrendon": "PRODUCT"})
+    body = ("A story tells of a man named\nOmbrevaux, who kept bees. After the death of "
+            "Ombrevaux, a woman called Quarrendon kept them. A town called Hope is no person.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Ombrevaux", "Ombrevaux", "Quarrendon"]
+
+
+def test_tagged_person_twice_and_a_place_elsewhere_is_a_person_if_never_after_at_to_from(make, fake_ner):
+    fake_ner({"of Ombrevaux": "PERSON", "in Ombrevaux": "LOC", "of Quarrendon": "PERSON", "in Quarrendon": "LOC",
+              "of Tessaly": "PERSON", "in Tessaly": "LOC"})
+    body = ("The disciples of Ombrevaux are many; in Ombrevaux, for example, the whole is real; in Ombrevaux "
+            "the part is not; the school of Ombrevaux lasted. The rivers of Quarrendon are long; in "
+            "Quarrendon it rains; in Quarrendon it snows; the hills of Quarrendon rise; we went to Quarrendon. "
+            "The weavers of Tessaly are old; in Tessaly they weave; in Tessaly they sing; the songs of Tessaly "
+            "and the Tessalys are known.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Ombrevaux"] * 4  # "to Quarrendon": a place; "the Tessalys": a people
+
+
+def test_a_given_name_tagged_with_the_surname_across_a_line_break_makes_a_common_word_a_name(make, fake_ner):
+    fake_ner({"Henry\nStone": "PERSON"})
+    doc, data = make("The bridge was built by Henry\nStone. Stone walls are cold.", auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["Henry Stone"]
+
+
+def test_the_given_names_are_common_ones_less_ordinary_words_and_places():
+    from lefort_tei.annotate.wordlist import is_given_name
+
+    assert all(is_given_name(n) for n in ("Marcus", "Louis", "Francis", "Mary"))
+    assert not any(is_given_name(n) for n in ("Will", "Hope", "June", "Virginia", "Marcus Ombrevaux", "marcus"))
