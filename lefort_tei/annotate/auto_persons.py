@@ -206,11 +206,16 @@ def _extend(text: str, place: _Place, label_at, start_at=None, lower_words=froze
     if m := PARTICLE_BEFORE.search(text, max(0, place.start - 6), place.start):
         place.form_start = m.start()  # "d'Argenson", "de Maistre": the particle is the name's
     before = text[max(0, place.form_start - 40):place.form_start]
-    if m := INITIALS_BEFORE.search(before):
+    m = INITIALS_BEFORE.search(before)
+    lettered = bool(m and place.form_start == len(m.group(0)) and m.group(0).count(".") == 1
+                    and zipf(text[place.start:place.end]) >= COMMON)
+    if lettered:
+        m = None  # "C. Modern Schools" opening a block: a heading's enumerating letter, not an initial
+    if m:
         place.form_start -= len(m.group(0))
         place.given = m.group(0).replace(" ", "")
         place.cues.add("initials")
-    if label_at and label_at[place.start] == "PERSON" and not place.caps:
+    if label_at and label_at[place.start] == "PERSON" and not place.caps and not lettered:
         a = start_at[place.start]
         lead = text[a:place.start]
         if a < place.start and GIVEN_PART.match(lead) and not any(w.lower() in lower_words for w in lead.split()):

@@ -429,3 +429,14 @@ def test_the_given_names_are_common_ones_less_ordinary_words_and_places():
 
     assert all(is_given_name(n) for n in ("Marcus", "Louis", "Francis", "Mary"))
     assert not any(is_given_name(n) for n in ("Will", "Hope", "June", "Virginia", "Marcus Ombrevaux", "marcus"))
+
+
+def test_a_headings_enumerating_letter_is_no_initial(make, fake_ner):
+    # "C. Northern Schools" opens a sub-heading (A., B., C.): "Northern" is no person, though the
+    # recogniser tags the pair PERSON; a real initial before a rare surname still makes a name
+    fake_ner({"C. Northern": "PERSON", "R. Quillfeather": "PERSON"})
+    body = ("A. Southern Schools\n\nThe schools of the south taught by rote.\n\nC. Northern Schools\n\n"
+            "The schools of the north teach by doing, as R. Quillfeather wrote in his report.")
+    doc, data = make(body, auto=True)
+    annotate(doc, data)
+    assert _texts(doc) == ["R. Quillfeather"]
