@@ -178,6 +178,12 @@ def _header_fields(source: Source, boilerplate) -> dict[str, str]:
     return fields
 
 
+def _part_of(printed: str, whole: str) -> bool:
+    """A title page's title that is only a part of the header's title (its first line, "THE")."""
+    a, b = printed.casefold(), whole.casefold()
+    return a != b and a in b
+
+
 def _edition(source: Source, data: EditorialData, layout, boilerplate=()) -> Edition:
     """The edition's metadata: the data file's, else the work's title page, else a download
     header's fields, else the first heading (the file's name at last)."""
@@ -190,8 +196,11 @@ def _edition(source: Source, data: EditorialData, layout, boilerplate=()) -> Edi
     front = layout.front
     # Header metadata is editorial: white space folded (a form feed in a title line stays in the text).
     first_head = next((s.heading for s in layout.sections if s.heading is not None), None)
-    title = e.get("title") or (" ".join(source.slice(front.title).split()) if front else header.get("title") or (
-        " ".join(source.slice(first_head.span).lstrip("#").split()) if first_head else stem))
+    printed = " ".join(source.slice(front.title).split()) if front else ""
+    if printed and header.get("title") and _part_of(printed, header["title"]):
+        printed = header["title"]  # "THE" of a title page printing "THE" / "Book of Days": the header says it whole
+    title = e.get("title") or printed or header.get("title") or (
+        " ".join(source.slice(first_head.span).lstrip("#").split()) if first_head else stem)
     author = e.get("author") or (" ".join(source.slice(front.author).split()) if front and front.author
                                  else header.get("author"))
     edition = Edition(id=ident, title=title, author=author, author_ref=e.get("author_ref"),

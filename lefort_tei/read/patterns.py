@@ -268,7 +268,9 @@ SECTION_BREAK = re.compile(r"^[ \t]*(?:[*\u2022\u00b7~-][ \t]*){3,}$")
 
 # ---------------------------------------------------------------- boilerplate (source furniture)
 # "*** START OF THIS PROJECT GUTENBERG EBOOK A DEFENCE OF POETRY ***", "***START OF THE PROJECT …"
-PG_START = re.compile(r"^\*{3}\s*START\s+OF\s+(?:THE|THIS)\s+PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
+# (also inside a line, where a web page's header was flattened into one paragraph: "… Language:
+# English *** START OF THIS PROJECT GUTENBERG EBOOK …")
+PG_START = re.compile(r"(?:^|(?<=\s))\*{3}\s*START\s+OF\s+(?:THE|THIS)\s+PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
 # "End of Project Gutenberg's …", "End of the Project Gutenberg EBook of …", "*** END OF THIS PROJECT …"
 PG_END = re.compile(r"^(?:\*{3}\s*)?END\s+OF\s+(?:THE\s+|THIS\s+)?PROJECT\s+GUTENBERG", re.IGNORECASE)
 # A producer credit: "Produced by Steve Harris, …", "E-text prepared by Fritz …"
@@ -280,7 +282,14 @@ DOWNLOAD_HEADER = re.compile(r"^this\s+file\s+was\s+downloaded\s+from\b", re.IGN
 DOWNLOAD_HEADER_END = re.compile(r"^generated\s+(?:at|on|by)\b.*\b(?:GMT|UTC)\s*$", re.IGNORECASE | re.MULTILINE)
 # A download header's metadata field (Project Gutenberg, HathiTrust): "Title: God and the State",
 # "Title:\t   The Papers of the Town.", "Author: Jane Roe"
-HEADER_FIELD = re.compile(r"^(?P<field>title|author)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# (a header flattened into one line: "… Title: Small Things Author: Jane Roe Release Date: …", the value
+# ends at the next field)
+HEADER_FIELD = re.compile(
+    r"""(?:^|(?<=[ \t]))(?P<field>title|author)[ \t]*:[ \t]*
+        (?P<value>\S.*?)[ \t]*
+        (?=$|[ \t]+(?:author|translator|editor|illustrator|release[ \t]+date|posting[ \t]+date|last[ \t]+updated
+                     |language|character[ \t]+set|produced[ \t]+by|\[e(?:book|text)|\*{3})\b)""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE)
 # "Transcriber's note:", "Transcriber’s Note: The following corrections …", "TRANSCRIBER'S NOTES"
 TRANSCRIBER = re.compile(r"^\[?transcriber[\u2019']?s\s+notes?\b", re.IGNORECASE)
 # E-book furniture headings alone on a line: "Imprint", "Colophon", "Uncopyright"

@@ -59,6 +59,18 @@ def test_a_download_headers_title_and_author_fields_name_a_work_with_no_title_pa
     assert doc.edition.title == "Small Things, revised"  # the data file still decides
 
 
+def test_a_web_pages_gutenberg_header_flattened_into_one_paragraph_is_set_apart():
+    # a saved web page: the header's lines run into one paragraph, the START line inside it; its
+    # fields still name the work, whole, where the title page prints "THE" / "Small Things"
+    text = ("The Project Gutenberg EBook of Small Things, by Ada Roe This eBook is for the use of anyone. "
+            "Title: The Small Things Author: Ada Roe Release Date: May 1, 2007 [EBook #123] Language: English "
+            "*** START OF THIS PROJECT GUTENBERG EBOOK SMALL THINGS *** Produced by Some Volunteers\n\n"
+            "THE\n\nSmall Things\n\nBy ADA ROE\n\n" + PARA + "\n\n" + PARA + "\n")
+    doc, _ = read_text(text)
+    assert [b.kind for b in doc.front_boilerplate] == ["header"]
+    assert (doc.edition.title, doc.edition.author) == ("The Small Things", "Ada Roe")
+
+
 def test_ebook_imprint_colophon_and_uncopyright():
     text = ("A Title\n\nBy An Author.\n\nImprint\n\n" + "This ebook is the product of many hours of work by "
             "volunteers and builds on the public domain.\n\nForeword\n\n" + PARA + "\n\n" + PARA + "\n\n"

@@ -13,6 +13,9 @@ MATCHES = [
     (P.HEADER_FIELD, "Title: Small Things", {"field": "Title", "value": "Small Things"}),
     (P.HEADER_FIELD, "Title:\t   The Papers of the Town.", {"field": "Title", "value": "The Papers of the Town."}),
     (P.HEADER_FIELD, "Author: Ada Roe", {"field": "Author", "value": "Ada Roe"}),
+    (P.HEADER_FIELD, "restrictions. Title: Small Things Author: Ada Roe Release Date: May 1, 2007",
+     {"field": "Title", "value": "Small Things"}),  # a header flattened into one line
+    (P.PG_START, "Language: English *** START OF THIS PROJECT GUTENBERG EBOOK SMALL THINGS ***", {}),
     (P.NUMBERED_CAPS_TITLE, "3. THE LATER SCHOOLS", {}),
     (P.NUMBERED_CAPS_TITLE, "IV.  THE PARTIES OF THE LEFT\nIN THE PROVINCES", {}),
     (P.ENUMERATION_COLON, "by this only: ", {}),
@@ -95,7 +98,7 @@ NON_MATCHES = [
     (P.HEADING_NUMBER_ONLY, "CHAPTER                                 PAGE"),  # a contents list's column header
     (P.INITIALS_ONLY, "R.D. Smith"),
     (P.HEADER_FIELD, "Title:"),  # no value
-    (P.HEADER_FIELD, "The Title: a study of names"),
+    (P.HEADER_FIELD, "Subtitle: a study of names"),  # a field is a word of its own
     (P.NOTE_START, "1908 was a year of reaction."),
     (P.NOTE_START, "Leon Trotsky, Stalin"),
     (P.ANCHOR_PAREN, "LES TEMPS MODERNES, 39 (1948-1949)"),
